@@ -1,0 +1,118 @@
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.LocalHost;
+
+/// <summary>
+/// The demo campaigns a local run starts with, modelled on the coalition campaigns against police and
+/// immigration-enforcement collaboration: a petition to a governor, sign-on letters from LGBTQ
+/// organisations, from 200 organisations to the agency director and from faith leaders, and a
+/// bilingual story collection. Addresses use example.org: nothing is ever sent to a real office.
+/// </summary>
+public static class DemoCampaigns
+{
+    public static readonly string[] PartnerOrigins = ["http://localhost:8080", "https://partner.example"];
+
+    public static readonly string[] ReturnUrls = ["http://localhost:8080/thank-you", "https://partner.example/thank-you"];
+
+    public static IReadOnlyList<Campaign> All { get; } =
+    [
+        new()
+        {
+            Slug = "governor-end-s-comm",
+            Kind = CampaignKind.Petition,
+            Title = new("Governor: take New York out of S-Comm", "Gobernador: saque a Nueva York de S-Comm"),
+            Description = new(
+                "Secure Communities turns every arrest into an immigration check. People stop calling the police, stop "
+                + "reporting crimes, and families are split over minor offences. Ask the Governor to rescind the "
+                + "agreement that put New York in the program, as Illinois already has.",
+                "Secure Communities convierte cada arresto en una revisión migratoria. La gente deja de llamar a la "
+                + "policía y de denunciar delitos, y se separan familias por faltas menores. Pida al Gobernador que "
+                + "anule el acuerdo que metió a Nueva York en el programa, como ya hizo Illinois."),
+            CallToAction = new("Sign the petition", "Firme la petición"),
+            Target = new("Office of the Governor of New York", "Governor", "governor-office@example.org"),
+            Goal = 2500,
+            State = CampaignState.Open,
+            AllowedOrigins = PartnerOrigins,
+            ReturnUrls = ReturnUrls,
+        },
+        new()
+        {
+            Slug = "lgbtq-statement-end-s-comm",
+            Kind = CampaignKind.Letter,
+            Title = new("LGBTQ organisations call for an end to S-Comm", "Organizaciones LGBTQ piden el fin de S-Comm"),
+            Description = new(
+                "LGBTQ immigrants, above all youth of colour and survivors of violence, meet police more often and pay "
+                + "for it with detention and deportation. National, state and local LGBTQ groups ask the President to "
+                + "end S-Comm and every police and immigration collaboration program.",
+                "Las personas inmigrantes LGBTQ, sobre todo jóvenes de color y sobrevivientes de violencia, tienen más "
+                + "contacto con la policía y lo pagan con detención y deportación. Grupos LGBTQ nacionales, estatales "
+                + "y locales piden al Presidente que termine S-Comm y toda colaboración entre policía e inmigración."),
+            CallToAction = new("Endorse the statement", "Respalde la declaración"),
+            Target = new("The White House", "President of the United States", "lgbt-liaison@example.org"),
+            Goal = 60,
+            State = CampaignState.Open,
+            AllowedOrigins = PartnerOrigins,
+            ReturnUrls = ReturnUrls,
+        },
+        new()
+        {
+            Slug = "letter-to-ice-director",
+            Kind = CampaignKind.Letter,
+            Title = new("Suspend S-Comm: reforms are not enough", "Suspendan S-Comm: las reformas no bastan"),
+            Description = new(
+                "An advisory committee formed without public input, limited to traffic offences and given 45 days cannot "
+                + "fix a program built to meet deportation quotas. Civil-rights, immigrant-rights and faith organisations "
+                + "ask the Director of ICE to halt it.",
+                "Un comité asesor creado sin participación pública, limitado a infracciones de tránsito y con 45 días de "
+                + "plazo no puede arreglar un programa hecho para cumplir cuotas de deportación. Organizaciones de derechos "
+                + "civiles, de inmigrantes y de fe piden al Director de ICE que lo detenga."),
+            CallToAction = new("Add your organisation", "Sume a su organización"),
+            Target = new("U.S. Immigration and Customs Enforcement", "Director", "ice-director@example.org"),
+            Goal = 200,
+            State = CampaignState.Open,
+            AllowedOrigins = PartnerOrigins,
+            ReturnUrls = ReturnUrls,
+        },
+        new()
+        {
+            Slug = "faith-leaders-letter",
+            Kind = CampaignKind.Letter,
+            Title = new("Faith leaders to the Governor: end S-Comm", "Líderes de fe al Gobernador: terminen S-Comm"),
+            Description = new(
+                "Clergy and lay leaders of every tradition stand with the families in their congregations who live in "
+                + "fear of a traffic stop. Add your name and your congregation to the letter to the Governor's office.",
+                "Clérigos y líderes laicos de todas las tradiciones acompañan a las familias de sus congregaciones que "
+                + "viven con miedo a una parada de tránsito. Sume su nombre y su congregación a la carta a la oficina "
+                + "del Gobernador."),
+            CallToAction = new("Sign as a faith leader", "Firme como líder de fe"),
+            Target = new("Office of the Governor of New York", "Governor", "governor-office@example.org"),
+            Goal = 150,
+            State = CampaignState.Open,
+            AllowedOrigins = PartnerOrigins,
+            ReturnUrls = ReturnUrls,
+        },
+        new()
+        {
+            Slug = "s-comm-stories",
+            Kind = CampaignKind.Stories,
+            Title = new("Share your story", "Comparta su historia"),
+            Description = new(
+                "If you or anybody you know was pulled into the deportation system after an encounter with police, "
+                + "please tell us what happened. You choose who may read it.",
+                "Si usted o alguien que conoce terminó en el sistema de deportación después de un encuentro con la "
+                + "policía, cuéntenos qué pasó. Usted decide quién puede leerlo."),
+            CallToAction = new("Share your story", "Comparta su historia"),
+            Target = new("New York Coalition to Stop S-Comm", "Organisers", "stories@example.org"),
+            Goal = 100,
+            State = CampaignState.Open,
+            AllowedOrigins = PartnerOrigins,
+            ReturnUrls = ReturnUrls,
+        },
+    ];
+
+    public static async Task SeedAsync(CampaignTable campaigns, CancellationToken cancellationToken)
+    {
+        foreach (var campaign in All) await campaigns.SaveAsync(campaign, cancellationToken);
+    }
+}

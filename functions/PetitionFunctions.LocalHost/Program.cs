@@ -1,0 +1,5 @@
+using PetitionFunctions.LocalHost;
+
+await using var host = await LocalFunctionsHost.StartAsync(args);
+host.PrintSummary(Console.Out);
+await host.App.WaitForShutdownAsync();

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Campaigns;
+
+public enum CampaignKind
+{
+    /// <summary>People sign; counted and delivered to the target.</summary>
+    Petition,
+    /// <summary>A sign-on letter that organisations and leaders endorse.</summary>
+    Letter,
+    /// <summary>Story collection.</summary>
+    Stories,
+}
+
+public enum CampaignState
+{
+    Draft,
+    Open,
+    Closed,
+}
+
+/// <summary>The official a campaign is delivered to.</summary>
+public sealed record CampaignTarget(string Name, string Title, string DeliveryEmail);
+
+public sealed partial record Campaign
+{
+    public required string Slug { get; init; }
+    public required CampaignKind Kind { get; init; }
+    public required LocalizedText Title { get; init; }
+    public required LocalizedText Description { get; init; }
+    public required LocalizedText CallToAction { get; init; }
+    public required CampaignTarget Target { get; init; }
+    public required int Goal { get; init; }
+    public required CampaignState State { get; init; }
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>Partner sites (scheme://host[:port]) whose pages may post to this campaign.</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    /// <summary>Pages a plain form post may be sent back to. Nothing else is ever redirected to.</summary>
+    public IReadOnlyList<string> ReturnUrls { get; init; } = [];
+
+    public bool IsOpenAt(DateTimeOffset now) => State == CampaignState.Open && (Deadline is null || now < Deadline);
+
+    /// <summary>
+    /// The allowed return URL a requested one matches (same scheme, host, port and path; its query is
+    /// kept), or null. Only URLs listed on the campaign can come back, so this is never an open redirect.
+    /// </summary>
+    public Uri? MatchReturnUrl(string requested)
+    {
+        if (!Uri.TryCreate(requested, UriKind.Absolute, out var candidate)) return null;
+        var allowed = ReturnUrls
+            .Select(url => new Uri(url))
+            .FirstOrDefault(url => Uri.Compare(url, candidate, UriComponents.SchemeAndServer | UriComponents.Path,
+                UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0);
+        return allowed is null || candidate.UserInfo.Length > 0 ? null : candidate;
+    }
+
+    public Uri? DefaultReturnUrl => ReturnUrls.Count > 0 ? new Uri(ReturnUrls[0]) : null;
+
+    public static bool IsValidSlug(string? slug) => slug is not null && SlugPattern().IsMatch(slug);
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Campaigns;
+
+public sealed class CampaignFunctions(CampaignTable campaigns, TimeProvider time)
+{
+    [Function(nameof(ListOpenCampaigns))]
+    public async Task<IActionResult> ListOpenCampaigns(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var all = await campaigns.ListAsync(cancellationToken);
+        var open = all.Where(c => c.IsOpenAt(time.GetUtcNow())).OrderBy(c => c.Slug).Select(PublicCampaign.From);
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
+        return new OkObjectResult(new { campaigns = open.ToList() });
+    }
+}
+
+/// <summary>What anyone may see of a campaign: no delivery address, origins or return URLs.</summary>
+public sealed record PublicCampaign(
+    string Slug,
+    CampaignKind Kind,
+    LocalizedText Title,
+    LocalizedText Description,
+    LocalizedText CallToAction,
+    PublicTarget Target,
+    int Goal,
+    CampaignState State,
+    DateTimeOffset? Deadline)
+{
+    public static PublicCampaign From(Campaign c) =>
+        new(c.Slug, c.Kind, c.Title, c.Description, c.CallToAction, new PublicTarget(c.Target.Name, c.Target.Title),
+            c.Goal, c.State, c.Deadline);
+}
+
+public sealed record PublicTarget(string Name, string Title);

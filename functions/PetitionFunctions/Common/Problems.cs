@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PetitionFunctions.Common;
+
+public enum ProblemKind
+{
+    InvalidFields,
+    MalformedBody,
+    CampaignNotFound,
+    CampaignClosed,
+    BodyTooLarge,
+    UnsupportedContentType,
+    StorageUnavailable,
+}
+
+/// <summary>
+/// RFC 9457 problem+json answers, titled in the requester's language. Field problems carry an
+/// <c>errors</c> object with one entry per field.
+/// </summary>
+public static class Problems
+{
+    private sealed record Text(int Status, string Slug, string En, string Es);
+
+    private static readonly Dictionary<ProblemKind, Text> Texts = new()
+    {
+        [ProblemKind.InvalidFields] = new(400, "invalid-fields",
+            "Some fields need attention.", "Algunos campos necesitan corrección."),
+        [ProblemKind.MalformedBody] = new(400, "malformed-body",
+            "The request body could not be read.", "No se pudo leer el contenido de la solicitud."),
+        [ProblemKind.CampaignNotFound] = new(404, "campaign-not-found",
+            "There is no campaign at this address.", "No hay ninguna campaña en esta dirección."),
+        [ProblemKind.CampaignClosed] = new(409, "campaign-closed",
+            "This campaign is closed and no longer takes signatures.",
+            "Esta campaña está cerrada y ya no recibe firmas."),
+        [ProblemKind.BodyTooLarge] = new(413, "body-too-large",
+            "The request is larger than 16 KB.", "La solicitud supera los 16 KB."),
+        [ProblemKind.UnsupportedContentType] = new(415, "unsupported-content-type",
+            "Send application/json or application/x-www-form-urlencoded.",
+            "Envíe application/json o application/x-www-form-urlencoded."),
+        [ProblemKind.StorageUnavailable] = new(503, "temporarily-unavailable",
+            "We could not save this right now. Nothing was recorded; please try again in a moment.",
+            "No pudimos guardar esto ahora. No se registró nada; inténtelo de nuevo en un momento."),
+    };
+
+    public const string TypePrefix = "urn:petition-functions:problem:";
+
+    public static int StatusOf(ProblemKind kind) => Texts[kind].Status;
+
+    public static IActionResult For(ProblemKind kind, Language language, string? detail = null)
+    {
+        var text = Texts[kind];
+        var problem = new ProblemDetails
+        {
+            Type = TypePrefix + text.Slug,
+            Title = language == Language.Es ? text.Es : text.En,
+            Status = text.Status,
+            Detail = detail,
+        };
+        problem.Extensions["language"] = language.Code();
+        return new ProblemResult(problem, kind == ProblemKind.StorageUnavailable ? RetryAfterSeconds : null);
+    }
+
+    public static IActionResult Fields(FieldErrors errors, Language language, ProblemKind kind = ProblemKind.InvalidFields)
+    {
+        var result = (ProblemResult)For(kind, language);
+        ((ProblemDetails)result.Value!).Extensions["errors"] = errors.In(language);
+        return result;
+    }
+
+    private const int RetryAfterSeconds = 5;
+
+    private sealed class ProblemResult : ObjectResult
+    {
+        private readonly int? _retryAfterSeconds;
+
+        public ProblemResult(ProblemDetails problem, int? retryAfterSeconds) : base(problem)
+        {
+            StatusCode = problem.Status;
+            ContentTypes.Add("application/problem+json");
+            _retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public override Task ExecuteResultAsync(ActionContext context)
+        {
+            if (_retryAfterSeconds is { } seconds)
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return base.ExecuteResultAsync(context);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace PetitionFunctions.Common;
+
+public enum BodyFormat
+{
+    Json,
+    Form,
+}
+
+/// <summary>A write request's body, read and size-checked, before any field is looked at.</summary>
+public sealed record RequestBody(BodyFormat Format, string Text)
+{
+    public const int MaxBytes = 16 * 1024;
+
+    /// <summary>Reads at most 16 KB of JSON or form data; anything else, larger or not UTF-8 is a problem.</summary>
+    public static async Task<(RequestBody? Body, ProblemKind? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (FormatOf(request.ContentType) is not { } format) return (null, ProblemKind.UnsupportedContentType);
+        if (request.ContentLength > MaxBytes) return (null, ProblemKind.BodyTooLarge);
+
+        var buffer = new byte[MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            length += read;
+        if (length > MaxBytes) return (null, ProblemKind.BodyTooLarge);
+
+        try
+        {
+            return (new RequestBody(format, StrictUtf8.GetString(buffer, 0, length)), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ProblemKind.MalformedBody);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static BodyFormat? FormatOf(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return null;
+        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return null;
+        if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Json;
+        if (media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Form;
+        return null;
+    }
+}

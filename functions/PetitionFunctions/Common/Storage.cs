@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace PetitionFunctions.Common;
+
+/// <summary>Every table and queue the app uses, in one place, so start-up and infrastructure can create them.</summary>
+public static class StorageNames
+{
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+    public const string CampaignsTable = "Campaigns";
+    public const string SignaturesTable = "Signatures";
+    public const string ConfirmationsQueue = "confirmations";
+
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable];
+    public static readonly string[] Queues = [ConfirmationsQueue];
+
+    public static string PoisonQueue(string queue) => queue + "-poison";
+}
+
+/// <summary>
+/// Builds the storage clients from the same setting the Functions host uses: a connection string in
+/// <c>AzureWebJobsStorage</c>, or identity-based <c>AzureWebJobsStorage__tableServiceUri</c>,
+/// <c>__queueServiceUri</c> and <c>__clientId</c> (a user-assigned managed identity).
+/// </summary>
+public static class StorageClients
+{
+    private static void Tune(RetryOptions retry)
+    {
+        // A sign-on must be answered within seconds; a short, bounded retry beats a 100 s default timeout.
+        retry.MaxRetries = 3;
+        retry.Delay = TimeSpan.FromMilliseconds(400);
+        retry.MaxDelay = TimeSpan.FromSeconds(3);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(15);
+    }
+
+    public static TableServiceClient Tables(IConfiguration configuration)
+    {
+        var options = new TableClientOptions();
+        Tune(options.Retry);
+        var connection = configuration[StorageNames.ConnectionSetting];
+        if (!string.IsNullOrWhiteSpace(connection)) return new TableServiceClient(connection, options);
+        return new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), Credential(configuration), options);
+    }
+
+    public static QueueServiceClient Queues(IConfiguration configuration)
+    {
+        // The Functions queue trigger expects base64; plain text would land in the poison queue.
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        Tune(options.Retry);
+        var connection = configuration[StorageNames.ConnectionSetting];
+        if (!string.IsNullOrWhiteSpace(connection)) return new QueueServiceClient(connection, options);
+        return new QueueServiceClient(ServiceUri(configuration, "queueServiceUri"), Credential(configuration), options);
+    }
+
+    private static Uri ServiceUri(IConfiguration configuration, string name)
+    {
+        var value = configuration[$"{StorageNames.ConnectionSetting}:{name}"];
+        if (string.IsNullOrWhiteSpace(value))
+            throw new InvalidOperationException(
+                $"Storage is not configured: set {StorageNames.ConnectionSetting} to a connection string, or {StorageNames.ConnectionSetting}__{name} for identity-based access.");
+        return new Uri(value);
+    }
+
+    private static TokenCredential Credential(IConfiguration configuration)
+    {
+        var clientId = configuration[$"{StorageNames.ConnectionSetting}:clientId"];
+        return string.IsNullOrWhiteSpace(clientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+    }
+}
+
+public static class StorageFailures
+{
+    /// <summary>
+    /// True when storage could not be reached or refused for its own reasons (timeouts, 5xx, throttling):
+    /// the client is not at fault and may retry. Client mistakes never reach storage.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnavailable),
+        HttpRequestException or TimeoutException or IOException => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
+
+namespace PetitionFunctions.Intake;
+
+/// <summary>How a submission ended. A new and a repeated signature are the same outcome, on purpose.</summary>
+public abstract record IntakeOutcome(Language Language)
+{
+    public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
+
+    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language);
+}
+
+/// <summary>
+/// Takes a signature: checks the campaign and the fields, stores it once per person (with its outbox
+/// row) and queues its confirmation. Nothing is stored unless every check passed.
+/// </summary>
+public sealed class SignatureIntake(
+    CampaignTable campaigns,
+    SignatureTable signatures,
+    ConfirmationQueue confirmations,
+    DedupeKeys dedupeKeys,
+    PersonalDataCipher cipher,
+    TimeProvider time,
+    ILogger<SignatureIntake> log)
+{
+    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var campaign = await campaigns.FindAsync(slug, cancellationToken);
+            if (campaign is null) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
+            if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
+
+            var parsed = SignatureParser.Parse(body);
+            var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
+            if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
+
+            var (signature, errors) = SignatureRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
+            if (signature is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
+
+            await RecordAsync(campaign.Slug, signature, cancellationToken);
+            return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Storage was unavailable while taking a signature for {Campaign} ({Failure}); answered 503.", slug, e.GetType().Name);
+            return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable);
+        }
+    }
+
+    private async Task RecordAsync(string campaign, ValidSignature signature, CancellationToken cancellationToken)
+    {
+        var key = dedupeKeys.For(signature.CanonicalEmail);
+        var personal = new PersonalDetails(signature.GivenName, signature.FamilyName, signature.Email, signature.PostalCode,
+            signature.Locality, signature.Comments);
+        var record = new SignatureRecord(campaign, key, signature.Language, signature.Source, signature.Region,
+            PostalPrefix(signature.PostalCode), time.GetUtcNow(), personal.Protect(cipher, campaign, key));
+
+        if (!await signatures.InsertIfAbsentAsync(record, cancellationToken))
+        {
+            log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new.", campaign, key[..8]);
+            return;
+        }
+
+        // The signature is stored: from here on finish the work even if the client hangs up. If the queue
+        // is out of reach, the outbox row stays and the relay timer sends the message later.
+        var pending = new PendingConfirmation(campaign, key);
+        try
+        {
+            await confirmations.SendAsync(new ConfirmationRequest(campaign, key), CancellationToken.None);
+            await signatures.ClearOutboxAsync(pending, CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Signature {Signature} on {Campaign} is stored but its confirmation is not queued yet ({Failure}); the outbox relay will send it.",
+                key[..8], campaign, e.GetType().Name);
+        }
+    }
+
+    /// <summary>The first three characters of a postal code: enough for a regional breakdown, too coarse to locate a person.</summary>
+    private static string PostalPrefix(string postalCode) => postalCode.Length <= 3 ? postalCode : postalCode[..3];
+}

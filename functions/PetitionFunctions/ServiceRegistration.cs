@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions;
+
+/// <summary>The one place that registers the app's services, for the Functions host and the local host alike.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddPetitionFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PetitionSecrets>().Bind(configuration.GetSection(PetitionSecrets.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PetitionSecrets>, PetitionSecretsValidator>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(_ => StorageClients.Tables(configuration));
+        services.AddSingleton(_ => StorageClients.Queues(configuration));
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<PersonalDataCipher>();
+        services.AddSingleton<DedupeKeys>();
+        services.AddSingleton<CampaignTable>();
+        services.AddSingleton<SignatureTable>();
+        services.AddSingleton<ConfirmationQueue>();
+        services.AddSingleton<SignatureIntake>();
+        services.AddSingleton<ConfirmationOutboxRelay>();
+
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
+        return services;
+    }
+}
