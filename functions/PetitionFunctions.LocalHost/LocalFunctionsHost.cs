@@ -37,8 +37,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <param name="configure">Lets tests add configuration before anything is built.</param>
+    /// <param name="adjustSettings">Lets tests shorten host.json's timings.</param>
     public static async Task<LocalFunctionsHost> StartAsync(
-        string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        Func<HostSettings, HostSettings>? adjustSettings = null,
+        CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
@@ -55,7 +59,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         var settings = HostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json"));
-        var functions = FunctionCatalog.Read(typeof(ServiceRegistration).Assembly);
+        settings = adjustSettings?.Invoke(settings) ?? settings;
+        var functions = FunctionCatalog.Read(typeof(ServiceRegistration).Assembly)
+            .Where(function => !IsDisabled(builder.Configuration, function.Name))
+            .ToList();
 
         builder.Services.AddPetitionFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
@@ -88,6 +95,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
         return new LocalFunctionsHost(app, azurite, functions, settings);
     }
+
+    /// <summary>The Functions host's own switch: the app setting "AzureWebJobs.{name}.Disabled" set to true.</summary>
+    public static bool IsDisabled(IConfiguration configuration, string functionName) =>
+        configuration.GetValue($"AzureWebJobs.{functionName}.Disabled", false)
+        || configuration.GetValue($"AzureWebJobs:{functionName}:Disabled", false);
 
     private static bool StorageIsConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[StorageNames.ConnectionSetting])

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.LocalHost;
+
+namespace PetitionFunctions.Tests.Integration;
+
+/// <summary>
+/// A real Azurite and the local host serving the app over real HTTP on a free port. Triggers named in
+/// <see cref="DisabledFunctions"/> are switched off with the Functions host's own setting.
+/// </summary>
+public class LocalHostFixture : IAsyncLifetime
+{
+    protected virtual string[] DisabledFunctions => ["ReceiveConfirmationRequest", "RelayPendingConfirmations"];
+
+    protected virtual HostSettings Adjust(HostSettings settings) => settings;
+
+    public Azurite Azurite { get; private set; } = null!;
+    public LocalFunctionsHost Host { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public CapturedLogs Logs { get; } = new();
+    public TableClient Signatures { get; private set; } = null!;
+    public QueueClient Confirmations { get; private set; } = null!;
+    public QueueClient ConfirmationsPoison { get; private set; } = null!;
+
+    public T Service<T>() where T : notnull => Host.App.Services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await Azurite.StartAsync();
+        Host = await LocalFunctionsHost.StartAsync(
+            ["--urls", "http://127.0.0.1:0"],
+            builder =>
+            {
+                builder.Configuration[StorageNames.ConnectionSetting] = Azurite.ConnectionString;
+                builder.Configuration["Petitions:DedupeKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                builder.Configuration["Petitions:ActiveEncryptionKeyId"] = "test";
+                builder.Configuration["Petitions:EncryptionKeys:test"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                builder.Configuration["LocalHost:SeedDemoCampaigns"] = "true";
+                foreach (var function in DisabledFunctions) builder.Configuration[$"AzureWebJobs.{function}.Disabled"] = "true";
+                builder.Logging.AddProvider(Logs);
+            },
+            Adjust);
+        Http = new HttpClient { BaseAddress = new Uri(Host.BaseAddress, "api/") };
+        Signatures = Service<TableServiceClient>().GetTableClient(StorageNames.SignaturesTable);
+        Confirmations = Service<QueueServiceClient>().GetQueueClient(StorageNames.ConfirmationsQueue);
+        ConfirmationsPoison = Service<QueueServiceClient>().GetQueueClient(StorageNames.PoisonQueue(StorageNames.ConfirmationsQueue));
+    }
+
+    /// <summary>A fresh open petition, so each test counts only its own rows and messages.</summary>
+    public async Task<Campaign> NewCampaignAsync(Func<Campaign, Campaign>? change = null)
+    {
+        var campaign = DemoCampaigns.All[0] with { Slug = "test-" + Guid.NewGuid().ToString("n")[..12] };
+        campaign = change?.Invoke(campaign) ?? campaign;
+        await Service<CampaignTable>().SaveAsync(campaign, CancellationToken.None);
+        return campaign;
+    }
+
+    public async Task<List<TableEntity>> SignatureRowsAsync(string slug)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Signatures.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {slug + ":"} and PartitionKey lt {slug + ";"}")))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>The confirmation messages naming a campaign, read without taking them off the queue.</summary>
+    public async Task<List<string>> MessagesForAsync(string slug)
+    {
+        var messages = await Confirmations.PeekMessagesAsync(32);
+        return messages.Value.Select(m => m.Body.ToString()).Where(body => body.Contains($"\"{slug}\"", StringComparison.Ordinal)).ToList();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalHostCollection : ICollectionFixture<LocalHostFixture>
+{
+    public const string Name = "local host with Azurite";
+}

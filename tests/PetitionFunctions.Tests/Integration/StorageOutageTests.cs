@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text.Json;
+
+namespace PetitionFunctions.Tests.Integration;
+
+/// <summary>With storage gone, a sign-on is refused with 503, Retry-After and problem+json: never a 500, never a hang.</summary>
+public sealed class StorageOutageTests
+{
+    [Fact]
+    public async Task With_storage_stopped_a_signature_gets_503_with_retry_after()
+    {
+        var fixture = new LocalHostFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            var campaign = await fixture.NewCampaignAsync();
+            await fixture.Azurite.StopAsync();
+
+            var started = DateTime.UtcNow;
+            var answer = await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Ana", "Pérez", "ana@example.org"));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.True(answer.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(503, JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "The answer took too long.");
+
+            var health = await fixture.Http.GetAsync("health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+}
