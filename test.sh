@@ -9,7 +9,7 @@ command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js and n
 [ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund
 
 results=$(mktemp -d)
-dotnet test PetitionFunctions.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+dotnet test PetitionFunctions.sln --logger trx --results-directory "$results" "$@"
 status=$?
 
 passed=0; failed=0
