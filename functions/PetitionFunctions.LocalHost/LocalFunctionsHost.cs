@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
+using Microsoft.Extensions.Options;
 using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Confirmation.Email;
 
 namespace PetitionFunctions.LocalHost;
 
@@ -38,10 +41,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     /// <param name="configure">Lets tests add configuration before anything is built.</param>
     /// <param name="adjustSettings">Lets tests shorten host.json's timings.</param>
+    /// <param name="replaceServices">Lets tests swap a registered service (an email transport that fails on purpose).</param>
     public static async Task<LocalFunctionsHost> StartAsync(
         string[] args,
         Action<WebApplicationBuilder>? configure = null,
         Func<HostSettings, HostSettings>? adjustSettings = null,
+        Action<IServiceCollection>? replaceServices = null,
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -58,6 +63,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             seedDemo = true;
         }
 
+        if (string.IsNullOrEmpty(builder.Configuration[OutboxFolderSetting]))
+            builder.Configuration[OutboxFolderSetting] = Path.Combine(RepositoryRoot.Find(), "outbox");
+
         var settings = HostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json"));
         settings = adjustSettings?.Invoke(settings) ?? settings;
         var functions = FunctionCatalog.Read(typeof(ServiceRegistration).Assembly)
@@ -66,6 +74,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         builder.Services.AddPetitionFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
+        replaceServices?.Invoke(builder.Services);
         builder.Services.AddSingleton(settings);
         if (seedDemo) builder.Services.AddHostedService<DemoCampaignSeeder>();
         foreach (var function in functions)
@@ -93,8 +102,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             if (azurite is not null) await azurite.DisposeAsync();
             throw;
         }
-        return new LocalFunctionsHost(app, azurite, functions, settings);
+        var host = new LocalFunctionsHost(app, azurite, functions, settings);
+        if (string.IsNullOrEmpty(app.Configuration[PublicLinks.BaseUrlSetting]))
+            app.Configuration[PublicLinks.BaseUrlSetting] = host.BaseAddress.AbsoluteUri;
+        return host;
     }
+
+    private const string OutboxFolderSetting = $"{EmailOptions.Section}:Outbox:Folder";
 
     /// <summary>The Functions host's own switch: the app setting "AzureWebJobs.{name}.Disabled" set to true.</summary>
     public static bool IsDisabled(IConfiguration configuration, string functionName) =>
@@ -112,8 +126,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     private static void AddThrowawaySecretsIfMissing(ConfigurationManager configuration)
     {
         var section = PetitionSecrets.Section;
-        if (string.IsNullOrEmpty(configuration[$"{section}:DedupeKey"]))
-            configuration[$"{section}:DedupeKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        foreach (var key in new[] { "DedupeKey", "LinkKey" })
+            if (string.IsNullOrEmpty(configuration[$"{section}:{key}"]))
+                configuration[$"{section}:{key}"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         if (string.IsNullOrEmpty(configuration[$"{section}:ActiveEncryptionKeyId"]))
         {
             configuration[$"{section}:ActiveEncryptionKeyId"] = "local";
@@ -130,6 +145,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             ? "Storage: as configured (AzureWebJobsStorage)."
             : $"Storage: Azurite in memory, tables on port {Azurite.TablePort}, queues on {Azurite.QueuePort}, blobs on {Azurite.BlobPort}.{Environment.NewLine}"
               + $"  Connection string: {Azurite.ConnectionString}");
+        var email = App.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
+        output.WriteLine(email.Transport == EmailTransportKind.Outbox
+            ? $"Email: written as .eml files to {Path.GetFullPath(email.Outbox.Folder)}"
+            : $"Email: sent with {email.Transport}");
         output.WriteLine("Functions:");
         foreach (var function in Functions) output.WriteLine($"  {function.Name,-28} {function.Describe(Settings.RoutePrefix)}");
         output.WriteLine("Demo campaigns: " + string.Join(", ", DemoCampaigns.All.Select(c => c.Slug)));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Intake;
 
 namespace PetitionFunctions;
@@ -28,6 +29,13 @@ public static class ServiceRegistration
         services.AddSingleton<ConfirmationQueue>();
         services.AddSingleton<SignatureIntake>();
         services.AddSingleton<ConfirmationOutboxRelay>();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
+
+        services.AddEmailTransport(configuration);
+        services.AddSingleton<LinkTokens>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<SignatureConfirmation>();
+        services.AddSingleton<ConfirmationEmailSender>();
 
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
         return services;

@@ -44,17 +44,18 @@ public sealed partial record Campaign
     public bool IsOpenAt(DateTimeOffset now) => State == CampaignState.Open && (Deadline is null || now < Deadline);
 
     /// <summary>
-    /// The allowed return URL a requested one matches (same scheme, host, port and path; its query is
-    /// kept), or null. Only URLs listed on the campaign can come back, so this is never an open redirect.
+    /// The allowed return URL a requested one matches (same scheme, host and port, and the same path to
+    /// the letter; its query is kept), or null. Only URLs listed on the campaign can come back, so this
+    /// is never an open redirect.
     /// </summary>
     public Uri? MatchReturnUrl(string requested)
     {
-        if (!Uri.TryCreate(requested, UriKind.Absolute, out var candidate)) return null;
-        var allowed = ReturnUrls
-            .Select(url => new Uri(url))
-            .FirstOrDefault(url => Uri.Compare(url, candidate, UriComponents.SchemeAndServer | UriComponents.Path,
-                UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0);
-        return allowed is null || candidate.UserInfo.Length > 0 ? null : candidate;
+        if (!Uri.TryCreate(requested, UriKind.Absolute, out var candidate) || candidate.UserInfo.Length > 0) return null;
+        return ReturnUrls.Select(url => new Uri(url)).Any(allowed =>
+            Uri.Compare(allowed, candidate, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0
+            && allowed.AbsolutePath == candidate.AbsolutePath)
+            ? candidate
+            : null;
     }
 
     public Uri? DefaultReturnUrl => ReturnUrls.Count > 0 ? new Uri(ReturnUrls[0]) : null;

@@ -13,6 +13,9 @@ public sealed class PetitionSecrets
     /// <summary>Base64 key of the HMAC that turns an email into a dedupe key. Never rotate it casually: dedupe depends on it.</summary>
     public string? DedupeKey { get; set; }
 
+    /// <summary>Base64 key that signs the links in emails (confirm, later withdraw). Rotating it voids links already sent.</summary>
+    public string? LinkKey { get; set; }
+
     /// <summary>Base64 AES-256 keys by id, for personal data at rest. Old ids stay to read old rows.</summary>
     public Dictionary<string, string> EncryptionKeys { get; set; } = new();
 
@@ -20,6 +23,8 @@ public sealed class PetitionSecrets
     public string? ActiveEncryptionKeyId { get; set; }
 
     public byte[] DedupeKeyBytes() => Convert.FromBase64String(DedupeKey!);
+
+    public byte[] LinkKeyBytes() => Convert.FromBase64String(LinkKey!);
 }
 
 /// <summary>Refuses to start the app with missing, short or unresolved secrets.</summary>
@@ -29,6 +34,9 @@ public sealed class PetitionSecretsValidator : IValidateOptions<PetitionSecrets>
     {
         var failures = new List<string>();
         CheckKey(failures, $"{PetitionSecrets.Section}:DedupeKey", options.DedupeKey);
+        CheckKey(failures, $"{PetitionSecrets.Section}:LinkKey", options.LinkKey);
+        if (options.LinkKey is not null && options.LinkKey == options.DedupeKey)
+            failures.Add($"{PetitionSecrets.Section}:LinkKey must differ from DedupeKey.");
 
         if (string.IsNullOrWhiteSpace(options.ActiveEncryptionKeyId))
             failures.Add($"{PetitionSecrets.Section}:ActiveEncryptionKeyId is missing.");

@@ -30,7 +30,8 @@ public sealed record RequestBody(BodyFormat Format, string Text)
 
         try
         {
-            return (new RequestBody(format, StrictUtf8.GetString(buffer, 0, length)), null);
+            // A byte-order mark is legal at the start of UTF-8 but means nothing to the parsers.
+            return (new RequestBody(format, StrictUtf8.GetString(buffer, 0, length).TrimStart('\uFEFF')), null);
         }
         catch (DecoderFallbackException)
         {
@@ -43,7 +44,8 @@ public sealed record RequestBody(BodyFormat Format, string Text)
     private static BodyFormat? FormatOf(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return null;
-        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return null;
+        var charset = HeaderUtilities.RemoveQuotes(media.Charset);
+        if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return null;
         if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Json;
         if (media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Form;
         return null;

@@ -14,6 +14,7 @@ public static class StorageNames
     public const string CampaignsTable = "Campaigns";
     public const string SignaturesTable = "Signatures";
     public const string ConfirmationsQueue = "confirmations";
+    public const string ConfirmationsPoisonQueue = ConfirmationsQueue + "-poison";
 
     public static readonly string[] Tables = [CampaignsTable, SignaturesTable];
     public static readonly string[] Queues = [ConfirmationsQueue];

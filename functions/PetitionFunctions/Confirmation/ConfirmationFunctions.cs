@@ -1,20 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Confirmation;
 
-public sealed class ConfirmationFunctions(ILogger<ConfirmationFunctions> log)
+public sealed class ConfirmationFunctions(ConfirmationEmailSender sender, SignatureConfirmation confirmation)
 {
     /// <summary>
-    /// Takes each confirmation request off the queue. For now it only records that one arrived; the
-    /// confirmation email stage replaces this body. A message that is not a request fails, and after
-    /// host.json's maxDequeueCount tries it moves to the poison queue.
+    /// Sends the email a queued request asks for. A transient transport failure throws, so the queue
+    /// tries again after host.json's visibilityTimeout; after maxDequeueCount tries the message moves
+    /// to the poison queue. A malformed message fails the same way.
     /// </summary>
-    [Function(nameof(ReceiveConfirmationRequest))]
-    public void ReceiveConfirmationRequest([QueueTrigger(StorageNames.ConfirmationsQueue)] string message)
-    {
-        var request = ConfirmationRequest.Parse(message);
-        log.LogInformation("Confirmation requested for signature {Signature} on {Campaign}.", request.SignatureKey[..Math.Min(8, request.SignatureKey.Length)], request.Campaign);
-    }
+    [Function(nameof(SendConfirmationEmail))]
+    public Task SendConfirmationEmail([QueueTrigger(StorageNames.ConfirmationsQueue)] string message, CancellationToken cancellationToken) =>
+        sender.SendAsync(ConfirmationRequest.Parse(message), cancellationToken);
+
+    /// <summary>Records on the signature that its email could not be sent, and logs the campaign (never the address).</summary>
+    [Function(nameof(GiveUpOnConfirmationEmail))]
+    public Task GiveUpOnConfirmationEmail([QueueTrigger(StorageNames.ConfirmationsPoisonQueue)] string message, CancellationToken cancellationToken) =>
+        sender.GiveUpAsync(message, cancellationToken);
+
+    [Function(nameof(ConfirmSignature))]
+    public async Task<IActionResult> ConfirmSignature(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken) switch
+        {
+            ConfirmOutcome.Confirmed confirmed => ConfirmPages.Confirmed(confirmed.Campaign, confirmed.Language),
+            ConfirmOutcome.Expired expired => ConfirmPages.Expired(expired.Language),
+            ConfirmOutcome.Unavailable unavailable => ConfirmPages.TryAgainLater(unavailable.Language),
+            var other => ConfirmPages.NotValid(other.Language),
+        };
 }

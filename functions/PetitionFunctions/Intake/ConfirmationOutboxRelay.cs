@@ -25,7 +25,7 @@ public sealed class ConfirmationOutboxRelay(
         {
             await foreach (var pending in signatures.PendingAsync(campaign.Slug, writtenBefore, cancellationToken))
             {
-                await confirmations.SendAsync(new ConfirmationRequest(pending.Campaign, pending.SignatureKey), cancellationToken);
+                await confirmations.SendAsync(ConfirmationRequest.From(pending), cancellationToken);
                 await signatures.ClearOutboxAsync(pending, cancellationToken);
                 relayed++;
             }

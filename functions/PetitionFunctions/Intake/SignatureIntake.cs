@@ -1,9 +1,19 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 
 namespace PetitionFunctions.Intake;
+
+/// <summary>Configuration section "Intake".</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    /// <summary>The least time between two emails caused by signing again.</summary>
+    public TimeSpan ResendCooldown { get; set; } = EmailAllowance.DefaultCooldown;
+}
 
 /// <summary>How a submission ended. A new and a repeated signature are the same outcome, on purpose.</summary>
 public abstract record IntakeOutcome(Language Language)
@@ -24,6 +34,7 @@ public sealed class SignatureIntake(
     DedupeKeys dedupeKeys,
     PersonalDataCipher cipher,
     TimeProvider time,
+    IOptions<IntakeOptions> options,
     ILogger<SignatureIntake> log)
 {
     public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
@@ -59,18 +70,20 @@ public sealed class SignatureIntake(
         var record = new SignatureRecord(campaign, key, signature.Language, signature.Source, signature.Region,
             PostalPrefix(signature.PostalCode), time.GetUtcNow(), personal.Protect(cipher, campaign, key));
 
+        PendingConfirmation? pending = new(campaign, key);
         if (!await signatures.InsertIfAbsentAsync(record, cancellationToken))
         {
-            log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new.", campaign, key[..8]);
-            return;
+            pending = await signatures.RequestAnotherEmailAsync(campaign, key, record.ReceivedAt, options.Value.ResendCooldown, cancellationToken);
+            log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new; email: {Email}.",
+                campaign, key[..8], pending?.Kind.ToString() ?? "none due");
+            if (pending is null) return;
         }
 
-        // The signature is stored: from here on finish the work even if the client hangs up. If the queue
+        // The request is stored: from here on finish the work even if the client hangs up. If the queue
         // is out of reach, the outbox row stays and the relay timer sends the message later.
-        var pending = new PendingConfirmation(campaign, key);
         try
         {
-            await confirmations.SendAsync(new ConfirmationRequest(campaign, key), CancellationToken.None);
+            await confirmations.SendAsync(ConfirmationRequest.From(pending), CancellationToken.None);
             await signatures.ClearOutboxAsync(pending, CancellationToken.None);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))

@@ -4,7 +4,7 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Intake;
 
-/// <summary>A signature as stored: the person's details only in encrypted form; region, postal prefix, language and source in clear for counting.</summary>
+/// <summary>A new signature, ready to store: the person's details only in encrypted form; region, postal prefix, language and source in clear for counting.</summary>
 public sealed record SignatureRecord(
     string Campaign,
     string Key,
@@ -15,19 +15,25 @@ public sealed record SignatureRecord(
     DateTimeOffset ReceivedAt,
     string ProtectedPersonalData);
 
-/// <summary>A signature whose confirmation message may not have reached the queue yet.</summary>
-public sealed record PendingConfirmation(string Campaign, string SignatureKey);
+/// <summary>An email a signature is owed, recorded in the outbox until its queue message is sent.</summary>
+public sealed record PendingConfirmation(string Campaign, string SignatureKey, int Sequence = 1, EmailKind Kind = EmailKind.Confirm);
 
 /// <summary>
-/// The Signatures table. Partition "{campaign}:{first hex digit of the key}" (16 per campaign), row key
-/// the person's dedupe key. Beside each new signature, in the same partition and the same atomic batch,
-/// sits an outbox row ("outbox-{key}") that stays until its confirmation message is on the queue.
+/// The Signatures table. Partition "{campaign}:{first hex digit of the key}" (16 per campaign). In
+/// each partition, three kinds of row, told apart by row key:
+/// <list type="bullet">
+/// <item>"{key}": a signature, keyed by the person's dedupe key (hex, so it sorts before the others);</item>
+/// <item>"journal-{ticks}-{key}": the append-only confirmation journal that counting sums, one row per confirmation;</item>
+/// <item>"outbox-{key}": an email owed to a signature whose queue message may not have been sent yet.</item>
+/// </list>
+/// Keeping them in the signature's partition lets each change be one atomic batch.
 /// </summary>
 public sealed class SignatureTable(TableServiceClient service)
 {
-    public const string StateUnconfirmed = "unconfirmed";
     private const string OutboxPrefix = "outbox-";
     private const string OutboxEnd = "outbox.";
+    public const string JournalPrefix = "journal-";
+    private const int ConcurrencyRetries = 5;
     private readonly TableClient _table = service.GetTableClient(StorageNames.SignaturesTable);
 
     /// <summary>
@@ -40,24 +46,26 @@ public sealed class SignatureTable(TableServiceClient service)
         var partition = DedupeKeys.PartitionOf(signature.Campaign, signature.Key);
         var row = new TableEntity(partition, signature.Key)
         {
-            ["State"] = StateUnconfirmed,
+            ["State"] = SignatureState.Unconfirmed.ToString(),
             ["Language"] = signature.Language.Code(),
             ["Source"] = signature.Source,
             ["Region"] = signature.Region,
             ["PostalPrefix"] = signature.PostalPrefix,
             ["ReceivedAt"] = signature.ReceivedAt,
             ["Personal"] = signature.ProtectedPersonalData,
-        };
-        var outbox = new TableEntity(partition, OutboxPrefix + signature.Key)
-        {
-            ["Campaign"] = signature.Campaign,
-            ["SignatureKey"] = signature.Key,
-            ["CreatedAt"] = signature.ReceivedAt,
+            ["EmailRequests"] = 1,
+            ["LastEmailRequestedAt"] = signature.ReceivedAt,
+            ["EmailsSent"] = 0,
+            ["LastSentSequence"] = 0,
         };
         try
         {
             await _table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.Add, row), new TableTransactionAction(TableTransactionActionType.Add, outbox)],
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, row),
+                    new TableTransactionAction(TableTransactionActionType.Add,
+                        OutboxRow(new PendingConfirmation(signature.Campaign, signature.Key), signature.ReceivedAt)),
+                ],
                 cancellationToken);
             return true;
         }
@@ -67,11 +75,97 @@ public sealed class SignatureTable(TableServiceClient service)
         }
     }
 
-    public async Task<TableEntity?> FindAsync(string campaign, string key, CancellationToken cancellationToken)
+    public async Task<StoredSignature?> FindAsync(string campaign, string key, CancellationToken cancellationToken) =>
+        await ReadAsync(campaign, key, cancellationToken) is { } row ? ToStored(campaign, row) : null;
+
+    /// <summary>
+    /// Asks for another email for someone who signed again, within <see cref="EmailAllowance"/>. The
+    /// request is claimed with the row's ETag, so of many concurrent repeats at most one wins, and it is
+    /// recorded in the outbox in the same batch. Null when no email is due.
+    /// </summary>
+    public async Task<PendingConfirmation?> RequestAnotherEmailAsync(
+        string campaign, string key, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(DedupeKeys.PartitionOf(campaign, key), key, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value : null;
+        if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+        if (EmailAllowance.ForRepeat(ToStored(campaign, row), now, cooldown) is not { } kind) return null;
+
+        var sequence = row.GetInt32("EmailRequests")!.Value + 1;
+        var pending = new PendingConfirmation(campaign, key, sequence, kind);
+        var claim = new TableEntity(row.PartitionKey, row.RowKey) { ["EmailRequests"] = sequence, ["LastEmailRequestedAt"] = now };
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, claim, row.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxRow(pending, now)),
+                ],
+                cancellationToken);
+            return pending;
+        }
+        catch (RequestFailedException lost) when (lost.Status == 412)
+        {
+            return null;
+        }
     }
+
+    /// <summary>
+    /// Confirms a signature and appends its journal row, in one batch. Idempotent: a confirmed
+    /// signature is returned as it is, with no second journal row. Null if the signature is gone.
+    /// </summary>
+    public async Task<StoredSignature?> ConfirmAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+            var signature = ToStored(campaign, row);
+            if (signature.State == SignatureState.Confirmed) return signature;
+
+            var confirm = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = SignatureState.Confirmed.ToString(), ["ConfirmedAt"] = now };
+            var journal = new TableEntity(row.PartitionKey, $"{JournalPrefix}{now.UtcTicks:D19}-{key}")
+            {
+                ["Campaign"] = campaign,
+                ["SignatureKey"] = key,
+                ["Change"] = 1,
+                ["At"] = now,
+                ["Source"] = signature.Source,
+                ["Region"] = signature.Region,
+                ["PostalPrefix"] = signature.PostalPrefix,
+                ["Language"] = signature.Language.Code(),
+            };
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpdateMerge, confirm, row.ETag),
+                        new TableTransactionAction(TableTransactionActionType.Add, journal),
+                    ],
+                    cancellationToken);
+                return signature with { State = SignatureState.Confirmed, ConfirmedAt = now };
+            }
+            catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)
+            {
+                // Someone else changed the row (another click, an email being recorded): read it again.
+            }
+        }
+    }
+
+    /// <summary>Records that the email with this sequence number went out.</summary>
+    public Task RecordEmailSentAsync(string campaign, string key, int sequence, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, key, row => sequence <= (row.GetInt32("LastSentSequence") ?? 0)
+            ? null
+            : new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                ["LastSentSequence"] = sequence,
+                ["EmailsSent"] = (row.GetInt32("EmailsSent") ?? 0) + 1,
+            }, cancellationToken);
+
+    /// <summary>Records why email to this signer failed for good (a refused address, or retries exhausted); no more is sent.</summary>
+    public Task RecordEmailFailureAsync(string campaign, string key, string failure, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, key, row => new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            ["EmailFailure"] = failure,
+            ["EmailFailedAt"] = at,
+        }, cancellationToken);
 
     public async Task ClearOutboxAsync(PendingConfirmation pending, CancellationToken cancellationToken)
     {
@@ -89,7 +183,60 @@ public sealed class SignatureTable(TableServiceClient service)
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and CreatedAt lt {writtenBefore}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                yield return new PendingConfirmation(row.GetString("Campaign"), row.GetString("SignatureKey"));
+                yield return new PendingConfirmation(
+                    row.GetString("Campaign"), row.GetString("SignatureKey"), row.GetInt32("Sequence") ?? 1,
+                    Enum.TryParse<EmailKind>(row.GetString("Kind"), out var kind) ? kind : EmailKind.Confirm);
         }
     }
+
+    private static TableEntity OutboxRow(PendingConfirmation pending, DateTimeOffset createdAt) =>
+        new(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
+        {
+            ["Campaign"] = pending.Campaign,
+            ["SignatureKey"] = pending.SignatureKey,
+            ["Sequence"] = pending.Sequence,
+            ["Kind"] = pending.Kind.ToString(),
+            ["CreatedAt"] = createdAt,
+        };
+
+    private async Task<TableEntity?> ReadAsync(string campaign, string key, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(DedupeKeys.PartitionOf(campaign, key), key, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Read, change, write with the row's ETag; read again if someone else wrote first.</summary>
+    private async Task UpdateAsync(string campaign, string key, Func<TableEntity, TableEntity?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return;
+            if (change(row) is not { } update) return;
+            try
+            {
+                await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)
+            {
+            }
+        }
+    }
+
+    private static StoredSignature ToStored(string campaign, TableEntity row) => new(
+        campaign,
+        row.RowKey,
+        Enum.TryParse<SignatureState>(row.GetString("State"), ignoreCase: true, out var state) ? state : SignatureState.Unconfirmed,
+        Languages.Parse(row.GetString("Language")) ?? Language.En,
+        row.GetString("Source"),
+        row.GetString("Region"),
+        row.GetString("PostalPrefix") ?? "",
+        row.GetDateTimeOffset("ReceivedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
+        row.GetDateTimeOffset("ConfirmedAt"),
+        row.GetString("Personal") ?? "",
+        row.GetInt32("EmailRequests") ?? 1,
+        row.GetDateTimeOffset("LastEmailRequestedAt") ?? row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        row.GetInt32("EmailsSent") ?? 0,
+        row.GetInt32("LastSentSequence") ?? 0,
+        row.GetString("EmailFailure"));
 }

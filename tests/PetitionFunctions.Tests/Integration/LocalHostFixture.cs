@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
@@ -15,9 +16,16 @@ namespace PetitionFunctions.Tests.Integration;
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
 {
-    protected virtual string[] DisabledFunctions => ["ReceiveConfirmationRequest", "RelayPendingConfirmations"];
+    protected virtual string[] DisabledFunctions => ["SendConfirmationEmail", "GiveUpOnConfirmationEmail", "RelayPendingConfirmations"];
 
     protected virtual HostSettings Adjust(HostSettings settings) => settings;
+
+    protected virtual void Configure(WebApplicationBuilder builder) { }
+
+    protected virtual void ReplaceServices(IServiceCollection services) { }
+
+    /// <summary>Where the outbox transport writes this fixture's emails.</summary>
+    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), "petition-outbox-" + Guid.NewGuid().ToString("n"));
 
     public Azurite Azurite { get; private set; } = null!;
     public LocalFunctionsHost Host { get; private set; } = null!;
@@ -38,13 +46,17 @@ public class LocalHostFixture : IAsyncLifetime
             {
                 builder.Configuration[StorageNames.ConnectionSetting] = Azurite.ConnectionString;
                 builder.Configuration["Petitions:DedupeKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                builder.Configuration["Petitions:LinkKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
                 builder.Configuration["Petitions:ActiveEncryptionKeyId"] = "test";
                 builder.Configuration["Petitions:EncryptionKeys:test"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
                 builder.Configuration["LocalHost:SeedDemoCampaigns"] = "true";
                 foreach (var function in DisabledFunctions) builder.Configuration[$"AzureWebJobs.{function}.Disabled"] = "true";
+                builder.Configuration["Email:Outbox:Folder"] = OutboxFolder;
                 builder.Logging.AddProvider(Logs);
+                Configure(builder);
             },
-            Adjust);
+            Adjust,
+            ReplaceServices);
         Http = new HttpClient { BaseAddress = new Uri(Host.BaseAddress, "api/") };
         Signatures = Service<TableServiceClient>().GetTableClient(StorageNames.SignaturesTable);
         Confirmations = Service<QueueServiceClient>().GetQueueClient(StorageNames.ConfirmationsQueue);
@@ -80,6 +92,7 @@ public class LocalHostFixture : IAsyncLifetime
         Http.Dispose();
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
+        if (Directory.Exists(OutboxFolder)) Directory.Delete(OutboxFolder, recursive: true);
     }
 }
 

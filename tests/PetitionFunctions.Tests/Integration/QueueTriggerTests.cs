@@ -1,15 +1,18 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using PetitionFunctions.LocalHost;
 
 namespace PetitionFunctions.Tests.Integration;
 
-/// <summary>A local host whose confirmation consumer runs, with host.json's retry timings shortened.</summary>
-public sealed class ConsumingHostFixture : LocalHostFixture
+/// <summary>A local host whose email functions run, with host.json's retry timings shortened and no re-send cool-down.</summary>
+public class ConsumingHostFixture : LocalHostFixture
 {
     protected override string[] DisabledFunctions => ["RelayPendingConfirmations"];
 
     protected override HostSettings Adjust(HostSettings settings) =>
         settings with { VisibilityTimeout = TimeSpan.Zero, MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
+
+    protected override void Configure(WebApplicationBuilder builder) => builder.Configuration["Intake:ResendCooldown"] = "00:00:00";
 }
 
 public sealed class QueueTriggerTests(ConsumingHostFixture fixture) : IClassFixture<ConsumingHostFixture>
@@ -22,33 +25,33 @@ public sealed class QueueTriggerTests(ConsumingHostFixture fixture) : IClassFixt
         var answer = await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Ana", "Pérez", "ana@example.org"));
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
-        await Eventually(() => fixture.Logs.Lines.Any(l => l.Contains("Confirmation requested") && l.Contains(campaign.Slug)));
-        await Eventually(async () => (await fixture.Confirmations.PeekMessagesAsync(32)).Value.Length == 0);
+        await Eventually.True(() => fixture.Logs.Lines.Any(l => l.Contains("Sent the Confirm email") && l.Contains(campaign.Slug)));
+        await Eventually.True(async () => (await fixture.MessagesForAsync(campaign.Slug)).Count == 0);
     }
 
     [Fact]
     public async Task A_message_that_keeps_failing_moves_to_the_poison_queue_after_max_dequeue_count_tries()
     {
-        await fixture.ConfirmationsPoison.ClearMessagesAsync();
-
         await fixture.Confirmations.SendMessageAsync("this is not a confirmation request");
 
-        await Eventually(async () => (await fixture.ConfirmationsPoison.PeekMessagesAsync(32)).Value.Length == 1);
-        var poisoned = Assert.Single((await fixture.ConfirmationsPoison.PeekMessagesAsync(32)).Value);
-        Assert.Equal("this is not a confirmation request", poisoned.Body.ToString());
-        var failures = fixture.Logs.Lines.Count(l => l.Contains("ReceiveConfirmationRequest failed on message"));
+        await Eventually.True(() => fixture.Logs.Lines.Any(l => l.Contains("moved it to confirmations-poison")));
+        var failures = fixture.Logs.Lines.Count(l => l.Contains("SendConfirmationEmail failed on message"));
         Assert.Equal(fixture.Host.Settings.MaxDequeueCount - 1, failures);
-        Assert.Contains(fixture.Logs.Lines, l => l.Contains("moved it to confirmations-poison"));
+        await Eventually.True(() => fixture.Logs.Lines.Any(l => l.Contains("An unreadable message reached confirmations-poison")));
+        await Eventually.True(async () => (await fixture.ConfirmationsPoison.PeekMessagesAsync(32)).Value.Length == 0);
     }
+}
 
-    private static async Task Eventually(Func<bool> condition) => await Eventually(() => Task.FromResult(condition()));
+public static class Eventually
+{
+    public static Task True(Func<bool> condition, int seconds = 30) => True(() => Task.FromResult(condition()), seconds);
 
-    private static async Task Eventually(Func<Task<bool>> condition)
+    public static async Task True(Func<Task<bool>> condition, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true within 30 seconds.");
+            Assert.True(DateTime.UtcNow < deadline, $"The condition did not come true within {seconds} seconds.");
             await Task.Delay(100);
         }
     }

@@ -82,7 +82,7 @@ public sealed class SigningTests(LocalHostFixture fixture)
         Assert.DoesNotContain("miedo", raw);
         Assert.Equal("es", row.GetString("Language"));
         Assert.Equal("104", row.GetString("PostalPrefix"));
-        Assert.Equal(SignatureTable.StateUnconfirmed, row.GetString("State"));
+        Assert.Equal(nameof(SignatureState.Unconfirmed), row.GetString("State"));
 
         var details = PersonalDetails.Unprotect(fixture.Service<PersonalDataCipher>(), campaign.Slug, row.RowKey, row.GetString("Personal"));
         Assert.Equal("wayra.quispe@example.org", details.Email);

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Confirmation;
+
+public abstract record ConfirmOutcome(Language Language)
+{
+    public sealed record Confirmed(Campaign Campaign, Language Language) : ConfirmOutcome(Language);
+
+    public sealed record Expired(Language Language) : ConfirmOutcome(Language);
+
+    public sealed record NotValid(Language Language) : ConfirmOutcome(Language);
+
+    public sealed record Unavailable(Language Language) : ConfirmOutcome(Language);
+}
+
+/// <summary>
+/// Opens a confirm link. Mail scanners open links before people do, so this is idempotent: the first
+/// open confirms (and appends the journal row), every later open shows the same confirmed page.
+/// </summary>
+public sealed class SignatureConfirmation(
+    LinkTokens tokens,
+    SignatureTable signatures,
+    CampaignTable campaigns,
+    TimeProvider time,
+    ILogger<SignatureConfirmation> log)
+{
+    public async Task<ConfirmOutcome> ConfirmAsync(string token, Language browserLanguage, CancellationToken cancellationToken)
+    {
+        if (tokens.Read(LinkTokens.ConfirmPurpose, token) is not { } claims) return new ConfirmOutcome.NotValid(browserLanguage);
+        try
+        {
+            var signature = await signatures.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);
+            var campaign = await campaigns.FindAsync(claims.Campaign, cancellationToken);
+            if (signature is null || campaign is null) return new ConfirmOutcome.NotValid(browserLanguage);
+            if (signature.State == SignatureState.Confirmed) return new ConfirmOutcome.Confirmed(campaign, signature.Language);
+            if (tokens.HasExpired(claims)) return new ConfirmOutcome.Expired(signature.Language);
+
+            var confirmed = await signatures.ConfirmAsync(claims.Campaign, claims.SignatureKey, time.GetUtcNow(), cancellationToken);
+            if (confirmed is null) return new ConfirmOutcome.NotValid(browserLanguage);
+            log.LogInformation("Signature {Signature} on {Campaign} confirmed.", claims.SignatureKey[..8], claims.Campaign);
+            return new ConfirmOutcome.Confirmed(campaign, confirmed.Language);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Storage was unavailable while confirming a signature on {Campaign} ({Failure}).", claims.Campaign, e.GetType().Name);
+            return new ConfirmOutcome.Unavailable(browserLanguage);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Intake;
+
+public enum SignatureState
+{
+    Unconfirmed,
+    Confirmed,
+}
+
+/// <summary>Which email a confirmation request asks for.</summary>
+public enum EmailKind
+{
+    /// <summary>"Please confirm your signature", with the confirm link.</summary>
+    Confirm,
+    /// <summary>"You already signed": for someone who signs again after confirming.</summary>
+    AlreadySigned,
+}
+
+/// <summary>A signature as read back from the table, with its email bookkeeping.</summary>
+public sealed record StoredSignature(
+    string Campaign,
+    string Key,
+    SignatureState State,
+    Language Language,
+    string? Source,
+    string? Region,
+    string PostalPrefix,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? ConfirmedAt,
+    string ProtectedPersonalData,
+    int EmailRequests,
+    DateTimeOffset LastEmailRequestedAt,
+    int EmailsSent,
+    int LastSentSequence,
+    string? EmailFailure);
+
+/// <summary>
+/// How many emails a signature may cause. Each post can ask for one (a re-send while unconfirmed, a
+/// short "already signed" note once confirmed), but never more than five in all, and never two within
+/// the cool-down: a burst of identical posts (a double click, a bot, a retrying client) sends one.
+/// </summary>
+public static class EmailAllowance
+{
+    public const int MaxEmailsPerSignature = 5;
+    public static readonly TimeSpan DefaultCooldown = TimeSpan.FromMinutes(10);
+
+    /// <summary>The email a repeated signature should get now, or null for none.</summary>
+    public static EmailKind? ForRepeat(StoredSignature signature, DateTimeOffset now, TimeSpan cooldown)
+    {
+        if (signature.EmailFailure is not null) return null;
+        if (signature.EmailRequests >= MaxEmailsPerSignature) return null;
+        if (now - signature.LastEmailRequestedAt < cooldown) return null;
+        return signature.State == SignatureState.Confirmed ? EmailKind.AlreadySigned : EmailKind.Confirm;
+    }
+
+    /// <summary>Whether the email a queued request asks for should still go out.</summary>
+    public static bool ShouldSend(StoredSignature signature, int sequence, EmailKind kind) =>
+        signature.EmailFailure is null
+        && sequence > signature.LastSentSequence
+        && signature.EmailsSent < MaxEmailsPerSignature
+        && !(kind == EmailKind.Confirm && signature.State == SignatureState.Confirmed);
+}

@@ -1,0 +1,52 @@
+using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Intake;
+using PetitionFunctions.LocalHost;
+
+namespace PetitionFunctions.Tests.Unit;
+
+public sealed class ConfirmationEmailsTests
+{
+    private static readonly PersonalDetails Signer = new("Ana <b>", "Pérez", "ana@example.org", "10027", null, null);
+    private static readonly Uri Link = new("https://petitions.example/api/confirm/abc.def");
+
+    [Theory]
+    [InlineData(Language.En, "Confirm your signature", "Governor: take New York out of S-Comm")]
+    [InlineData(Language.Es, "Confirme su firma", "Gobernador: saque a Nueva York de S-Comm")]
+    public void The_confirm_email_is_in_the_signer_s_language_with_the_title_target_and_link(Language language, string subject, string title)
+    {
+        var email = ConfirmationEmails.Confirm(DemoCampaigns.All[0], Signer, language, Link);
+
+        Assert.StartsWith(subject, email.Subject);
+        Assert.Contains(title, email.Subject);
+        Assert.Equal("ana@example.org", email.To.Address);
+        foreach (var part in new[] { email.PlainText, email.Html })
+        {
+            Assert.Contains(Link.AbsoluteUri, part);
+            Assert.Contains("Office of the Governor of New York", part);
+        }
+        Assert.Contains("30", email.PlainText);
+    }
+
+    [Fact]
+    public void The_html_part_escapes_what_people_typed_and_loads_nothing()
+    {
+        var email = ConfirmationEmails.Confirm(DemoCampaigns.All[0], Signer, Language.En, Link);
+
+        Assert.Contains("Ana &lt;b&gt;", email.Html);
+        Assert.DoesNotContain("<b>", email.Html);
+        Assert.DoesNotContain("<img", email.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", email.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(email.Html, "href="));
+    }
+
+    [Fact]
+    public void The_already_signed_note_has_no_link_and_says_when()
+    {
+        var email = ConfirmationEmails.AlreadySigned(DemoCampaigns.All[0], Signer, Language.Es, new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.StartsWith("Ya firmó", email.Subject);
+        Assert.Contains("5 de marzo de 2026", email.PlainText);
+        Assert.DoesNotContain("href=", email.Html);
+    }
+}
