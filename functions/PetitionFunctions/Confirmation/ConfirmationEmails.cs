@@ -14,7 +14,7 @@ public static class ConfirmationEmails
     public static EmailMessage Confirm(Campaign campaign, PersonalDetails signer, Language language, Uri confirmLink)
     {
         var title = campaign.Title.In(language);
-        var target = $"{campaign.Target.Title}, {campaign.Target.Name}";
+        var target = campaign.Target.Name;
         var (subject, greeting, lines, button, footer) = language == Language.Es
             ? ($"Confirme su firma: {title}",
                $"Hola {signer.GivenName}:",

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Tests.Integration;
+
+/// <summary>
+/// A transport whose behaviour depends on the recipient: "flaky-…" fails twice then works, "down-…"
+/// always fails, "bounce-…" is refused for good; anyone else gets the email.
+/// </summary>
+public sealed class ScriptedTransport : IEmailTransport
+{
+    public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
+    public ConcurrentDictionary<Guid, int> Delivered { get; } = new();
+    public ConcurrentBag<string> DeliveredTo { get; } = new();
+
+    public Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
+    {
+        var attempt = Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
+        var address = message.To.Address;
+        if (address.StartsWith("down-") || (address.StartsWith("flaky-") && attempt <= 2))
+            throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
+        if (address.StartsWith("bounce-"))
+            return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("recipient-not-found"));
+        Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
+        DeliveredTo.Add(address);
+        return Task.FromResult(EmailSendResult.SentResult);
+    }
+}
+
+public sealed class ScriptedEmailFixture : ConsumingHostFixture
+{
+    public ScriptedTransport Transport { get; } = new();
+
+    protected override void ReplaceServices(IServiceCollection services) => services.AddSingleton<IEmailTransport>(Transport);
+}
+
+public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixture<ScriptedEmailFixture>
+{
+    private async Task<StoredSignature> SignAsync(string slug, string email)
+    {
+        await fixture.Http.PostAsync($"campaigns/{slug}/signatures", Requests.Osdi("Test", "Signer", email));
+        var row = Assert.Single(await fixture.SignatureRowsAsync(slug), r => !r.RowKey.Contains('-'));
+        return (await fixture.Service<SignatureTable>().FindAsync(slug, row.RowKey, CancellationToken.None))!;
+    }
+
+    private Task<StoredSignature?> ReadAsync(StoredSignature signature) =>
+        fixture.Service<SignatureTable>().FindAsync(signature.Campaign, signature.Key, CancellationToken.None);
+
+    [Fact]
+    public async Task A_transient_failure_is_retried_through_the_queue_and_the_email_goes_out_once()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var signature = await SignAsync(campaign.Slug, "flaky-ana@example.org");
+
+        await Eventually.True(async () => (await ReadAsync(signature))!.EmailsSent == 1);
+
+        var key = Assert.Single(fixture.Transport.Delivered.Keys);
+        Assert.Equal(3, fixture.Transport.Attempts[key]);
+        Assert.Equal(1, fixture.Transport.Delivered[key]);
+        Assert.Equal(["flaky-ana@example.org"], fixture.Transport.DeliveredTo);
+        Assert.Null((await ReadAsync(signature))!.EmailFailure);
+    }
+
+    [Fact]
+    public async Task A_refused_address_is_recorded_and_not_retried()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var signature = await SignAsync(campaign.Slug, "bounce-omar@example.org");
+
+        await Eventually.True(async () => (await ReadAsync(signature))!.EmailFailure is not null);
+        await Task.Delay(500);
+
+        Assert.Equal("recipient-not-found", (await ReadAsync(signature))!.EmailFailure);
+        Assert.Equal(0, (await ReadAsync(signature))!.EmailsSent);
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains("refused for good") && l.Contains(campaign.Slug));
+    }
+
+    [Fact]
+    public async Task A_message_that_never_gets_through_ends_in_the_poison_queue_and_is_recorded_by_campaign_never_by_address()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var signature = await SignAsync(campaign.Slug, "down-lucia@example.org");
+
+        await Eventually.True(async () => (await ReadAsync(signature))!.EmailFailure is not null);
+
+        Assert.Equal("gave-up-after-retries", (await ReadAsync(signature))!.EmailFailure);
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains("Gave up") && l.Contains(campaign.Slug));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("lucia", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(fixture.Host.Settings.MaxDequeueCount, fixture.Transport.Attempts.Values.Max());
+        Assert.Empty(fixture.Transport.DeliveredTo.Where(a => a.StartsWith("down-")));
+    }
+}
