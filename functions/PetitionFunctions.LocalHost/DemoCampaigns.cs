@@ -32,6 +32,7 @@ public static class DemoCampaigns
             CallToAction = new("Sign the petition", "Firme la petición"),
             Target = new("Office of the Governor of New York", "Governor", "governor-office@example.org"),
             Goal = 2500,
+            StretchGoals = [5000, 10000],
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,

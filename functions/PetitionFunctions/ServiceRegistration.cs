@@ -5,6 +5,7 @@ using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Counting;
 using PetitionFunctions.Intake;
 
 namespace PetitionFunctions;
@@ -36,6 +37,12 @@ public static class ServiceRegistration
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<SignatureConfirmation>();
         services.AddSingleton<ConfirmationEmailSender>();
+
+        services.AddOptions<CountingOptions>().Bind(configuration.GetSection(CountingOptions.Section));
+        services.AddSingleton<SummaryTable>();
+        services.AddSingleton<CountRollup>();
+        services.AddSingleton<CountReconciliation>();
+        services.AddSingleton<CampaignReads>();
 
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
         return services;

@@ -32,6 +32,9 @@ public sealed partial record Campaign
     public required LocalizedText CallToAction { get; init; }
     public required CampaignTarget Target { get; init; }
     public required int Goal { get; init; }
+
+    /// <summary>Goals that take over, in order, once the one before is met (2,500 → 5,000 → 10,000).</summary>
+    public IReadOnlyList<int> StretchGoals { get; init; } = [];
     public required CampaignState State { get; init; }
     public DateTimeOffset? Deadline { get; init; }
 
@@ -57,6 +60,12 @@ public sealed partial record Campaign
             ? candidate
             : null;
     }
+
+    /// <summary>Whether a browser page at this origin (scheme://host[:port]) may post to the campaign.</summary>
+    public bool AllowsOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var candidate)
+        && AllowedOrigins.Any(allowed => Uri.TryCreate(allowed, UriKind.Absolute, out var uri)
+            && Uri.Compare(uri, candidate, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0);
 
     public Uri? DefaultReturnUrl => ReturnUrls.Count > 0 ? new Uri(ReturnUrls[0]) : null;
 

@@ -12,6 +12,34 @@ public static class HttpAnswers
     /// <summary>303 See Other: after a form post the browser fetches the page with GET.</summary>
     public static IActionResult SeeOther(Uri location) => new SeeOtherResult(location);
 
+    /// <summary>Lets the browser page at <paramref name="origin"/> read the answer (CORS); no origin, no header.</summary>
+    public static IActionResult SharedWith(string? origin, IActionResult answer) =>
+        origin is null ? answer : new WithHeaders(answer, response =>
+        {
+            response.Headers.AccessControlAllowOrigin = origin;
+            response.Headers.Append("Vary", "Origin");
+        });
+
+    /// <summary>204 to a CORS preflight from an allowed origin: JSON posts for ten minutes.</summary>
+    public static IActionResult Preflight(string origin, string methods) =>
+        new WithHeaders(new NoContentResult(), response =>
+        {
+            response.Headers.AccessControlAllowOrigin = origin;
+            response.Headers.AccessControlAllowMethods = methods;
+            response.Headers.AccessControlAllowHeaders = "Content-Type, Accept-Language";
+            response.Headers.AccessControlMaxAge = "600";
+            response.Headers.Append("Vary", "Origin");
+        });
+
+    private sealed class WithHeaders(IActionResult inner, Action<HttpResponse> addHeaders) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            addHeaders(context.HttpContext.Response);
+            return inner.ExecuteResultAsync(context);
+        }
+    }
+
     private sealed class SeeOtherResult(Uri location) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context)

@@ -13,10 +13,11 @@ public static class StorageNames
     public const string ConnectionSetting = "AzureWebJobsStorage";
     public const string CampaignsTable = "Campaigns";
     public const string SignaturesTable = "Signatures";
+    public const string SummariesTable = "Summaries";
     public const string ConfirmationsQueue = "confirmations";
     public const string ConfirmationsPoisonQueue = ConfirmationsQueue + "-poison";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable];
     public static readonly string[] Queues = [ConfirmationsQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";

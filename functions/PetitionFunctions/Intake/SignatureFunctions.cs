@@ -16,8 +16,20 @@ public sealed class SignatureFunctions(SignatureIntake intake, ConfirmationOutbo
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return SignatureAnswers.For(await intake.SubmitAsync(slug, body!, language, cancellationToken));
+        return SignatureAnswers.For(await intake.SubmitAsync(slug, body!, language, OriginOf(request), cancellationToken));
     }
+
+    /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins only.</summary>
+    [Function(nameof(SignaturePreflight))]
+    public async Task<IActionResult> SignaturePreflight(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/signatures")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken) =>
+        await intake.AllowsOriginAsync(slug, OriginOf(request), cancellationToken)
+            ? HttpAnswers.Preflight(OriginOf(request)!, "POST")
+            : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
+
+    private static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;
 
     [Function(nameof(RelayPendingConfirmations))]
     public Task RelayPendingConfirmations([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
@@ -27,7 +39,9 @@ public sealed class SignatureFunctions(SignatureIntake intake, ConfirmationOutbo
 /// <summary>The HTTP answer to a submission. New and repeated signatures get the same one: nobody can probe who signed.</summary>
 public static class SignatureAnswers
 {
-    public static IActionResult For(IntakeOutcome outcome) => outcome switch
+    public static IActionResult For(IntakeOutcome outcome) => HttpAnswers.SharedWith(outcome.CorsOrigin, Answer(outcome));
+
+    private static IActionResult Answer(IntakeOutcome outcome) => outcome switch
     {
         IntakeOutcome.Received { ReturnUrl: { } returnUrl } => HttpAnswers.SeeOther(returnUrl),
         IntakeOutcome.Received received => new ObjectResult(new Receipt("received", ReceiptMessage(received.Language)))

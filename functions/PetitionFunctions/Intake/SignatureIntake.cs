@@ -15,9 +15,14 @@ public sealed class IntakeOptions
     public TimeSpan ResendCooldown { get; set; } = EmailAllowance.DefaultCooldown;
 }
 
-/// <summary>How a submission ended. A new and a repeated signature are the same outcome, on purpose.</summary>
+/// <summary>
+/// How a submission ended. A new and a repeated signature are the same outcome, on purpose.
+/// <see cref="CorsOrigin"/> is the browser origin the answer may be shared with, when the campaign allows it.
+/// </summary>
 public abstract record IntakeOutcome(Language Language)
 {
+    public string? CorsOrigin { get; init; }
+
     public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
 
     public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language);
@@ -37,29 +42,44 @@ public sealed class SignatureIntake(
     IOptions<IntakeOptions> options,
     ILogger<SignatureIntake> log)
 {
-    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
+    /// <param name="origin">The Origin header: set by browsers, absent for server-to-server clients.</param>
+    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, string? origin, CancellationToken cancellationToken)
     {
         try
         {
             var campaign = await campaigns.FindAsync(slug, cancellationToken);
             if (campaign is null) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
-            if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
-
-            var parsed = SignatureParser.Parse(body);
-            var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
-            if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
-
-            var (signature, errors) = SignatureRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
-            if (signature is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
-
-            await RecordAsync(campaign.Slug, signature, cancellationToken);
-            return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
+            if (origin is not null && !campaign.AllowsOrigin(origin))
+            {
+                log.LogWarning("Refused a signature for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
+                return new IntakeOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed);
+            }
+            return await SubmitAsync(campaign, body, requestLanguage, cancellationToken) with { CorsOrigin = origin };
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
             log.LogWarning("Storage was unavailable while taking a signature for {Campaign} ({Failure}); answered 503.", slug, e.GetType().Name);
-            return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable);
+            return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable) { CorsOrigin = origin };
         }
+    }
+
+    /// <summary>Whether a browser page at this origin may post to the campaign: the answer to a CORS preflight.</summary>
+    public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
+        origin is not null && await campaigns.FindAsync(slug, cancellationToken) is { } campaign && campaign.AllowsOrigin(origin);
+
+    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
+    {
+        if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
+
+        var parsed = SignatureParser.Parse(body);
+        var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
+        if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
+
+        var (signature, errors) = SignatureRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
+        if (signature is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
+
+        await RecordAsync(campaign.Slug, signature, cancellationToken);
+        return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
     }
 
     private async Task RecordAsync(string campaign, ValidSignature signature, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
+using PetitionFunctions.Counting;
 
 namespace PetitionFunctions.Intake;
 
@@ -186,6 +187,41 @@ public sealed class SignatureTable(TableServiceClient service)
                 yield return new PendingConfirmation(
                     row.GetString("Campaign"), row.GetString("SignatureKey"), row.GetInt32("Sequence") ?? 1,
                     Enum.TryParse<EmailKind>(row.GetString("Kind"), out var kind) ? kind : EmailKind.Confirm);
+        }
+    }
+
+    /// <summary>
+    /// Journal rows of a campaign written for times in [from, to): one row-key range query per
+    /// partition, so the cost follows the number of new rows, not the size of the campaign.
+    /// </summary>
+    public async IAsyncEnumerable<JournalEntry> JournalAsync(
+        string campaign, long fromTicks, long toTicks,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {JournalPrefix + fromTicks.ToString("D19")} and RowKey lt {JournalPrefix + toTicks.ToString("D19")}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                yield return new JournalEntry(row.GetInt32("Change") ?? 0, row.GetDateTimeOffset("At") ?? default, row.GetString("Source"),
+                    row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En);
+        }
+    }
+
+    /// <summary>Every signature of a campaign confirmed before a time, read from the signatures themselves (nightly reconciliation).</summary>
+    public async IAsyncEnumerable<JournalEntry> ConfirmedBeforeAsync(
+        string campaign, DateTimeOffset before,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var confirmed = SignatureState.Confirmed.ToString();
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            // Signature row keys are hex, so they all sort below "g"; journal and outbox rows sort above.
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey lt {"g"} and State eq {confirmed} and ConfirmedAt lt {before}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["ConfirmedAt", "Source", "Region", "PostalPrefix", "Language"], cancellationToken: cancellationToken))
+                yield return new JournalEntry(1, row.GetDateTimeOffset("ConfirmedAt") ?? default, row.GetString("Source"),
+                    row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En);
         }
     }
 

@@ -52,6 +52,8 @@ public class LocalHostFixture : IAsyncLifetime
                 builder.Configuration["LocalHost:SeedDemoCampaigns"] = "true";
                 foreach (var function in DisabledFunctions) builder.Configuration[$"AzureWebJobs.{function}.Disabled"] = "true";
                 builder.Configuration["Email:Outbox:Folder"] = OutboxFolder;
+                builder.Configuration["Counting:LagWindow"] = "00:00:00";
+                builder.Configuration["Counting:ReadCacheDuration"] = "00:00:00";
                 builder.Logging.AddProvider(Logs);
                 Configure(builder);
             },
@@ -70,6 +72,13 @@ public class LocalHostFixture : IAsyncLifetime
         campaign = change?.Invoke(campaign) ?? campaign;
         await Service<CampaignTable>().SaveAsync(campaign, CancellationToken.None);
         return campaign;
+    }
+
+    /// <summary>Confirms every signature of a campaign, as clicking each email's link would.</summary>
+    public async Task ConfirmAllAsync(string slug)
+    {
+        foreach (var row in (await SignatureRowsAsync(slug)).Where(r => !r.RowKey.Contains('-')))
+            await Service<PetitionFunctions.Intake.SignatureTable>().ConfirmAsync(slug, row.RowKey, DateTimeOffset.UtcNow, CancellationToken.None);
     }
 
     public async Task<List<TableEntity>> SignatureRowsAsync(string slug)

@@ -143,7 +143,7 @@ public class SignatureIntakeStorageDownTests
             t => t.DeleteEntityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<ETag>(), It.IsAny<CancellationToken>()), Times.Never);
 
     private Task<IntakeOutcome> Submit(RequestBody? body = null, Language language = Language.En) =>
-        _intake.SubmitAsync(Slug, body ?? ValidBody, language, CancellationToken.None);
+        _intake.SubmitAsync(Slug, body ?? ValidBody, language, origin: null, CancellationToken.None);
 
     [Theory]
     [InlineData(503)]

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace PetitionFunctions.Common;
+
+/// <summary>
+/// A public, cacheable JSON answer: readable from any origin, cached by browsers and CDNs for a minute
+/// (served stale while revalidating, and while we are down), with an ETag so an unchanged answer is a
+/// bodiless 304.
+/// </summary>
+public static class PublicJson
+{
+    public const string CacheControl = "public, max-age=60, stale-while-revalidate=120, stale-if-error=300";
+
+    public static IActionResult For(HttpRequest request, object body, bool variesByLanguage = false)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options);
+        var etag = "\"" + WebEncoders.Base64UrlEncode(SHA256.HashData(bytes).AsSpan(0, 16)) + "\"";
+        var notModified = request.Headers.IfNoneMatch.Any(value =>
+            value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "W/" + etag || tag.Trim() == "*"));
+        return new Result(notModified ? null : bytes, etag, variesByLanguage);
+    }
+
+    public static void AllowAnyOrigin(HttpResponse response) => response.Headers.AccessControlAllowOrigin = "*";
+
+    private sealed class Result(byte[]? body, string etag, bool variesByLanguage) : IActionResult
+    {
+        public async Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.Headers.CacheControl = CacheControl;
+            response.Headers.ETag = etag;
+            AllowAnyOrigin(response);
+            if (variesByLanguage) response.Headers.Vary = HeaderNames.AcceptLanguage;
+            if (body is null)
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Counting;
+
+/// <summary>
+/// Nightly: recounts each campaign's confirmed signatures from the signatures themselves, up to the
+/// summary's watermark, and corrects the summary where the roll-up drifted from them.
+/// </summary>
+public sealed class CountReconciliation(
+    CampaignTable campaigns,
+    SignatureTable signatures,
+    SummaryTable summaries,
+    TimeProvider time,
+    ILogger<CountReconciliation> log)
+{
+    private const int Attempts = 3;
+
+    /// <returns>How many campaigns' summaries were corrected.</returns>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var corrected = 0;
+        foreach (var campaign in await campaigns.ListAsync(cancellationToken))
+            if (await ReconcileAsync(campaign, cancellationToken)) corrected++;
+        return corrected;
+    }
+
+    private async Task<bool> ReconcileAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            if (await summaries.FindAsync(campaign.Slug, cancellationToken) is not { } current) return false;
+            var watermark = new DateTimeOffset(current.Summary.WatermarkTicks, TimeSpan.Zero);
+            var confirmed = new List<JournalEntry>();
+            await foreach (var entry in signatures.ConfirmedBeforeAsync(campaign.Slug, watermark, cancellationToken)) confirmed.Add(entry);
+
+            var breakdowns = Tally.Recount(confirmed);
+            if (confirmed.Count == current.Summary.Count && breakdowns.SameAs(current.Summary.Breakdowns)) return false;
+
+            var corrected = Tally.Progress(current.Summary with { Count = confirmed.Count, Breakdowns = breakdowns, UpdatedAt = time.GetUtcNow() },
+                campaign, time.GetUtcNow());
+            if (await summaries.TrySaveAsync(corrected, current.Version, cancellationToken))
+            {
+                log.LogWarning("Reconciled {Campaign}: the summary said {Before}, the signatures say {After} (difference {Difference}).",
+                    campaign.Slug, current.Summary.Count, confirmed.Count, confirmed.Count - current.Summary.Count);
+                return true;
+            }
+        }
+        log.LogWarning("Could not reconcile {Campaign}: the summary kept changing.", campaign.Slug);
+        return false;
+    }
+}

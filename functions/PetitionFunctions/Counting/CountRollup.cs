@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Counting;
+
+/// <summary>Configuration section "Counting".</summary>
+public sealed class CountingOptions
+{
+    public const string Section = "Counting";
+
+    /// <summary>
+    /// Journal rows younger than this are left for the next run. A confirmation's time is taken before
+    /// its write commits (storage retries can take about a minute), so a row can appear late; summing
+    /// only rows older than the lag means none is skipped.
+    /// </summary>
+    public TimeSpan LagWindow { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long one instance serves a campaign's public read from memory.</summary>
+    public TimeSpan ReadCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>
+/// Adds the confirmations journalled since each campaign's watermark to its summary. Never a +1 per
+/// signature: one write per campaign per run, and only when something changed. Two runs at once
+/// cannot both count the same rows: the summary is written with the ETag it was read at.
+/// </summary>
+public sealed class CountRollup(
+    CampaignTable campaigns,
+    SignatureTable signatures,
+    SummaryTable summaries,
+    TimeProvider time,
+    IOptions<CountingOptions> options,
+    ILogger<CountRollup> log)
+{
+    /// <returns>How many journal rows were added across campaigns.</returns>
+    public async Task<int> RollupAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var upTo = (now - options.Value.LagWindow).UtcTicks;
+        var added = 0;
+        foreach (var campaign in await campaigns.ListAsync(cancellationToken))
+            added += await RollupAsync(campaign, upTo, now, cancellationToken);
+        return added;
+    }
+
+    private async Task<int> RollupAsync(Campaign campaign, long upTo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var current = await summaries.FindAsync(campaign.Slug, cancellationToken)
+                      ?? new VersionedSummary(CampaignSummary.Empty(campaign), null);
+        if (upTo <= current.Summary.WatermarkTicks) return 0;
+
+        var entries = new List<JournalEntry>();
+        await foreach (var entry in signatures.JournalAsync(campaign.Slug, current.Summary.WatermarkTicks, upTo, cancellationToken))
+            entries.Add(entry);
+        if (entries.Count == 0 && current.Version is not null) return 0;
+
+        var updated = Tally.Add(current.Summary, campaign, entries, upTo, now);
+        if (!await summaries.TrySaveAsync(updated, current.Version, cancellationToken))
+        {
+            log.LogInformation("Another roll-up updated {Campaign} first; this run's {Count} rows are left to it.", campaign.Slug, entries.Count);
+            return 0;
+        }
+        if (entries.Count > 0)
+            log.LogInformation("Rolled up {Count} confirmations for {Campaign}: total {Total}.", entries.Count, campaign.Slug, updated.Count);
+        return entries.Count;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Counting;
+
+/// <summary>The public reads partners' pages poll: from the summary and memory, never from the signatures.</summary>
+public sealed class PublicCampaignFunctions(CampaignReads reads)
+{
+    [Function(nameof(GetCampaign))]
+    public async Task<IActionResult> GetCampaign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}")] HttpRequest request, string slug)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        return await reads.FindAsync(slug) is { } view
+            ? PublicJson.For(request, CampaignDetail.From(view, language), variesByLanguage: true)
+            : NotFound(request, language);
+    }
+
+    [Function(nameof(GetCampaignCount))]
+    public async Task<IActionResult> GetCampaignCount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/count")] HttpRequest request, string slug) =>
+        await reads.FindAsync(slug) is { } view
+            ? PublicJson.For(request, CampaignCount.From(view, request.Query["source"]))
+            : NotFound(request, HttpAnswers.LanguageOf(request));
+
+    private static IActionResult NotFound(HttpRequest request, Language language)
+    {
+        PublicJson.AllowAnyOrigin(request.HttpContext.Response);
+        return Problems.For(ProblemKind.CampaignNotFound, language);
+    }
+}
+
+/// <summary>A campaign in one language, with its count: what a partner page shows.</summary>
+public sealed record CampaignDetail(
+    string Slug,
+    CampaignKind Kind,
+    string Language,
+    string Title,
+    string Description,
+    string CallToAction,
+    PublicTarget Target,
+    int Goal,
+    int Count,
+    CampaignState State,
+    DateTimeOffset? Deadline,
+    DateTimeOffset? GoalReachedAt,
+    DateTimeOffset? UpdatedAt)
+{
+    public static CampaignDetail From(CampaignView view, Language language)
+    {
+        var (c, s) = (view.Campaign, view.Summary);
+        return new CampaignDetail(c.Slug, c.Kind, language.Code(), c.Title.In(language), c.Description.In(language),
+            c.CallToAction.In(language), new PublicTarget(c.Target.Name, c.Target.Title), s.Goal, s.Count, c.State, c.Deadline,
+            s.GoalReachedAt, s.UpdatedAt);
+    }
+}
+
+/// <summary>The count and goal alone; with <c>?source=</c>, a partner's own count beside the total.</summary>
+public sealed record CampaignCount(int Count, int Goal, string? Source = null, int? SourceCount = null)
+{
+    public static CampaignCount From(CampaignView view, string? source) =>
+        string.IsNullOrWhiteSpace(source)
+            ? new CampaignCount(view.Summary.Count, view.Summary.Goal)
+            : new CampaignCount(view.Summary.Count, view.Summary.Goal, source.ToLowerInvariant(),
+                view.Summary.Breakdowns.Source.GetValueOrDefault(source.ToLowerInvariant()));
+}

@@ -1,0 +1,454 @@
+/*
+ * PetitionFunctions embeddable sign form. Dependency-free, ES2017, no build step.
+ *
+ *   <script src="https://HOST/api/embed.js" data-campaign="slug" data-lang="es" data-source="partner-code" async></script>
+ *
+ * Renders inside an open Shadow DOM right after its own script element, so the partner page's CSS and
+ * this form's CSS never meet. No cookies, no storage, no third-party requests. Every text that comes
+ * from the API is set with textContent, never parsed as HTML. Nothing is ever asked about
+ * immigration status.
+ */
+(function () {
+  'use strict';
+
+  var MARK = 'data-petition-embed';
+
+  function findScript() {
+    var current = document.currentScript;
+    if (current && current.hasAttribute('data-campaign') && !current.hasAttribute(MARK)) return current;
+    return document.querySelector('script[data-campaign]:not([' + MARK + '])');
+  }
+
+  var script = findScript();
+  if (!script) return;
+  script.setAttribute(MARK, 'processed');
+
+  var slug = (script.getAttribute('data-campaign') || '').trim();
+  var source = (script.getAttribute('data-source') || '').trim();
+  var base;
+  try {
+    base = new URL(script.src, document.baseURI).origin + '/api/';
+  } catch (e) {
+    return;
+  }
+  if (!slug) return;
+
+  function pickLanguage(tag) {
+    var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
+    return primary === 'es' || primary === 'en' ? primary : null;
+  }
+  var lang = pickLanguage(script.getAttribute('data-lang')) || pickLanguage(navigator.language) || 'en';
+
+  var TEXT = {
+    en: {
+      loading: 'Loading…',
+      loadFailed: 'This campaign could not be loaded. Please try again later.',
+      to: 'To: ',
+      units: { petition: 'signatures', letter: 'signatures', stories: 'stories' },
+      of: ' of ',
+      givenName: 'First name',
+      familyName: 'Last name',
+      email: 'Email',
+      postalCode: 'ZIP or postal code',
+      locality: 'City (optional)',
+      region: 'State (optional)',
+      comments: 'Comment (optional)',
+      sign: 'Sign',
+      sending: 'Sending…',
+      confirmNote: 'We will email you a link to confirm your signature.',
+      thanks: 'Thank you! Check your email to confirm your signature.',
+      summary: 'Please correct the following:',
+      failed: 'We could not send your signature. Please try again.',
+      busy: 'We could not send your signature right now. Please try again in a moment.',
+      closed: 'This campaign is closed and no longer takes signatures.',
+      error: 'Error: '
+    },
+    es: {
+      loading: 'Cargando…',
+      loadFailed: 'No pudimos cargar esta campaña. Inténtelo de nuevo más tarde.',
+      to: 'Para: ',
+      units: { petition: 'firmas', letter: 'firmas', stories: 'historias' },
+      of: ' de ',
+      givenName: 'Nombre',
+      familyName: 'Apellido',
+      email: 'Correo electrónico',
+      postalCode: 'Código postal',
+      locality: 'Ciudad (opcional)',
+      region: 'Estado (opcional)',
+      comments: 'Comentario (opcional)',
+      sign: 'Firmar',
+      sending: 'Enviando…',
+      confirmNote: 'Le enviaremos un enlace por correo para confirmar su firma.',
+      thanks: '¡Gracias! Revise su correo para confirmar su firma.',
+      summary: 'Corrija lo siguiente:',
+      failed: 'No pudimos enviar su firma. Inténtelo de nuevo.',
+      busy: 'No pudimos enviar su firma en este momento. Inténtelo de nuevo en un momento.',
+      closed: 'Esta campaña está cerrada y ya no recibe firmas.',
+      error: 'Error: '
+    }
+  };
+  var t = TEXT[lang];
+
+  // The fields of the sign form, and the error keys the API may use for each (OSDI first, form names as a fallback).
+  var FIELDS = [
+    { name: 'given_name', label: 'givenName', type: 'text', auto: 'given-name', required: true, max: 100,
+      keys: ['person.given_name', 'given_name'] },
+    { name: 'family_name', label: 'familyName', type: 'text', auto: 'family-name', required: true, max: 100,
+      keys: ['person.family_name', 'family_name'] },
+    { name: 'email', label: 'email', type: 'email', auto: 'email', required: true, max: 254,
+      keys: ['person.email_addresses[0].address', 'person.email_addresses', 'email'] },
+    { name: 'postal_code', label: 'postalCode', type: 'text', auto: 'postal-code', required: true, max: 12,
+      keys: ['person.postal_addresses[0].postal_code', 'person.postal_addresses', 'postal_code'] },
+    { name: 'locality', label: 'locality', type: 'text', auto: 'address-level2', required: false, max: 100,
+      keys: ['person.postal_addresses[0].locality', 'locality'] },
+    { name: 'region', label: 'region', type: 'text', auto: 'address-level1', required: false, max: 100,
+      keys: ['person.postal_addresses[0].region', 'region'] },
+    { name: 'comments', label: 'comments', type: 'textarea', auto: 'off', required: false, max: 2000,
+      keys: ['comments'] }
+  ];
+
+  var CSS = [
+    ':host{all:initial;display:block !important;visibility:visible !important;opacity:1 !important}',
+    '.pf,.pf *,.pf *::before,.pf *::after{box-sizing:border-box}',
+    '.pf{display:block;max-width:640px;margin:16px 0;padding:20px;border:1px solid #c9ccd1;border-radius:8px;',
+    'background:#fff;color:#1b1e23;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;',
+    'font-size:16px;font-weight:400;font-style:normal;line-height:1.45;text-align:left;letter-spacing:normal;text-transform:none}',
+    '.pf h2{margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:700;color:#1b1e23}',
+    '.pf p{margin:0 0 12px;font-size:16px;color:#1b1e23}',
+    '.pf .target{font-size:14px;color:#4a4f57}',
+    '.pf .meter{margin:12px 0 16px}',
+    '.pf progress{display:block;width:100%;height:16px;margin:0 0 4px;accent-color:#0b6b3a}',
+    '.pf .count{font-size:15px;font-weight:600;color:#1b1e23}',
+    '.pf form{display:block;margin:0}',
+    '.pf .row{display:flex;flex-wrap:wrap;gap:0 16px}',
+    '.pf .row .field{flex:1 1 200px}',
+    '.pf .field{display:block;margin:0 0 12px}',
+    '.pf label{display:block;margin:0 0 4px;font-size:15px;font-weight:600;color:#1b1e23}',
+    '.pf input,.pf textarea{display:block;width:100%;margin:0;padding:8px 10px;font:inherit;font-size:16px;color:#1b1e23;',
+    'background:#fff;border:1px solid #6b7079;border-radius:4px}',
+    '.pf textarea{min-height:88px;resize:vertical}',
+    '.pf input:focus,.pf textarea:focus,.pf button:focus,.pf a:focus,.pf [tabindex]:focus{outline:3px solid #f2a900;outline-offset:1px}',
+    '.pf [aria-invalid="true"]{border:2px solid #b3261e}',
+    '.pf .field-error{display:block;margin:0 0 4px;font-size:15px;font-weight:600;color:#b3261e}',
+    '.pf .field-error:empty{display:none}',
+    '.pf button{display:inline-block;margin:4px 0 0;padding:10px 20px;font:inherit;font-size:17px;font-weight:700;',
+    'color:#fff;background:#0b6b3a;border:0;border-radius:4px;cursor:pointer}',
+    '.pf button:disabled{opacity:.6;cursor:default}',
+    '.pf .note{font-size:14px;color:#4a4f57;margin:8px 0 0}',
+    '.pf .alert{margin:0 0 12px}',
+    '.pf .alert:empty{margin:0}',
+    '.pf .alert > div{padding:12px 14px;border:2px solid #b3261e;border-radius:4px;color:#1b1e23;background:#fff}',
+    '.pf .alert p{margin:0 0 6px;font-weight:700}',
+    '.pf .alert ul{margin:0;padding:0 0 0 20px}',
+    '.pf .alert li{margin:0 0 4px}',
+    '.pf .alert a{color:#b3261e;font-weight:600;text-decoration:underline}',
+    '.pf .thanks{padding:14px;border:2px solid #0b6b3a;border-radius:4px;font-size:17px;font-weight:600;color:#1b1e23}',
+    '@media (prefers-reduced-motion:no-preference){.pf button{transition:opacity .15s}}'
+  ].join('');
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  var numbers;
+  try {
+    numbers = new Intl.NumberFormat(lang, { useGrouping: 'always' });
+  } catch (e) {
+    numbers = new Intl.NumberFormat(lang);
+  }
+  function formatNumber(n) {
+    return numbers.format(n);
+  }
+
+  // The host element and its shadow root.
+  var host = el('div', { 'data-petition-campaign': slug });
+  script.parentNode.insertBefore(host, script.nextSibling);
+  var root = host.attachShadow({ mode: 'open' });
+  var style = el('style');
+  style.textContent = CSS;
+  root.appendChild(style);
+  var box = el('div', { 'class': 'pf', lang: lang });
+  root.appendChild(box);
+  var loading = el('p', { role: 'status' }, t.loading);
+  box.appendChild(loading);
+
+  function apiUrl(path) {
+    return base + path + (path.indexOf('?') < 0 ? '?' : '&') + 'lang=' + lang;
+  }
+  var campaignPath = 'campaigns/' + encodeURIComponent(slug);
+
+  function request(path, init) {
+    var options = { mode: 'cors', credentials: 'omit', referrerPolicy: 'origin' };
+    if (init) Object.keys(init).forEach(function (key) { options[key] = init[key]; });
+    return fetch(apiUrl(path), options);
+  }
+
+  async function readJson(response) {
+    try {
+      return await response.json();
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var meter = null;
+
+  function renderMeter(kind, count, goal) {
+    var wrap = el('div', { 'class': 'meter' });
+    var progress = el('progress', { 'aria-labelledby': 'pf-count' });
+    var status = el('div', { 'class': 'count', id: 'pf-count', role: 'status', 'aria-live': 'polite' });
+    wrap.appendChild(progress);
+    wrap.appendChild(status);
+    meter = { progress: progress, status: status, unit: t.units[kind] || t.units.petition };
+    updateMeter(count, goal);
+    return wrap;
+  }
+
+  function updateMeter(count, goal) {
+    if (!meter) return;
+    count = Math.max(0, Number(count) || 0);
+    goal = Math.max(0, Number(goal) || 0);
+    meter.progress.max = goal > 0 ? goal : 1;
+    meter.progress.value = goal > 0 ? Math.min(count, goal) : 0;
+    var text = formatNumber(count) + (goal > 0 ? t.of + formatNumber(goal) : '') + ' ' + meter.unit;
+    if (meter.status.textContent !== text) meter.status.textContent = text;
+  }
+
+  var lastRefresh = 0;
+  async function refreshCount() {
+    lastRefresh = Date.now();
+    try {
+      var response = await request(campaignPath + '/count');
+      if (!response.ok) return;
+      var body = await readJson(response);
+      if (body && typeof body.count === 'number') updateMeter(body.count, body.goal);
+    } catch (e) {
+      // Offline or blocked: keep the last count shown.
+    }
+  }
+
+  function startRefreshing() {
+    setInterval(function () {
+      if (document.visibilityState === 'visible') refreshCount();
+    }, 60000);
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible' && Date.now() - lastRefresh >= 60000) refreshCount();
+    });
+  }
+
+  function renderForm(campaign) {
+    var form = el('form', { novalidate: '', 'aria-labelledby': 'pf-title' });
+    var alert = el('div', { 'class': 'alert', role: 'alert', 'aria-live': 'assertive' });
+    form.appendChild(alert);
+
+    var controls = {};
+    var row = null;
+    FIELDS.forEach(function (field, index) {
+      var id = 'pf-' + field.name.replace('_', '-');
+      var wrap = el('div', { 'class': 'field' });
+      var label = el('label', { 'for': id }, t[field.label]);
+      var error = el('span', { 'class': 'field-error', id: id + '-error' });
+      var control = field.type === 'textarea'
+        ? el('textarea', { id: id, name: field.name, rows: '4', maxlength: String(field.max) })
+        : el('input', { id: id, name: field.name, type: field.type, maxlength: String(field.max), autocomplete: field.auto });
+      if (field.type === 'email') {
+        control.setAttribute('inputmode', 'email');
+        control.setAttribute('spellcheck', 'false');
+      }
+      if (field.required) {
+        control.required = true;
+        control.setAttribute('aria-required', 'true');
+      }
+      wrap.appendChild(label);
+      wrap.appendChild(error);
+      wrap.appendChild(control);
+      controls[field.name] = { field: field, control: control, error: error };
+
+      // Names side by side, then email and postal code, then city and state; the comment takes the full width.
+      if (field.type === 'textarea') {
+        row = null;
+        form.appendChild(wrap);
+      } else {
+        if (index % 2 === 0) {
+          row = el('div', { 'class': 'row' });
+          form.appendChild(row);
+        }
+        row.appendChild(wrap);
+      }
+    });
+
+    var button = el('button', { type: 'submit' }, campaign.call_to_action || t.sign);
+    form.appendChild(button);
+    form.appendChild(el('p', { 'class': 'note' }, t.confirmNote));
+
+    function clearErrors() {
+      while (alert.firstChild) alert.removeChild(alert.firstChild);
+      Object.keys(controls).forEach(function (name) {
+        var c = controls[name];
+        c.error.textContent = '';
+        c.control.removeAttribute('aria-invalid');
+        c.control.removeAttribute('aria-describedby');
+      });
+    }
+
+    function showMessage(message) {
+      while (alert.firstChild) alert.removeChild(alert.firstChild);
+      var inner = el('div');
+      inner.appendChild(el('p', null, message));
+      alert.appendChild(inner);
+    }
+
+    function fieldForKey(key) {
+      var names = Object.keys(controls);
+      for (var i = 0; i < names.length; i++) {
+        if (controls[names[i]].field.keys.indexOf(key) >= 0) return controls[names[i]];
+      }
+      return null;
+    }
+
+    function showFieldErrors(errors) {
+      var inner = el('div', { tabindex: '-1' });
+      inner.appendChild(el('p', null, t.summary));
+      var list = el('ul');
+      var first = null;
+      // In the order of the form, then anything the form has no field for.
+      var entries = [];
+      Object.keys(errors).forEach(function (key) {
+        var messages = errors[key];
+        var message = Array.isArray(messages) ? messages[0] : messages;
+        if (message === undefined || message === null) return;
+        var target = fieldForKey(key);
+        entries.push({ target: target, message: String(message), order: target ? FIELDS.indexOf(target.field) : FIELDS.length });
+      });
+      entries.sort(function (a, b) { return a.order - b.order; });
+      entries.forEach(function (entry) {
+        var item = el('li');
+        var target = entry.target;
+        if (target && !target.error.textContent) {
+          target.error.textContent = entry.message;
+          target.control.setAttribute('aria-invalid', 'true');
+          target.control.setAttribute('aria-describedby', target.error.id);
+          var link = el('a', { href: '#' + target.control.id }, t[target.field.label] + ': ' + entry.message);
+          link.addEventListener('click', function (event) {
+            event.preventDefault();
+            target.control.focus();
+          });
+          item.appendChild(link);
+          if (!first) first = target.control;
+        } else if (!target) {
+          item.textContent = entry.message;
+        } else {
+          return;
+        }
+        list.appendChild(item);
+      });
+      if (!list.firstChild) {
+        showMessage(t.failed);
+        return;
+      }
+      inner.appendChild(list);
+      while (alert.firstChild) alert.removeChild(alert.firstChild);
+      alert.appendChild(inner);
+      inner.focus();
+    }
+
+    function value(name) {
+      return controls[name].control.value.trim();
+    }
+
+    function payload() {
+      var postal = { postal_code: value('postal_code') };
+      if (value('locality')) postal.locality = value('locality');
+      if (value('region')) postal.region = value('region');
+      var body = {
+        person: {
+          given_name: value('given_name'),
+          family_name: value('family_name'),
+          email_addresses: [{ address: value('email') }],
+          postal_addresses: [postal],
+          preferred_language: lang
+        }
+      };
+      if (value('comments')) body.comments = value('comments');
+      if (source) body.referrer_data = { source: source };
+      return body;
+    }
+
+    var buttonText = button.textContent;
+    form.addEventListener('submit', async function (event) {
+      event.preventDefault();
+      if (button.disabled) return;
+      button.disabled = true;
+      button.textContent = t.sending;
+      clearErrors();
+      var keepDisabled = false;
+      try {
+        var response = await request(campaignPath + '/signatures', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload())
+        });
+        if (response.status === 202 || response.status === 200) {
+          var thanks = el('p', { 'class': 'thanks', role: 'status', tabindex: '-1' }, t.thanks);
+          form.parentNode.replaceChild(thanks, form);
+          thanks.focus();
+          refreshCount();
+          return;
+        }
+        var problem = await readJson(response);
+        if (response.status === 400 && problem && problem.errors && typeof problem.errors === 'object') {
+          showFieldErrors(problem.errors);
+        } else if (response.status === 409) {
+          showMessage(t.closed);
+          keepDisabled = true;
+        } else if (response.status === 503) {
+          showMessage(t.busy);
+        } else {
+          showMessage(t.failed);
+        }
+      } catch (e) {
+        showMessage(t.failed);
+      }
+      button.textContent = buttonText;
+      button.disabled = keepDisabled;
+    });
+
+    return form;
+  }
+
+  function render(campaign) {
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var kind = String(campaign.kind || '');
+    box.appendChild(el('h2', { id: 'pf-title' }, campaign.title));
+    if (campaign.description) box.appendChild(el('p', { 'class': 'description' }, campaign.description));
+    if (campaign.target && campaign.target.name) {
+      var target = campaign.target.title && campaign.target.title !== campaign.target.name
+        ? campaign.target.name + ' (' + campaign.target.title + ')'
+        : campaign.target.name;
+      box.appendChild(el('p', { 'class': 'target' }, t.to + target));
+    }
+    box.appendChild(renderMeter(kind, campaign.count, campaign.goal));
+    if (kind === 'petition') {
+      if (campaign.state === 'open') box.appendChild(renderForm(campaign));
+      else box.appendChild(el('p', { role: 'status' }, t.closed));
+    }
+  }
+
+  async function start() {
+    try {
+      var response = await request(campaignPath);
+      var campaign = response.ok ? await readJson(response) : null;
+      if (!campaign || typeof campaign !== 'object') throw new Error('no campaign');
+      render(campaign);
+      lastRefresh = Date.now();
+      startRefreshing();
+    } catch (e) {
+      loading.textContent = t.loadFailed;
+    }
+  }
+
+  start();
+})();
