@@ -5,7 +5,18 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js and npm are needed for Azurite (apt-get install nodejs npm)." >&2; exit 1; }
+# What a fresh Debian machine lacks: Node.js and npm (for Azurite), and Chromium (for the browser
+# test of the embeddable form). Installed from Debian's packages when missing; never downloaded.
+missing=()
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
+  else
+    echo "Install first: sudo apt-get install ${missing[*]}" >&2; exit 1
+  fi
+fi
 [ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund
 
 results=$(mktemp -d)
