@@ -60,8 +60,7 @@
       summary: 'Please correct the following:',
       failed: 'We could not send your signature. Please try again.',
       busy: 'We could not send your signature right now. Please try again in a moment.',
-      closed: 'This campaign is closed and no longer takes signatures.',
-      error: 'Error: '
+      closed: 'This campaign is closed and no longer takes signatures.'
     },
     es: {
       loading: 'Cargando…',
@@ -83,26 +82,25 @@
       summary: 'Corrija lo siguiente:',
       failed: 'No pudimos enviar su firma. Inténtelo de nuevo.',
       busy: 'No pudimos enviar su firma en este momento. Inténtelo de nuevo en un momento.',
-      closed: 'Esta campaña está cerrada y ya no recibe firmas.',
-      error: 'Error: '
+      closed: 'Esta campaña está cerrada y ya no recibe firmas.'
     }
   };
   var t = TEXT[lang];
 
-  // The fields of the sign form, and the error keys the API may use for each (OSDI first, form names as a fallback).
+  // The fields of the sign form, and the OSDI error keys the API uses for each.
   var FIELDS = [
     { name: 'given_name', label: 'givenName', type: 'text', auto: 'given-name', required: true, max: 100,
-      keys: ['person.given_name', 'given_name'] },
+      keys: ['person.given_name'] },
     { name: 'family_name', label: 'familyName', type: 'text', auto: 'family-name', required: true, max: 100,
-      keys: ['person.family_name', 'family_name'] },
+      keys: ['person.family_name'] },
     { name: 'email', label: 'email', type: 'email', auto: 'email', required: true, max: 254,
-      keys: ['person.email_addresses[0].address', 'person.email_addresses', 'email'] },
+      keys: ['person.email_addresses[0].address', 'person.email_addresses'] },
     { name: 'postal_code', label: 'postalCode', type: 'text', auto: 'postal-code', required: true, max: 12,
-      keys: ['person.postal_addresses[0].postal_code', 'person.postal_addresses', 'postal_code'] },
+      keys: ['person.postal_addresses[0].postal_code', 'person.postal_addresses'] },
     { name: 'locality', label: 'locality', type: 'text', auto: 'address-level2', required: false, max: 100,
-      keys: ['person.postal_addresses[0].locality', 'locality'] },
+      keys: ['person.postal_addresses[0].locality'] },
     { name: 'region', label: 'region', type: 'text', auto: 'address-level1', required: false, max: 100,
-      keys: ['person.postal_addresses[0].region', 'region'] },
+      keys: ['person.postal_addresses[0].region'] },
     { name: 'comments', label: 'comments', type: 'textarea', auto: 'off', required: false, max: 2000,
       keys: ['comments'] }
   ];
@@ -142,8 +140,7 @@
     '.pf .alert ul{margin:0;padding:0 0 0 20px}',
     '.pf .alert li{margin:0 0 4px}',
     '.pf .alert a{color:#b3261e;font-weight:600;text-decoration:underline}',
-    '.pf .thanks{padding:14px;border:2px solid #0b6b3a;border-radius:4px;font-size:17px;font-weight:600;color:#1b1e23}',
-    '@media (prefers-reduced-motion:no-preference){.pf button{transition:opacity .15s}}'
+    '.pf .thanks{padding:14px;border:2px solid #0b6b3a;border-radius:4px;font-size:17px;font-weight:600;color:#1b1e23}'
   ].join('');
 
   function el(tag, attrs, text) {
@@ -395,7 +392,6 @@
           var thanks = el('p', { 'class': 'thanks', role: 'status', tabindex: '-1' }, t.thanks);
           form.parentNode.replaceChild(thanks, form);
           thanks.focus();
-          refreshCount();
           return;
         }
         var problem = await readJson(response);
