@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Common;
@@ -24,18 +25,26 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 {
     public const string DefaultUrl = "http://localhost:7071";
 
-    private LocalFunctionsHost(WebApplication app, Azurite? azurite, IReadOnlyList<FunctionEntry> functions, HostSettings settings)
+    private LocalFunctionsHost(WebApplication app, Azurite? azurite, IReadOnlyList<FunctionEntry> functions, HostSettings settings,
+        DevelopmentTokens? tokens)
     {
         App = app;
         Azurite = azurite;
         Functions = functions;
         Settings = settings;
+        Tokens = tokens;
     }
 
     public WebApplication App { get; }
     public Azurite? Azurite { get; }
     public IReadOnlyList<FunctionEntry> Functions { get; }
     public HostSettings Settings { get; }
+
+    /// <summary>The development token issuer, when no Entra ID app registration is configured (AzureAd:ClientId).</summary>
+    public DevelopmentTokens? Tokens { get; }
+
+    /// <summary>Where the local host writes a development admin token with every role, for curl and the azd hook.</summary>
+    public static string AdminTokenFile => Path.Combine(RepositoryRoot.Find(), ".local", "admin-token");
 
     public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
@@ -66,6 +75,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         if (string.IsNullOrEmpty(builder.Configuration[OutboxFolderSetting]))
             builder.Configuration[OutboxFolderSetting] = Path.Combine(RepositoryRoot.Find(), "outbox");
 
+        DevelopmentTokens? tokens = null;
+        if (string.IsNullOrEmpty(builder.Configuration[$"{AdminAuthentication.Section}:ClientId"]))
+        {
+            tokens = new DevelopmentTokens();
+            tokens.Configure(builder.Configuration);
+        }
+
         var settings = HostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json"));
         settings = adjustSettings?.Invoke(settings) ?? settings;
         var functions = FunctionCatalog.Read(typeof(ServiceRegistration).Assembly)
@@ -74,6 +90,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         builder.Services.AddPetitionFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
+        tokens?.Trust(builder.Services);
         replaceServices?.Invoke(builder.Services);
         builder.Services.AddSingleton(settings);
         if (seedDemo) builder.Services.AddHostedService<DemoCampaignSeeder>();
@@ -102,7 +119,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             if (azurite is not null) await azurite.DisposeAsync();
             throw;
         }
-        var host = new LocalFunctionsHost(app, azurite, functions, settings);
+        var host = new LocalFunctionsHost(app, azurite, functions, settings, tokens);
         if (string.IsNullOrEmpty(app.Configuration[PublicLinks.BaseUrlSetting]))
             app.Configuration[PublicLinks.BaseUrlSetting] = host.BaseAddress.AbsoluteUri;
         return host;
@@ -136,6 +153,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes a development admin token with every role to <see cref="AdminTokenFile"/>, when this host issues its own.</summary>
+    public void WriteAdminTokenFile()
+    {
+        if (Tokens is null) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(AdminTokenFile)!);
+        File.WriteAllText(AdminTokenFile, Tokens.Create([AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories], TimeSpan.FromHours(12)));
+    }
+
     public void PrintSummary(TextWriter output)
     {
         var api = new Uri(BaseAddress, Settings.RoutePrefix + "/");
@@ -151,6 +176,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             : $"Email: sent with {email.Transport}");
         output.WriteLine("Functions:");
         foreach (var function in Functions) output.WriteLine($"  {function.Name,-28} {function.Describe(Settings.RoutePrefix)}");
+        if (Tokens is not null)
+        {
+            output.WriteLine($"Admin: a development token with every role (12 hours) is in {AdminTokenFile}:");
+            output.WriteLine($"  curl -H \"Authorization: Bearer $(cat {AdminTokenFile})\" {api}admin/campaigns");
+        }
         output.WriteLine("Demo campaigns: " + string.Join(", ", DemoCampaigns.All.Select(c => c.Slug)));
         output.WriteLine($"Health: {api}health    Campaigns: {api}campaigns");
         output.WriteLine("Sign the demo petition:");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
@@ -43,6 +44,8 @@ public static class ServiceRegistration
         services.AddSingleton<CountRollup>();
         services.AddSingleton<CountReconciliation>();
         services.AddSingleton<CampaignReads>();
+
+        services.AddAdminAuthentication(configuration);
 
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
         return services;

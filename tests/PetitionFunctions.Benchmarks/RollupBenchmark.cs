@@ -109,6 +109,9 @@ public static class RollupBenchmark
             ["Petitions:ActiveEncryptionKeyId"] = "bench",
             ["Petitions:EncryptionKeys:bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Counting:LagWindow"] = "00:00:00",
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = DevelopmentTokens.TenantId,
+            ["AzureAd:ClientId"] = DevelopmentTokens.ClientId,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPetitionFunctions(builder.Configuration);

@@ -14,11 +14,13 @@ public static class StorageNames
     public const string CampaignsTable = "Campaigns";
     public const string SignaturesTable = "Signatures";
     public const string SummariesTable = "Summaries";
+    public const string DeliveriesTable = "Deliveries";
     public const string ConfirmationsQueue = "confirmations";
     public const string ConfirmationsPoisonQueue = ConfirmationsQueue + "-poison";
+    public const string DeliveriesQueue = "deliveries";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable];
-    public static readonly string[] Queues = [ConfirmationsQueue];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable];
+    public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";
 }

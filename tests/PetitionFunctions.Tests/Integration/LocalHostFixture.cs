@@ -37,6 +37,14 @@ public class LocalHostFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => Host.App.Services.GetRequiredService<T>();
 
+    /// <summary>A client whose requests carry a development access token with these app roles.</summary>
+    public HttpClient AdminClient(params string[] roles)
+    {
+        var client = new HttpClient { BaseAddress = Http.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Host.Tokens!.Create(roles, TimeSpan.FromMinutes(30)));
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
         Azurite = await Azurite.StartAsync();

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace PetitionFunctions.Admin;
+
+public sealed class AccountFunctions(AdminAccess access)
+{
+    /// <summary>Who the token says the caller is and which of the app's roles it carries: for checking a token before using it.</summary>
+    [Function(nameof(WhoAmI))]
+    public async Task<IActionResult> WhoAmI([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/me")] HttpRequest request)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories) is { } denied) return denied;
+        var user = request.HttpContext.User;
+        return new OkObjectResult(new
+        {
+            name = user.FindFirst("name")?.Value,
+            object_id = user.FindFirst("oid")?.Value ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value,
+            roles = new[] { AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories }.Where(user.IsInRole).ToArray(),
+        });
+    }
+}
