@@ -10,12 +10,19 @@ if (arguments.IndexOf("--rounds") is var at and >= 0)
 }
 switch (arguments.FirstOrDefault())
 {
+    case "load":
+        var smoke = arguments.Remove("--smoke");
+        var concurrency = arguments.IndexOf("--concurrency") is var c and >= 0 ? int.Parse(arguments[c + 1]) : 32;
+        var seconds = arguments.IndexOf("--seconds") is var d and >= 0 ? int.Parse(arguments[d + 1]) : 20;
+        return await LoadBenchmark.RunAsync(smoke
+            ? new LoadBenchmark.Settings(Concurrency: 4, Duration: TimeSpan.FromSeconds(2), Smoke: true)
+            : new LoadBenchmark.Settings(concurrency, TimeSpan.FromSeconds(seconds), Smoke: false));
     case "rollup":
         var sizes = arguments.Skip(1).Select(int.Parse).ToArray();
         await RollupBenchmark.RunAsync(sizes.Length > 0 ? sizes : [1_000, 100_000], rounds);
         break;
     default:
-        Console.WriteLine("Benchmarks: rollup [sizes...] [--rounds N]   (default sizes 1000 100000)");
+        Console.WriteLine("Benchmarks: load [--concurrency 32] [--seconds 20] [--smoke] | rollup [sizes...] [--rounds N]");
         return 1;
 }
 return 0;

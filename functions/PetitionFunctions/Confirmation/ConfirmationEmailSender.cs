@@ -25,6 +25,14 @@ public sealed class ConfirmationEmailSender(
 {
     public async Task SendAsync(ConfirmationRequest request, CancellationToken cancellationToken)
     {
+        await SendDueEmailAsync(request, cancellationToken);
+        // Handled (sent, refused, or not due): the outbox row has done its job. A transient failure
+        // throws before this, so the row stays for the relay.
+        await signatures.ClearOutboxAsync(request.AsPending(), cancellationToken);
+    }
+
+    private async Task SendDueEmailAsync(ConfirmationRequest request, CancellationToken cancellationToken)
+    {
         var signature = await signatures.FindAsync(request.Campaign, request.SignatureKey, cancellationToken);
         if (signature is null || !EmailAllowance.ShouldSend(signature, request.Sequence, request.Kind))
         {
@@ -72,6 +80,7 @@ public sealed class ConfirmationEmailSender(
             return;
         }
         await signatures.RecordEmailFailureAsync(request.Campaign, request.SignatureKey, "gave-up-after-retries", time.GetUtcNow(), cancellationToken);
+        await signatures.ClearOutboxAsync(request.AsPending(), cancellationToken);
         log.LogError("Gave up on the {Kind} email for signature {Signature} on {Campaign} after repeated failures; it is recorded on the signature.",
             request.Kind, Short(request.SignatureKey), request.Campaign);
     }

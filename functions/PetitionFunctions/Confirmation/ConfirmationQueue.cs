@@ -18,6 +18,8 @@ public sealed record ConfirmationRequest(string Campaign, string SignatureKey, i
     public static ConfirmationRequest From(PendingConfirmation pending) =>
         new(pending.Campaign, pending.SignatureKey, pending.Sequence, pending.Kind);
 
+    public PendingConfirmation AsPending() => new(Campaign, SignatureKey, Sequence, Kind);
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static ConfirmationRequest? TryParse(string message)

@@ -5,8 +5,10 @@ using PetitionFunctions.Confirmation;
 namespace PetitionFunctions.Intake;
 
 /// <summary>
-/// Sends the confirmation messages that intake stored but could not queue (the queue failed, or the
-/// process stopped between the two writes). Rows younger than a minute are left to intake itself.
+/// Sends again the confirmation messages whose outbox rows are still there after
+/// <see cref="SignatureTable.OutboxGrace"/>: intake stored the request but the queue failed, or the
+/// process stopped between the two writes, or the message was lost. The email consumer clears a row
+/// once its email is handled and skips an email already sent, so a message sent twice is harmless.
 /// </summary>
 public sealed class ConfirmationOutboxRelay(
     CampaignTable campaigns,
@@ -15,18 +17,16 @@ public sealed class ConfirmationOutboxRelay(
     TimeProvider time,
     ILogger<ConfirmationOutboxRelay> log)
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
-
     public async Task<int> RelayAsync(CancellationToken cancellationToken)
     {
-        var writtenBefore = time.GetUtcNow() - Grace;
+        var now = time.GetUtcNow();
         var relayed = 0;
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
-            await foreach (var pending in signatures.PendingAsync(campaign.Slug, writtenBefore, cancellationToken))
+            await foreach (var pending in signatures.PendingAsync(campaign.Slug, now, cancellationToken))
             {
                 await confirmations.SendAsync(ConfirmationRequest.From(pending), cancellationToken);
-                await signatures.ClearOutboxAsync(pending, cancellationToken);
+                await signatures.PostponeOutboxAsync(pending, now + SignatureTable.OutboxGrace, cancellationToken);
                 relayed++;
             }
         }

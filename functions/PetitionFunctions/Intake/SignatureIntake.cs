@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Counting;
 
 namespace PetitionFunctions.Intake;
 
@@ -33,7 +34,7 @@ public abstract record IntakeOutcome(Language Language)
 /// row) and queues its confirmation. Nothing is stored unless every check passed.
 /// </summary>
 public sealed class SignatureIntake(
-    CampaignTable campaigns,
+    CampaignReads campaigns,
     SignatureTable signatures,
     ConfirmationQueue confirmations,
     DedupeKeys dedupeKeys,
@@ -47,7 +48,7 @@ public sealed class SignatureIntake(
     {
         try
         {
-            var campaign = await campaigns.FindAsync(slug, cancellationToken);
+            var campaign = (await campaigns.FindAsync(slug))?.Campaign;
             if (campaign is null) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
             if (origin is not null && !campaign.AllowsOrigin(origin))
             {
@@ -65,7 +66,7 @@ public sealed class SignatureIntake(
 
     /// <summary>Whether a browser page at this origin may post to the campaign: the answer to a CORS preflight.</summary>
     public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
-        origin is not null && await campaigns.FindAsync(slug, cancellationToken) is { } campaign && campaign.AllowsOrigin(origin);
+        origin is not null && await campaigns.FindAsync(slug) is { } view && view.Campaign.AllowsOrigin(origin);
 
     private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
     {
@@ -99,12 +100,12 @@ public sealed class SignatureIntake(
             if (pending is null) return;
         }
 
-        // The request is stored: from here on finish the work even if the client hangs up. If the queue
-        // is out of reach, the outbox row stays and the relay timer sends the message later.
+        // The request is stored with its outbox row: from here on finish the work even if the client
+        // hangs up. The email consumer clears the outbox row; if the queue is out of reach, the row
+        // stays and the relay timer sends the message later.
         try
         {
             await confirmations.SendAsync(ConfirmationRequest.From(pending), CancellationToken.None);
-            await signatures.ClearOutboxAsync(pending, CancellationToken.None);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {

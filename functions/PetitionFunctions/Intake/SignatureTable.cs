@@ -34,6 +34,9 @@ public sealed class SignatureTable(TableServiceClient service)
     private const string OutboxPrefix = "outbox-";
     private const string OutboxEnd = "outbox.";
     public const string JournalPrefix = "journal-";
+
+    /// <summary>How long an outbox row waits for the email consumer to clear it before the relay sends its message again.</summary>
+    public static readonly TimeSpan OutboxGrace = TimeSpan.FromMinutes(5);
     private const int ConcurrencyRetries = 5;
     private readonly TableClient _table = service.GetTableClient(StorageNames.SignaturesTable);
 
@@ -168,21 +171,40 @@ public sealed class SignatureTable(TableServiceClient service)
             ["EmailFailedAt"] = at,
         }, cancellationToken);
 
-    public async Task ClearOutboxAsync(PendingConfirmation pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Clears a signature's outbox row once the email it asked for is handled (sent, refused, or no longer
+    /// due), unless a newer request has replaced it meanwhile.
+    /// </summary>
+    public async Task ClearOutboxAsync(PendingConfirmation handled, CancellationToken cancellationToken)
     {
-        var partition = DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey);
-        await _table.DeleteEntityAsync(partition, OutboxPrefix + pending.SignatureKey, ETag.All, cancellationToken);
+        var partition = DedupeKeys.PartitionOf(handled.Campaign, handled.SignatureKey);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, OutboxPrefix + handled.SignatureKey, cancellationToken: cancellationToken);
+        if (!row.HasValue || (row.Value!.GetInt32("Sequence") ?? 1) > handled.Sequence) return;
+        try
+        {
+            await _table.DeleteEntityAsync(partition, row.Value.RowKey, row.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException changed) when (changed.Status is 404 or 412)
+        {
+        }
     }
 
-    /// <summary>Outbox rows of a campaign written before a time: one range query per partition, never a scan.</summary>
+    /// <summary>Puts off the relay's next look at an outbox row whose message it just sent again.</summary>
+    public Task PostponeOutboxAsync(PendingConfirmation pending, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        _table.UpdateEntityAsync(new TableEntity(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
+        {
+            ["DueAt"] = dueAt,
+        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>Outbox rows of a campaign due before a time: one range query per partition, never a scan.</summary>
     public async IAsyncEnumerable<PendingConfirmation> PendingAsync(
-        string campaign, DateTimeOffset writtenBefore,
+        string campaign, DateTimeOffset dueBefore,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var partition in DedupeKeys.PartitionsOf(campaign))
         {
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and CreatedAt lt {writtenBefore}");
+                $"PartitionKey eq {partition} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and DueAt lt {dueBefore}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
                 yield return new PendingConfirmation(
                     row.GetString("Campaign"), row.GetString("SignatureKey"), row.GetInt32("Sequence") ?? 1,
@@ -233,6 +255,7 @@ public sealed class SignatureTable(TableServiceClient service)
             ["Sequence"] = pending.Sequence,
             ["Kind"] = pending.Kind.ToString(),
             ["CreatedAt"] = createdAt,
+            ["DueAt"] = createdAt + OutboxGrace,
         };
 
     private async Task<TableEntity?> ReadAsync(string campaign, string key, CancellationToken cancellationToken)

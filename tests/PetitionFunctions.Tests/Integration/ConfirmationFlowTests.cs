@@ -37,6 +37,7 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         var journal = Assert.Single(rows, r => r.RowKey.StartsWith(SignatureTable.JournalPrefix));
         var signature = Assert.Single(rows, r => !r.RowKey.Contains('-'));
         Assert.Equal(nameof(SignatureState.Confirmed), signature.GetString("State"));
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("outbox-"));
         Assert.Equal(signature.GetDateTimeOffset("ConfirmedAt"), journal.GetDateTimeOffset("At"));
         Assert.Equal(1, journal.GetInt32("Change"));
         Assert.Equal("es", journal.GetString("Language"));
