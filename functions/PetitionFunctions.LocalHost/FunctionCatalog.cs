@@ -49,7 +49,7 @@ public static class FunctionCatalog
             TriggerBinding? found = parameter.GetCustomAttributes().FirstOrDefault() switch
             {
                 HttpTriggerAttribute http when parameter.ParameterType == typeof(HttpRequest) =>
-                    new HttpBinding(http.Route ?? name, http.Methods ?? ["get", "post"]),
+                    new HttpBinding(CheckRoute(name, http.Route ?? name), http.Methods ?? ["get", "post"]),
                 QueueTriggerAttribute queue when parameter.ParameterType == typeof(string) || parameter.ParameterType == typeof(BinaryData) =>
                     new QueueBinding(queue.QueueName),
                 TimerTriggerAttribute timer when parameter.ParameterType == typeof(TimerInfo) =>
@@ -68,6 +68,18 @@ public static class FunctionCatalog
         }
         return new FunctionEntry(name, method.DeclaringType!, method, trigger ?? throw Unsupported(name, "it has no trigger"));
     }
+
+    /// <summary>
+    /// The Functions host keeps routes starting with "admin" or "runtime" for itself and refuses to load
+    /// a function that claims one, whatever the route prefix. Refusing them here too keeps a function
+    /// that works locally from failing only once deployed.
+    /// </summary>
+    private static string CheckRoute(string function, string route) =>
+        ReservedRoutePrefixes.Any(reserved => route.StartsWith(reserved, StringComparison.OrdinalIgnoreCase))
+            ? throw Unsupported(function, $"its route '{route}' starts with a prefix the Azure Functions host reserves ({string.Join(", ", ReservedRoutePrefixes)})")
+            : route;
+
+    private static readonly string[] ReservedRoutePrefixes = ["admin", "runtime"];
 
     private static NotSupportedException Unsupported(string function, string why) =>
         new($"The local host cannot serve function '{function}': {why}. Extend PetitionFunctions.LocalHost to bind it.");

@@ -7,7 +7,10 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Counting;
+using PetitionFunctions.Delivery;
+using PetitionFunctions.Endorsements;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Stories;
 
 namespace PetitionFunctions;
 
@@ -45,9 +48,13 @@ public static class ServiceRegistration
         services.AddSingleton<CountReconciliation>();
         services.AddSingleton<CampaignReads>();
 
+        services.AddEndorsements();
+        services.AddStories(configuration);
         services.AddAdminAuthentication(configuration);
 
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
+        services.AddAdminApi();
+        services.AddDelivery(configuration);
         return services;
     }
 }

@@ -44,6 +44,18 @@ public sealed partial record Campaign
     /// <summary>Pages a plain form post may be sent back to. Nothing else is ever redirected to.</summary>
     public IReadOnlyList<string> ReturnUrls { get; init; } = [];
 
+    /// <summary>When signatures are delivered to the target (Delivery stage); absent means the defaults: at the goal and at close.</summary>
+    public PetitionFunctions.Delivery.DeliverySettings Delivery { get; init; } = new();
+
+    /// <summary>Who runs the campaign: gets a copy of what is delivered to the target. Optional.</summary>
+    public string? OwnerEmail { get; init; }
+
+    /// <summary>The letter delivered to the target, in both languages (sign-on letters). Optional.</summary>
+    public LocalizedText? LetterText { get; init; }
+
+    /// <summary>Sign-on letters: whether individual leaders (not only organisations) may endorse. Off unless set.</summary>
+    public bool AllowsIndividualEndorsements { get; init; }
+
     public bool IsOpenAt(DateTimeOffset now) => State == CampaignState.Open && (Deadline is null || now < Deadline);
 
     /// <summary>

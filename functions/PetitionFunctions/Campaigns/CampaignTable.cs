@@ -30,12 +30,28 @@ public sealed class CampaignTable(TableServiceClient service)
     }
 
     public Task SaveAsync(Campaign campaign, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(Partition, campaign.Slug)
+        _table.UpsertEntityAsync(ToRow(campaign), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Inserts a new campaign; false when one with this slug exists already (the insert conflicts, so two creates cannot both win).</summary>
+    public async Task<bool> TryAddAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        try
         {
-            ["Kind"] = campaign.Kind.ToString(),
-            ["State"] = campaign.State.ToString(),
-            ["Document"] = JsonSerializer.Serialize(campaign, ApiJson.Options),
-        }, TableUpdateMode.Replace, cancellationToken);
+            await _table.AddEntityAsync(ToRow(campaign), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ToRow(Campaign campaign) => new(Partition, campaign.Slug)
+    {
+        ["Kind"] = campaign.Kind.ToString(),
+        ["State"] = campaign.State.ToString(),
+        ["Document"] = JsonSerializer.Serialize(campaign, ApiJson.Options),
+    };
 
     private static Campaign FromRow(TableEntity row) =>
         JsonSerializer.Deserialize<Campaign>(row.GetString("Document"), ApiJson.Options)

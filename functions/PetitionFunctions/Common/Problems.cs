@@ -15,6 +15,15 @@ public enum ProblemKind
     BodyTooLarge,
     UnsupportedContentType,
     StorageUnavailable,
+    NotALetter,
+    EndorsementNotFound,
+    CampaignExists,
+    SignatureNotFound,
+    DocumentTooLarge,
+    NotAStoryCampaign,
+    StoriesClosed,
+    StoryTooLarge,
+    StoryNotFound,
 }
 
 /// <summary>
@@ -53,6 +62,25 @@ public static class Problems
         [ProblemKind.StorageUnavailable] = new(503, "temporarily-unavailable",
             "We could not save this right now. Nothing was recorded; please try again in a moment.",
             "No pudimos guardar esto ahora. No se registró nada; inténtelo de nuevo en un momento."),
+        [ProblemKind.NotALetter] = new(404, "not-a-letter",
+            "This campaign is not a sign-on letter and takes no endorsements.",
+            "Esta campaña no es una carta de adhesión y no recibe respaldos."),
+        [ProblemKind.EndorsementNotFound] = new(404, "endorsement-not-found",
+            "This letter has no endorsement with this key.", "Esta carta no tiene ningún respaldo con esta clave."),
+        [ProblemKind.CampaignExists] = new(409, "campaign-exists",
+            "A campaign with this slug already exists.", "Ya existe una campaña con este identificador."),
+        [ProblemKind.SignatureNotFound] = new(404, "signature-not-found",
+            "This campaign has no signature with this key.", "Esta campaña no tiene ninguna firma con esta clave."),
+        [ProblemKind.DocumentTooLarge] = new(413, "body-too-large",
+            "The request is larger than 128 KB.", "La solicitud supera los 128 KB."),
+        [ProblemKind.NotAStoryCampaign] = new(404, "not-a-story-campaign",
+            "This campaign does not collect stories.", "Esta campaña no recibe historias."),
+        [ProblemKind.StoriesClosed] = new(409, "campaign-closed",
+            "This campaign is closed and no longer takes stories.", "Esta campaña está cerrada y ya no recibe historias."),
+        [ProblemKind.StoryTooLarge] = new(413, "body-too-large",
+            "The request is larger than 96 KB.", "La solicitud supera los 96 KB."),
+        [ProblemKind.StoryNotFound] = new(404, "story-not-found",
+            "This campaign has no story with this id.", "Esta campaña no tiene ninguna historia con este identificador."),
     };
 
     public const string TypePrefix = "urn:petition-functions:problem:";

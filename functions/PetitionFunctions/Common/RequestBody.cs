@@ -15,18 +15,32 @@ public sealed record RequestBody(BodyFormat Format, string Text)
 {
     public const int MaxBytes = 16 * 1024;
 
-    /// <summary>Reads at most 16 KB of JSON or form data; anything else, larger or not UTF-8 is a problem.</summary>
-    public static async Task<(RequestBody? Body, ProblemKind? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/> (16 KB unless a caller needs more, like a story) of JSON
+    /// or form data; anything else, larger or not UTF-8 is a problem.
+    /// </summary>
+    public static async Task<(RequestBody? Body, ProblemKind? Problem)> ReadAsync(
+        HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBytes)
     {
         if (FormatOf(request.ContentType) is not { } format) return (null, ProblemKind.UnsupportedContentType);
-        if (request.ContentLength > MaxBytes) return (null, ProblemKind.BodyTooLarge);
+        if (request.ContentLength > maxBytes) return (null, ProblemKind.BodyTooLarge);
 
-        var buffer = new byte[MaxBytes + 1];
+        // Sized to the declared length when there is one (a large limit costs nothing for small bodies),
+        // grown up to the limit when the length is unknown; one byte over the limit is enough to refuse.
+        var buffer = new byte[Math.Min(maxBytes, (int?)request.ContentLength ?? MaxBytes) + 1];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > maxBytes) break;
+                Array.Resize(ref buffer, (int)Math.Min((long)maxBytes + 1, buffer.Length * 2L));
+            }
+            if ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) <= 0) break;
             length += read;
-        if (length > MaxBytes) return (null, ProblemKind.BodyTooLarge);
+        }
+        if (length > maxBytes) return (null, ProblemKind.BodyTooLarge);
 
         try
         {

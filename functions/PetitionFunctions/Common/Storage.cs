@@ -15,12 +15,18 @@ public static class StorageNames
     public const string SignaturesTable = "Signatures";
     public const string SummariesTable = "Summaries";
     public const string DeliveriesTable = "Deliveries";
+    public const string EndorsementsTable = "Endorsements";
     public const string ConfirmationsQueue = "confirmations";
     public const string ConfirmationsPoisonQueue = ConfirmationsQueue + "-poison";
     public const string DeliveriesQueue = "deliveries";
+    public const string EndorsementConfirmationsQueue = "endorsement-confirmations";
+    public const string EndorsementConfirmationsPoisonQueue = EndorsementConfirmationsQueue + "-poison";
+    public const string StoriesTable = "Stories";
+    public const string StoryEmailsQueue = "story-emails";
+    public const string StoryEmailsPoisonQueue = StoryEmailsQueue + "-poison";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable];
-    public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable];
+    public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue, StoryEmailsQueue, EndorsementConfirmationsQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";
 }

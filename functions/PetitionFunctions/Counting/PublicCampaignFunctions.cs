@@ -6,7 +6,10 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Counting;
 
-/// <summary>The public reads partners' pages poll: from the summary and memory, never from the signatures.</summary>
+/// <summary>
+/// The public reads partners' pages poll: from the summary and memory, never from the signatures.
+/// A draft campaign is not public yet: it reads as unknown.
+/// </summary>
 public sealed class PublicCampaignFunctions(CampaignReads reads)
 {
     [Function(nameof(GetCampaign))]
@@ -14,7 +17,7 @@ public sealed class PublicCampaignFunctions(CampaignReads reads)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}")] HttpRequest request, string slug)
     {
         var language = HttpAnswers.LanguageOf(request);
-        return await reads.FindAsync(slug) is { } view
+        return await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
             ? PublicJson.For(request, CampaignDetail.From(view, language), variesByLanguage: true)
             : NotFound(request, language);
     }
@@ -22,7 +25,7 @@ public sealed class PublicCampaignFunctions(CampaignReads reads)
     [Function(nameof(GetCampaignCount))]
     public async Task<IActionResult> GetCampaignCount(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/count")] HttpRequest request, string slug) =>
-        await reads.FindAsync(slug) is { } view
+        await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
             ? PublicJson.For(request, CampaignCount.From(view, request.Query["source"]))
             : NotFound(request, HttpAnswers.LanguageOf(request));
 

@@ -60,7 +60,41 @@
       summary: 'Please correct the following:',
       failed: 'We could not send your signature. Please try again.',
       busy: 'We could not send your signature right now. Please try again in a moment.',
-      closed: 'This campaign is closed and no longer takes signatures.'
+      closed: 'This campaign is closed and no longer takes signatures.',
+      endorsedBy: 'Endorsed by',
+      noEndorsements: 'No endorsements are listed yet.',
+      organizationsCount: function (n, s) {
+        return n + (n === 1 ? ' organization: ' : ' organizations: ') + s.national + ' national, ' + s.state + ' state, ' + s.local + ' local';
+      },
+      leadersCount: function (n) { return n + (n === 1 ? ' leader' : ' leaders'); },
+      scopes: { national: 'National', state: 'State', local: 'Local' },
+      leaders: 'Leaders',
+      endorseAs: 'Endorse as',
+      asOrganization: 'An organization',
+      asIndividual: 'An individual leader',
+      organizationName: 'Organization name',
+      website: 'Website',
+      scope: 'Scope',
+      scopeChoose: 'Choose…',
+      orgLocality: 'City',
+      orgRegion: 'State',
+      legalStatus: 'Legal status (optional)',
+      signerName: 'Your name',
+      signerTitle: 'Your title',
+      signerEmail: 'Your email',
+      signerPhone: 'Phone (optional)',
+      personName: 'Your name',
+      personTitle: 'Title',
+      affiliation: 'Congregation, union or group',
+      personLocality: 'City',
+      personEmail: 'Email',
+      listPublicly: 'List this endorsement publicly',
+      endorse: 'Endorse',
+      endorseNote: 'We will email you a link to confirm. Our team reviews every endorsement before it is listed.',
+      endorseThanks: 'Thank you! Check your email to confirm the endorsement.',
+      endorseFailed: 'We could not send your endorsement. Please try again.',
+      endorseBusy: 'We could not send your endorsement right now. Please try again in a moment.',
+      endorseClosed: 'This letter is closed and no longer takes endorsements.'
     },
     es: {
       loading: 'Cargando…',
@@ -82,27 +116,84 @@
       summary: 'Corrija lo siguiente:',
       failed: 'No pudimos enviar su firma. Inténtelo de nuevo.',
       busy: 'No pudimos enviar su firma en este momento. Inténtelo de nuevo en un momento.',
-      closed: 'Esta campaña está cerrada y ya no recibe firmas.'
+      closed: 'Esta campaña está cerrada y ya no recibe firmas.',
+      endorsedBy: 'Respaldan esta carta',
+      noEndorsements: 'Todavía no hay respaldos publicados.',
+      organizationsCount: function (n, s) {
+        return n + (n === 1 ? ' organización: ' : ' organizaciones: ') + s.national + ' nacionales, ' + s.state + ' estatales, ' + s.local + ' locales';
+      },
+      leadersCount: function (n) { return n + (n === 1 ? ' líder' : ' líderes'); },
+      scopes: { national: 'Nacionales', state: 'Estatales', local: 'Locales' },
+      leaders: 'Líderes',
+      endorseAs: 'Respaldar como',
+      asOrganization: 'Una organización',
+      asIndividual: 'Un líder o una líder',
+      organizationName: 'Nombre de la organización',
+      website: 'Sitio web',
+      scope: 'Alcance',
+      scopeChoose: 'Elija…',
+      orgLocality: 'Ciudad',
+      orgRegion: 'Estado',
+      legalStatus: 'Figura legal (opcional)',
+      signerName: 'Su nombre',
+      signerTitle: 'Su cargo',
+      signerEmail: 'Su correo electrónico',
+      signerPhone: 'Teléfono (opcional)',
+      personName: 'Su nombre',
+      personTitle: 'Cargo',
+      affiliation: 'Congregación, sindicato o grupo',
+      personLocality: 'Ciudad',
+      personEmail: 'Correo electrónico',
+      listPublicly: 'Mostrar este respaldo públicamente',
+      endorse: 'Respaldar',
+      endorseNote: 'Le enviaremos un enlace por correo para confirmar. Nuestro equipo revisa cada respaldo antes de publicarlo.',
+      endorseThanks: '¡Gracias! Revise su correo para confirmar el respaldo.',
+      endorseFailed: 'No pudimos enviar su respaldo. Inténtelo de nuevo.',
+      endorseBusy: 'No pudimos enviar su respaldo en este momento. Inténtelo de nuevo en un momento.',
+      endorseClosed: 'Esta carta está cerrada y ya no recibe respaldos.'
     }
   };
   var t = TEXT[lang];
 
   // The fields of the sign form, and the OSDI error keys the API uses for each.
   var FIELDS = [
-    { name: 'given_name', label: 'givenName', type: 'text', auto: 'given-name', required: true, max: 100,
+    { name: 'given_name', half: true, label: 'givenName', type: 'text', auto: 'given-name', required: true, max: 100,
       keys: ['person.given_name'] },
-    { name: 'family_name', label: 'familyName', type: 'text', auto: 'family-name', required: true, max: 100,
+    { name: 'family_name', half: true, label: 'familyName', type: 'text', auto: 'family-name', required: true, max: 100,
       keys: ['person.family_name'] },
-    { name: 'email', label: 'email', type: 'email', auto: 'email', required: true, max: 254,
+    { name: 'email', half: true, label: 'email', type: 'email', auto: 'email', required: true, max: 254,
       keys: ['person.email_addresses[0].address', 'person.email_addresses'] },
-    { name: 'postal_code', label: 'postalCode', type: 'text', auto: 'postal-code', required: true, max: 12,
+    { name: 'postal_code', half: true, label: 'postalCode', type: 'text', auto: 'postal-code', required: true, max: 12,
       keys: ['person.postal_addresses[0].postal_code', 'person.postal_addresses'] },
-    { name: 'locality', label: 'locality', type: 'text', auto: 'address-level2', required: false, max: 100,
+    { name: 'locality', half: true, label: 'locality', type: 'text', auto: 'address-level2', required: false, max: 100,
       keys: ['person.postal_addresses[0].locality'] },
-    { name: 'region', label: 'region', type: 'text', auto: 'address-level1', required: false, max: 100,
+    { name: 'region', half: true, label: 'region', type: 'text', auto: 'address-level1', required: false, max: 100,
       keys: ['person.postal_addresses[0].region'] },
     { name: 'comments', label: 'comments', type: 'textarea', auto: 'off', required: false, max: 2000,
       keys: ['comments'] }
+  ];
+
+  // The fields of a letter's endorse form: an organisation and its authorised signer, or an individual leader.
+  var ORGANIZATION_FIELDS = [
+    { name: 'organization_name', label: 'organizationName', type: 'text', auto: 'organization', required: true, max: 200, keys: ['organization.name'] },
+    { name: 'website', label: 'website', type: 'url', auto: 'url', required: true, max: 500, keys: ['organization.website'] },
+    { name: 'scope', label: 'scope', type: 'select', required: true, options: ['national', 'state', 'local'], keys: ['organization.scope'] },
+    { name: 'org_locality', half: true, label: 'orgLocality', type: 'text', auto: 'address-level2', required: false, max: 100, keys: ['organization.locality'] },
+    { name: 'org_region', half: true, label: 'orgRegion', type: 'text', auto: 'address-level1', required: false, max: 100, keys: ['organization.region'] },
+    { name: 'legal_status', label: 'legalStatus', type: 'text', auto: 'off', required: false, max: 100, keys: ['organization.legal_status'] },
+    { name: 'signer_name', half: true, label: 'signerName', type: 'text', auto: 'name', required: true, max: 100, keys: ['signer.name'] },
+    { name: 'signer_title', half: true, label: 'signerTitle', type: 'text', auto: 'organization-title', required: true, max: 100, keys: ['signer.title'] },
+    { name: 'signer_email', half: true, label: 'signerEmail', type: 'email', auto: 'email', required: true, max: 254, keys: ['signer.email'] },
+    { name: 'signer_phone', half: true, label: 'signerPhone', type: 'tel', auto: 'tel', required: false, max: 30, keys: ['signer.phone'] },
+    { name: 'list_publicly', label: 'listPublicly', type: 'checkbox', required: false, keys: ['list_publicly'] }
+  ];
+  var INDIVIDUAL_FIELDS = [
+    { name: 'person_name', half: true, label: 'personName', type: 'text', auto: 'name', required: true, max: 100, keys: ['person.name'] },
+    { name: 'person_title', half: true, label: 'personTitle', type: 'text', auto: 'organization-title', required: true, max: 100, keys: ['person.title'] },
+    { name: 'affiliation', label: 'affiliation', type: 'text', auto: 'organization', required: true, max: 200, keys: ['person.affiliation'] },
+    { name: 'person_locality', half: true, label: 'personLocality', type: 'text', auto: 'address-level2', required: true, max: 100, keys: ['person.locality'] },
+    { name: 'person_email', half: true, label: 'personEmail', type: 'email', auto: 'email', required: true, max: 254, keys: ['person.email'] },
+    { name: 'list_publicly', label: 'listPublicly', type: 'checkbox', required: false, keys: ['list_publicly'] }
   ];
 
   var CSS = [
@@ -140,6 +231,19 @@
     '.pf .alert ul{margin:0;padding:0 0 0 20px}',
     '.pf .alert li{margin:0 0 4px}',
     '.pf .alert a{color:#b3261e;font-weight:600;text-decoration:underline}',
+    '.pf select{display:block;width:100%;margin:0;padding:8px 10px;font:inherit;font-size:16px;color:#1b1e23;background:#fff;border:1px solid #6b7079;border-radius:4px}',
+    '.pf select:focus,.pf input[type=checkbox]:focus,.pf input[type=radio]:focus{outline:3px solid #f2a900;outline-offset:1px}',
+    '.pf .check label{display:flex;gap:8px;align-items:center;font-weight:600}',
+    '.pf .check input,.pf fieldset input{display:inline-block;width:auto;margin:0}',
+    '.pf fieldset{margin:0 0 12px;padding:0;border:0}',
+    '.pf legend{margin:0 0 4px;padding:0;font-size:15px;font-weight:600;color:#1b1e23}',
+    '.pf fieldset label{display:inline-flex;gap:6px;align-items:center;margin:0 16px 0 0;font-weight:400}',
+    '.pf .endorsements{margin:16px 0 0}',
+    '.pf h3{margin:16px 0 6px;font-size:19px;line-height:1.3;font-weight:700;color:#1b1e23}',
+    '.pf h4{margin:10px 0 4px;font-size:16px;font-weight:700;color:#1b1e23}',
+    '.pf .endorsements ul{margin:0 0 8px;padding:0 0 0 20px}',
+    '.pf .endorsements li{margin:0 0 2px;font-size:15px}',
+    '.pf .tally{font-size:15px;font-weight:600;color:#1b1e23}',
     '.pf .thanks{padding:14px;border:2px solid #0b6b3a;border-radius:4px;font-size:17px;font-weight:600;color:#1b1e23}'
   ].join('');
 
@@ -236,21 +340,95 @@
     });
   }
 
-  function renderForm(campaign) {
+  // The petition's sign form.
+  var SIGN = {
+    fields: FIELDS,
+    path: '/signatures',
+    note: 'confirmNote',
+    thanks: 'thanks',
+    failed: 'failed',
+    busy: 'busy',
+    closed: 'closed',
+    payload: function (value) {
+      var postal = { postal_code: value('postal_code') };
+      if (value('locality')) postal.locality = value('locality');
+      if (value('region')) postal.region = value('region');
+      var body = {
+        person: {
+          given_name: value('given_name'),
+          family_name: value('family_name'),
+          email_addresses: [{ address: value('email') }],
+          postal_addresses: [postal],
+          preferred_language: lang
+        }
+      };
+      if (value('comments')) body.comments = value('comments');
+      if (source) body.referrer_data = { source: source };
+      return body;
+    }
+  };
+
+  function endorseSpec(individual) {
+    return {
+      fields: individual ? INDIVIDUAL_FIELDS : ORGANIZATION_FIELDS,
+      path: '/endorsements',
+      note: 'endorseNote',
+      thanks: 'endorseThanks',
+      failed: 'endorseFailed',
+      busy: 'endorseBusy',
+      closed: 'endorseClosed',
+      payload: function (value, checked) {
+        var body = individual
+          ? {
+            type: 'individual',
+            person: { name: value('person_name'), title: value('person_title'), affiliation: value('affiliation'),
+              locality: value('person_locality'), email: value('person_email') }
+          }
+          : {
+            type: 'organization',
+            organization: { name: value('organization_name'), website: value('website'), scope: value('scope') },
+            signer: { name: value('signer_name'), title: value('signer_title'), email: value('signer_email') }
+          };
+        if (!individual) {
+          if (value('org_locality')) body.organization.locality = value('org_locality');
+          if (value('org_region')) body.organization.region = value('org_region');
+          if (value('legal_status')) body.organization.legal_status = value('legal_status');
+          if (value('signer_phone')) body.signer.phone = value('signer_phone');
+        }
+        body.list_publicly = checked('list_publicly');
+        body.language = lang;
+        if (source) body.referrer_data = { source: source };
+        return body;
+      }
+    };
+  }
+
+  function renderForm(campaign, spec) {
+    spec = spec || SIGN;
+    var fields = spec.fields;
     var form = el('form', { novalidate: '', 'aria-labelledby': 'pf-title' });
     var alert = el('div', { 'class': 'alert', role: 'alert', 'aria-live': 'assertive' });
     form.appendChild(alert);
 
     var controls = {};
     var row = null;
-    FIELDS.forEach(function (field, index) {
-      var id = 'pf-' + field.name.replace('_', '-');
-      var wrap = el('div', { 'class': 'field' });
+    fields.forEach(function (field) {
+      var id = 'pf-' + field.name.replace(/_/g, '-');
+      var wrap = el('div', { 'class': field.type === 'checkbox' ? 'field check' : 'field' });
       var label = el('label', { 'for': id }, t[field.label]);
       var error = el('span', { 'class': 'field-error', id: id + '-error' });
-      var control = field.type === 'textarea'
-        ? el('textarea', { id: id, name: field.name, rows: '4', maxlength: String(field.max) })
-        : el('input', { id: id, name: field.name, type: field.type, maxlength: String(field.max), autocomplete: field.auto });
+      var control;
+      if (field.type === 'textarea') {
+        control = el('textarea', { id: id, name: field.name, rows: '4', maxlength: String(field.max) });
+      } else if (field.type === 'select') {
+        control = el('select', { id: id, name: field.name });
+        control.appendChild(el('option', { value: '' }, t.scopeChoose));
+        field.options.forEach(function (option) { control.appendChild(el('option', { value: option }, t.scopes[option])); });
+      } else if (field.type === 'checkbox') {
+        control = el('input', { id: id, name: field.name, type: 'checkbox' });
+      } else {
+        control = el('input', { id: id, name: field.name, type: field.type, maxlength: String(field.max), autocomplete: field.auto });
+      }
       if (field.type === 'email') {
         control.setAttribute('inputmode', 'email');
         control.setAttribute('spellcheck', 'false');
@@ -259,17 +437,27 @@
         control.required = true;
         control.setAttribute('aria-required', 'true');
       }
-      wrap.appendChild(label);
-      wrap.appendChild(error);
-      wrap.appendChild(control);
+      if (field.type === 'checkbox') {
+        // The box before its words, inside the label; the error above.
+        wrap.appendChild(error);
+        label.textContent = '';
+        label.removeAttribute('for');
+        label.appendChild(control);
+        label.appendChild(document.createTextNode(t[field.label]));
+        wrap.appendChild(label);
+      } else {
+        wrap.appendChild(label);
+        wrap.appendChild(error);
+        wrap.appendChild(control);
+      }
       controls[field.name] = { field: field, control: control, error: error };
 
-      // Names side by side, then email and postal code, then city and state; the comment takes the full width.
-      if (field.type === 'textarea') {
+      // Fields marked half go side by side, two to a row (names, email and postal code, city and state); the rest take the full width.
+      if (!field.half) {
         row = null;
         form.appendChild(wrap);
       } else {
-        if (index % 2 === 0) {
+        if (!row || row.childNodes.length >= 2) {
           row = el('div', { 'class': 'row' });
           form.appendChild(row);
         }
@@ -277,9 +465,9 @@
       }
     });
 
-    var button = el('button', { type: 'submit' }, campaign.call_to_action || t.sign);
+    var button = el('button', { type: 'submit' }, campaign.call_to_action || (spec === SIGN ? t.sign : t.endorse));
     form.appendChild(button);
-    form.appendChild(el('p', { 'class': 'note' }, t.confirmNote));
+    form.appendChild(el('p', { 'class': 'note' }, t[spec.note]));
 
     function clearErrors() {
       while (alert.firstChild) alert.removeChild(alert.firstChild);
@@ -318,7 +506,7 @@
         var message = Array.isArray(messages) ? messages[0] : messages;
         if (message === undefined || message === null) return;
         var target = fieldForKey(key);
-        entries.push({ target: target, message: String(message), order: target ? FIELDS.indexOf(target.field) : FIELDS.length });
+        entries.push({ target: target, message: String(message), order: target ? fields.indexOf(target.field) : fields.length });
       });
       entries.sort(function (a, b) { return a.order - b.order; });
       entries.forEach(function (entry) {
@@ -343,7 +531,7 @@
         list.appendChild(item);
       });
       if (!list.firstChild) {
-        showMessage(t.failed);
+        showMessage(t[spec.failed]);
         return;
       }
       inner.appendChild(list);
@@ -356,22 +544,8 @@
       return controls[name].control.value.trim();
     }
 
-    function payload() {
-      var postal = { postal_code: value('postal_code') };
-      if (value('locality')) postal.locality = value('locality');
-      if (value('region')) postal.region = value('region');
-      var body = {
-        person: {
-          given_name: value('given_name'),
-          family_name: value('family_name'),
-          email_addresses: [{ address: value('email') }],
-          postal_addresses: [postal],
-          preferred_language: lang
-        }
-      };
-      if (value('comments')) body.comments = value('comments');
-      if (source) body.referrer_data = { source: source };
-      return body;
+    function checked(name) {
+      return controls[name].control.checked === true;
     }
 
     var buttonText = button.textContent;
@@ -383,14 +557,15 @@
       clearErrors();
       var keepDisabled = false;
       try {
-        var response = await request(campaignPath + '/signatures', {
+        var response = await request(campaignPath + spec.path, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(payload())
+          body: JSON.stringify(spec.payload(value, checked))
         });
         if (response.status === 202 || response.status === 200) {
-          var thanks = el('p', { 'class': 'thanks', role: 'status', tabindex: '-1' }, t.thanks);
+          var thanks = el('p', { 'class': 'thanks', role: 'status', tabindex: '-1' }, t[spec.thanks]);
           form.parentNode.replaceChild(thanks, form);
+          if (spec.done) spec.done();
           thanks.focus();
           return;
         }
@@ -398,21 +573,97 @@
         if (response.status === 400 && problem && problem.errors && typeof problem.errors === 'object') {
           showFieldErrors(problem.errors);
         } else if (response.status === 409) {
-          showMessage(t.closed);
+          showMessage(t[spec.closed]);
           keepDisabled = true;
         } else if (response.status === 503) {
-          showMessage(t.busy);
+          showMessage(t[spec.busy]);
         } else {
-          showMessage(t.failed);
+          showMessage(t[spec.failed]);
         }
       } catch (e) {
-        showMessage(t.failed);
+        showMessage(t[spec.failed]);
       }
       button.textContent = buttonText;
       button.disabled = keepDisabled;
     });
 
     return form;
+  }
+
+  // A letter's public list: approved endorsers who agreed to be listed, by scope, with counts.
+  function renderEndorsements(list) {
+    var section = el('section', { 'class': 'endorsements', 'aria-labelledby': 'pf-endorsed-by' });
+    section.appendChild(el('h3', { id: 'pf-endorsed-by' }, t.endorsedBy));
+    var items = Array.isArray(list.endorsements) ? list.endorsements : [];
+    if (!items.length) {
+      section.appendChild(el('p', { 'class': 'note' }, t.noEndorsements));
+      return section;
+    }
+    var counts = list.by_scope || { national: 0, state: 0, local: 0 };
+    var tally = t.organizationsCount(Number(list.organizations) || 0, counts);
+    if (list.individuals) tally += ' · ' + t.leadersCount(Number(list.individuals));
+    section.appendChild(el('p', { 'class': 'tally' }, tally));
+    var groups = [['national'], ['state'], ['local'], [null]];
+    groups.forEach(function (group) {
+      var scope = group[0];
+      var members = items.filter(function (e) {
+        return scope ? e.kind === 'organization' && e.scope === scope : e.kind === 'individual';
+      });
+      if (!members.length) return;
+      section.appendChild(el('h4', null, scope ? t.scopes[scope] : t.leaders));
+      var ul = el('ul');
+      members.forEach(function (e) {
+        var place = [e.locality, e.region].filter(Boolean).join(', ');
+        var words = e.kind === 'individual'
+          ? [e.name, e.title, e.affiliation, place].filter(Boolean).join(', ')
+          : e.name + (place ? ' (' + place + ')' : '');
+        ul.appendChild(el('li', null, words));
+      });
+      section.appendChild(ul);
+    });
+    return section;
+  }
+
+  async function loadEndorsements() {
+    try {
+      var response = await request(campaignPath + '/endorsements');
+      return response.ok ? await readJson(response) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function renderEndorseForm(campaign, list) {
+    var wrap = el('div', { 'class': 'endorse' });
+    var holder = el('div');
+    function show(individual) {
+      while (holder.firstChild) holder.removeChild(holder.firstChild);
+      holder.appendChild(renderForm(campaign, endorseSpec(individual)));
+    }
+    if (list && list.allows_individuals) {
+      var choice = el('fieldset');
+      choice.appendChild(el('legend', null, t.endorseAs));
+      [[false, 'asOrganization'], [true, 'asIndividual']].forEach(function (option) {
+        var label = el('label');
+        var radio = el('input', { type: 'radio', name: 'pf-endorser-kind', value: option[0] ? 'individual' : 'organization' });
+        if (!option[0]) radio.checked = true;
+        radio.addEventListener('change', function () { if (radio.checked) show(option[0]); });
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(t[option[1]]));
+        choice.appendChild(label);
+      });
+      wrap.appendChild(choice);
+    }
+    wrap.appendChild(holder);
+    show(false);
+    return wrap;
+  }
+
+  async function renderLetter(campaign) {
+    var list = await loadEndorsements();
+    if (campaign.state === 'open') box.appendChild(renderEndorseForm(campaign, list));
+    else box.appendChild(el('p', { role: 'status' }, t.endorseClosed));
+    if (list) box.appendChild(renderEndorsements(list));
   }
 
   function render(campaign) {
@@ -431,6 +682,7 @@
       if (campaign.state === 'open') box.appendChild(renderForm(campaign));
       else box.appendChild(el('p', { role: 'status' }, t.closed));
     }
+    return kind === 'letter' ? renderLetter(campaign) : null;
   }
 
   async function start() {
@@ -438,7 +690,7 @@
       var response = await request(campaignPath);
       var campaign = response.ok ? await readJson(response) : null;
       if (!campaign || typeof campaign !== 'object') throw new Error('no campaign');
-      render(campaign);
+      await render(campaign);
       lastRefresh = Date.now();
       startRefreshing();
     } catch (e) {

@@ -122,7 +122,8 @@ public sealed class SignatureTable(TableServiceClient service)
         {
             if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
             var signature = ToStored(campaign, row);
-            if (signature.State == SignatureState.Confirmed) return signature;
+            // An invalidated signature stays invalidated: opening its link again must not count it again.
+            if (signature.State is SignatureState.Confirmed or SignatureState.Invalidated) return signature;
 
             var confirm = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = SignatureState.Confirmed.ToString(), ["ConfirmedAt"] = now };
             var journal = new TableEntity(row.PartitionKey, $"{JournalPrefix}{now.UtcTicks:D19}-{key}")
@@ -298,4 +299,125 @@ public sealed class SignatureTable(TableServiceClient service)
         row.GetInt32("EmailsSent") ?? 0,
         row.GetInt32("LastSentSequence") ?? 0,
         row.GetString("EmailFailure"));
+
+    // Admin: listing, invalidating and restoring signatures.
+
+    /// <summary>Row-key suffix of the -1 journal row an invalidation appends, so it never collides with a +1 row.</summary>
+    public const string InvalidationSuffix = "-x";
+
+    /// <summary>Row-key suffix of the +1 journal row a restoration appends.</summary>
+    public const string RestorationSuffix = "-r";
+
+    /// <summary>
+    /// Every signature row of a campaign (key, when received, when last modified), optionally only those
+    /// in one state or modified since a time. One query per partition over the signature rows only (hex
+    /// keys sort below "g"; journal and outbox rows above), three columns. The admin listing needs this
+    /// one pass over the campaign's signatures to know total_records: acceptable for an admin screen, and
+    /// never on a public path.
+    /// </summary>
+    public async IAsyncEnumerable<SignatureListing> ListingAsync(
+        string campaign, SignatureState? state, DateTimeOffset? modifiedSince,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"g"}");
+            if (state is { } wanted) filter += " and " + TableClient.CreateQueryFilter($"State eq {wanted.ToString()}");
+            if (modifiedSince is { } since) filter += " and " + TableClient.CreateQueryFilter($"Timestamp ge {since}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ReceivedAt", "Timestamp"], cancellationToken: cancellationToken))
+            {
+                if (row.RowKey.Contains('-')) continue;
+                var modified = row.Timestamp ?? DateTimeOffset.MinValue;
+                yield return new SignatureListing(row.RowKey, row.GetDateTimeOffset("ReceivedAt") ?? modified, modified);
+            }
+        }
+    }
+
+    /// <summary>A signature with the time its row was last written (the table's Timestamp), or null.</summary>
+    public async Task<ModifiedSignature?> FindWithModifiedAsync(string campaign, string key, CancellationToken cancellationToken) =>
+        await ReadAsync(campaign, key, cancellationToken) is { } row
+            ? new ModifiedSignature(ToStored(campaign, row), row.Timestamp ?? DateTimeOffset.MinValue)
+            : null;
+
+    /// <summary>
+    /// Marks a signature invalidated, remembering the state it had. A confirmed one also gets a journal
+    /// row with Change -1 in the same batch, conditional on the row's ETag, so the next roll-up subtracts
+    /// it. Idempotent: an invalidated signature is returned unchanged. Null if there is no such signature.
+    /// </summary>
+    public Task<ModifiedSignature?> InvalidateAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeValidityAsync(campaign, key, now, invalidate: true, cancellationToken);
+
+    /// <summary>
+    /// Puts an invalidated signature back in the state it had; a confirmed one gets a +1 journal row in
+    /// the same batch. Idempotent: a signature that is not invalidated is returned unchanged.
+    /// </summary>
+    public Task<ModifiedSignature?> RestoreAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeValidityAsync(campaign, key, now, invalidate: false, cancellationToken);
+
+    private async Task<ModifiedSignature?> ChangeValidityAsync(
+        string campaign, string key, DateTimeOffset now, bool invalidate, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+            var signature = ToStored(campaign, row);
+            if (invalidate == (signature.State == SignatureState.Invalidated))
+                return new ModifiedSignature(signature, row.Timestamp ?? DateTimeOffset.MinValue);
+
+            var update = new TableEntity(row.PartitionKey, row.RowKey);
+            SignatureState next;
+            if (invalidate)
+            {
+                next = SignatureState.Invalidated;
+                update["StateBeforeInvalidation"] = signature.State.ToString();
+                update["InvalidatedAt"] = now;
+            }
+            else
+            {
+                next = Enum.TryParse<SignatureState>(row.GetString("StateBeforeInvalidation"), ignoreCase: true, out var before)
+                       && before != SignatureState.Invalidated
+                    ? before
+                    : signature.ConfirmedAt is null ? SignatureState.Unconfirmed : SignatureState.Confirmed;
+                update["RestoredAt"] = now;
+            }
+            update["State"] = next.ToString();
+
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, update, row.ETag)];
+            if (invalidate && signature.State == SignatureState.Confirmed)
+                actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, -1, now, InvalidationSuffix)));
+            else if (!invalidate && next == SignatureState.Confirmed)
+                actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, +1, now, RestorationSuffix)));
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return await FindWithModifiedAsync(campaign, key, cancellationToken);
+            }
+            catch (RequestFailedException changed) when (changed.Status is 412 or 409 && attempt < ConcurrencyRetries)
+            {
+                // 412: someone else changed the row first; read it again. 409: a journal row of this very
+                // tick exists (invalidated, restored and invalidated within 100 ns): move on a tick.
+                now = now.AddTicks(1);
+            }
+        }
+    }
+
+    /// <summary>A journal row shaped like the one <see cref="ConfirmAsync"/> writes, with its own change and row-key suffix.</summary>
+    private static TableEntity JournalRow(StoredSignature signature, int change, DateTimeOffset at, string suffix) =>
+        new(DedupeKeys.PartitionOf(signature.Campaign, signature.Key), $"{JournalPrefix}{at.UtcTicks:D19}-{signature.Key}{suffix}")
+        {
+            ["Campaign"] = signature.Campaign,
+            ["SignatureKey"] = signature.Key,
+            ["Change"] = change,
+            ["At"] = at,
+            ["Source"] = signature.Source,
+            ["Region"] = signature.Region,
+            ["PostalPrefix"] = signature.PostalPrefix,
+            ["Language"] = signature.Language.Code(),
+        };
 }
+
+/// <summary>A signature row as the admin listing first reads it: its key and times only.</summary>
+public sealed record SignatureListing(string Key, DateTimeOffset ReceivedAt, DateTimeOffset Modified);
+
+/// <summary>A signature with the time its row was last written.</summary>
+public sealed record ModifiedSignature(StoredSignature Signature, DateTimeOffset Modified);

@@ -6,6 +6,8 @@ public enum SignatureState
 {
     Unconfirmed,
     Confirmed,
+    /// <summary>Set aside by an admin (fraud, a duplicate): not counted, no more email. Restoring puts the previous state back.</summary>
+    Invalidated,
 }
 
 /// <summary>Which email a confirmation request asks for.</summary>
@@ -48,7 +50,7 @@ public static class EmailAllowance
     /// <summary>The email a repeated signature should get now, or null for none.</summary>
     public static EmailKind? ForRepeat(StoredSignature signature, DateTimeOffset now, TimeSpan cooldown)
     {
-        if (signature.EmailFailure is not null) return null;
+        if (signature.EmailFailure is not null || signature.State == SignatureState.Invalidated) return null;
         if (signature.EmailRequests >= MaxEmailsPerSignature) return null;
         if (now - signature.LastEmailRequestedAt < cooldown) return null;
         return signature.State == SignatureState.Confirmed ? EmailKind.AlreadySigned : EmailKind.Confirm;
@@ -57,6 +59,7 @@ public static class EmailAllowance
     /// <summary>Whether the email a queued request asks for should still go out.</summary>
     public static bool ShouldSend(StoredSignature signature, int sequence, EmailKind kind) =>
         signature.EmailFailure is null
+        && signature.State != SignatureState.Invalidated
         && sequence > signature.LastSentSequence
         && signature.EmailsSent < MaxEmailsPerSignature
         && !(kind == EmailKind.Confirm && signature.State == SignatureState.Confirmed);

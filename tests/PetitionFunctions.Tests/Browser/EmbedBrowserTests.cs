@@ -203,7 +203,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_sign_on_letter_shows_its_title_description_and_count_without_the_sign_form()
+    public async Task A_sign_on_letter_shows_its_title_description_and_count_but_not_the_petition_form()
     {
         var campaign = await fixture.NewCampaignAsync(c => c with { Kind = CampaignKind.Letter, Goal = 200, AllowedOrigins = [fixture.AllowedOrigin] });
         await using var context = await fixture.NewContextAsync();
@@ -214,8 +214,8 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
         await Expect(page.GetByText(campaign.Description.Es)).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "firmas" })).ToHaveTextAsync("0 de 200 firmas");
         await Expect(page.Locator("progress")).ToBeVisibleAsync();
-        await Expect(page.Locator("form")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        // A letter is endorsed, not signed: its form is the endorse form (EndorseBrowserTests), never the petition's.
+        await Expect(page.GetByLabel("Apellido")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -10,13 +10,13 @@ namespace PetitionFunctions.Tests.Integration;
 [Collection(LocalHostCollection.Name)]
 public sealed class AdminAccessTests(LocalHostFixture fixture)
 {
-    /// <summary>Every HTTP function under /api/admin, with its route filled in and its first method.</summary>
+    /// <summary>Every HTTP function under the admin root (/api/manage), with its route filled in and its first method.</summary>
     public static TheoryData<string, string> AdminFunctions()
     {
         var data = new TheoryData<string, string>();
         foreach (var function in FunctionCatalog.Read(typeof(ServiceRegistration).Assembly))
         {
-            if (function.Trigger is not HttpBinding { Route: var route } http || !route.StartsWith("admin/", StringComparison.Ordinal)) continue;
+            if (function.Trigger is not HttpBinding { Route: var route } http || !route.StartsWith(AdminRoutes.Root + "/", StringComparison.Ordinal)) continue;
             var path = Regex.Replace(route, @"\{(\w+)[^}]*\}", match => match.Groups[1].Value switch
             {
                 "slug" => "governor-end-s-comm",
@@ -70,7 +70,7 @@ public sealed class AdminAccessTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_valid_token_with_a_role_gets_through_and_sees_its_roles()
     {
-        var answer = await fixture.AdminClient(AdminRoles.Deliver).GetAsync("admin/me");
+        var answer = await fixture.AdminClient(AdminRoles.Deliver).GetAsync("manage/me");
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;

@@ -121,4 +121,13 @@ public sealed class CountingTests(LocalHostFixture fixture)
         Assert.Equal(1, partner.GetProperty("source_count").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync("campaigns/no-such-campaign/count")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_draft_campaign_is_not_public_yet()
+    {
+        var draft = await fixture.NewCampaignAsync(c => c with { State = PetitionFunctions.Campaigns.CampaignState.Draft });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync($"campaigns/{draft.Slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync($"campaigns/{draft.Slug}/count")).StatusCode);
+    }
 }

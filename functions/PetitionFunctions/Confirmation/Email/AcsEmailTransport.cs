@@ -113,7 +113,7 @@ public sealed class AcsEmailTransport : IEmailTransport
         ArgumentNullException.ThrowIfNull(message.To);
 
         var operationId = idempotencyKey.ToString("D");
-        var masker = new RecipientMasker(message.To);
+        var masker = new RecipientMasker([message.To, .. message.Cc]);
 
         using var send = _pipeline.CreateMessage();
         send.Request.Method = RequestMethod.Post;
@@ -122,7 +122,7 @@ public sealed class AcsEmailTransport : IEmailTransport
         send.Request.Headers.SetValue("Content-Type", "application/json");
         send.Request.Headers.SetValue("Accept", "application/json");
         send.Request.ClientRequestId = Guid.NewGuid().ToString("D"); // sent as x-ms-client-request-id
-        send.Request.Content = RequestContent.Create(BuildBody(message));
+        send.Request.Content = RequestContent.Create(await BuildBodyAsync(message, cancellationToken).ConfigureAwait(false));
 
         await SendThroughPipelineAsync(send, "send", cancellationToken).ConfigureAwait(false);
         var response = send.Response;
@@ -197,7 +197,7 @@ public sealed class AcsEmailTransport : IEmailTransport
 
     private string BaseUrl() => _endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
-    private byte[] BuildBody(EmailMessage message)
+    private async Task<byte[]> BuildBodyAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -206,13 +206,9 @@ public sealed class AcsEmailTransport : IEmailTransport
             json.WriteString("senderAddress", _senderAddress);
 
             json.WriteStartObject("recipients");
-            json.WriteStartArray("to");
-            json.WriteStartObject();
-            json.WriteString("address", message.To.Address);
-            if (!string.IsNullOrWhiteSpace(message.To.DisplayName))
-                json.WriteString("displayName", message.To.DisplayName);
-            json.WriteEndObject();
-            json.WriteEndArray();
+            WriteAddresses(json, "to", [message.To]);
+            if (message.Cc.Count > 0)
+                WriteAddresses(json, "cc", message.Cc);
             json.WriteEndObject();
 
             json.WriteStartObject("content");
@@ -230,10 +226,39 @@ public sealed class AcsEmailTransport : IEmailTransport
                 json.WriteEndArray();
             }
 
+            if (message.Attachments.Count > 0)
+            {
+                // ACS takes attachments inline, in base64, within its 10 MB message limit; one is read at a time.
+                json.WriteStartArray("attachments");
+                foreach (var attachment in message.Attachments)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", attachment.Name);
+                    json.WriteString("contentType", attachment.ContentType);
+                    json.WriteBase64String("contentInBase64", await attachment.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false));
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+
             json.WriteBoolean("userEngagementTrackingDisabled", true);
             json.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    private static void WriteAddresses(Utf8JsonWriter json, string name, IEnumerable<EmailAddress> addresses)
+    {
+        json.WriteStartArray(name);
+        foreach (var address in addresses)
+        {
+            json.WriteStartObject();
+            json.WriteString("address", address.Address);
+            if (!string.IsNullOrWhiteSpace(address.DisplayName))
+                json.WriteString("displayName", address.DisplayName);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>Sends; turns network failures (after the pipeline's own retries) into TransientEmailException.</summary>
@@ -366,15 +391,18 @@ public sealed class AcsEmailTransport : IEmailTransport
         return null;
     }
 
-    /// <summary>Replaces the recipient's address and display name in text that came from the service.</summary>
-    private sealed class RecipientMasker(EmailAddress to)
+    /// <summary>Replaces the recipients' addresses and display names in text that came from the service.</summary>
+    private sealed class RecipientMasker(IReadOnlyList<EmailAddress> recipients)
     {
         public string Mask(string text)
         {
-            if (!string.IsNullOrWhiteSpace(to.Address))
-                text = text.Replace(to.Address.Trim(), RecipientMask, StringComparison.OrdinalIgnoreCase);
-            if (!string.IsNullOrWhiteSpace(to.DisplayName) && to.DisplayName.Trim().Length >= 2)
-                text = text.Replace(to.DisplayName.Trim(), RecipientMask, StringComparison.OrdinalIgnoreCase);
+            foreach (var to in recipients)
+            {
+                if (!string.IsNullOrWhiteSpace(to.Address))
+                    text = text.Replace(to.Address.Trim(), RecipientMask, StringComparison.OrdinalIgnoreCase);
+                if (!string.IsNullOrWhiteSpace(to.DisplayName) && to.DisplayName.Trim().Length >= 2)
+                    text = text.Replace(to.DisplayName.Trim(), RecipientMask, StringComparison.OrdinalIgnoreCase);
+            }
             return text;
         }
     }

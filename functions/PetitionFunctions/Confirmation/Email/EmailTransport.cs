@@ -2,8 +2,38 @@ namespace PetitionFunctions.Confirmation.Email;
 
 public sealed record EmailAddress(string Address, string? DisplayName = null);
 
-/// <summary>One email to one person: a plain-text part and an HTML part, never a tracking pixel.</summary>
-public sealed record EmailMessage(EmailAddress To, string Subject, string PlainText, string Html);
+/// <summary>
+/// One email: a plain-text part and an HTML part, never a tracking pixel. Signers get one addressed to
+/// them alone; a delivery to an office may copy the campaign's owner (<see cref="Cc"/>) and carry files
+/// (<see cref="Attachments"/>).
+/// </summary>
+public sealed record EmailMessage(EmailAddress To, string Subject, string PlainText, string Html)
+{
+    /// <summary>Copies, shown to every recipient. Empty for signers' emails.</summary>
+    public IReadOnlyList<EmailAddress> Cc { get; init; } = [];
+
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>
+/// A file sent with an email. The content is opened when the transport needs it (a temporary file, say),
+/// so building the message holds no copy of it; every call to <see cref="Open"/> must return the same bytes
+/// from the start, since a transport may read it more than once (a retry).
+/// </summary>
+public sealed record EmailAttachment(string Name, string ContentType, Func<Stream> Open)
+{
+    public static EmailAttachment FromBytes(string name, string contentType, byte[] content) =>
+        new(name, contentType, () => new MemoryStream(content, writable: false));
+
+    /// <summary>The attachment's bytes, read in full (the ACS request carries them in base64).</summary>
+    public async Task<byte[]> ReadAllBytesAsync(CancellationToken cancellationToken)
+    {
+        await using var stream = Open();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}
 
 public abstract record EmailSendResult
 {

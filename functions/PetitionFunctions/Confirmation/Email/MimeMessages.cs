@@ -24,6 +24,7 @@ internal static class MimeMessages
         var mime = new MimeMessage();
         mime.From.Add(ConfiguredAddress(options.SenderName, options.SenderAddress, "Email:SenderAddress"));
         mime.To.Add(Recipient(message.To));
+        foreach (var copy in message.Cc) mime.Cc.Add(Recipient(copy));
         if (!string.IsNullOrWhiteSpace(options.ReplyTo))
             mime.ReplyTo.Add(ConfiguredAddress(null, options.ReplyTo, "Email:ReplyTo"));
 
@@ -35,6 +36,14 @@ internal static class MimeMessages
 
         // multipart/alternative: text/plain first, then text/html (the preferred part comes last).
         var body = new BodyBuilder { TextBody = message.PlainText, HtmlBody = message.Html };
+        // With attachments: multipart/mixed of the alternative above and one part per file, each in
+        // base64 so its bytes (a CSV's byte-order mark, its CRLF line ends) arrive exactly as hashed.
+        foreach (var attachment in message.Attachments)
+        {
+            using var content = attachment.Open();
+            var part = (MimePart)body.Attachments.Add(attachment.Name, content, ContentType.Parse(attachment.ContentType));
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
         mime.Body = body.ToMessageBody();
 
         // Choose 7-bit-safe transfer encodings (quoted-printable / base64) for non-ASCII text and long

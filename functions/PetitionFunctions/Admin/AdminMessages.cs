@@ -1,0 +1,82 @@
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Admin;
+
+/// <summary>The wording of the admin API's field errors, in English and Spanish (the shared ones are in <see cref="FieldMessages"/>).</summary>
+public static class AdminMessages
+{
+    public static string RequiredToOpen(Language l) =>
+        l == Language.Es ? "Se necesita antes de abrir la campaña." : "This is needed before the campaign can open.";
+
+    public static string InvalidSlug(Language l) =>
+        l == Language.Es
+            ? "Use de 1 a 64 letras minúsculas, números y guiones; debe empezar y terminar con una letra o un número."
+            : "Use 1 to 64 lower-case letters, digits and hyphens, starting and ending with a letter or digit.";
+
+    public static string SlugMismatch(Language l) =>
+        l == Language.Es
+            ? "El identificador no puede cambiar: debe ser el de la dirección."
+            : "The slug cannot change: it must be the one in the address.";
+
+    public static string InvalidKind(Language l) =>
+        l == Language.Es ? "Use petition, letter o stories." : "Use petition, letter or stories.";
+
+    public static string InvalidState(Language l) =>
+        l == Language.Es ? "Use draft, open o closed." : "Use draft, open or closed.";
+
+    public static string InvalidNewState(Language l) =>
+        l == Language.Es ? "Una campaña nueva empieza como draft u open." : "A new campaign starts as draft or open.";
+
+    public static string GoalNotPositive(Language l) =>
+        l == Language.Es ? "La meta debe ser un número entero mayor que cero." : "The goal must be a whole number above zero.";
+
+    public static string StretchGoalOrder(Language l) =>
+        l == Language.Es
+            ? "Cada meta adicional debe ser mayor que la meta y que la meta adicional anterior."
+            : "Each stretch goal must be higher than the goal and than the stretch goal before it.";
+
+    public static string TooMany(Language l, int max) =>
+        l == Language.Es ? $"Use como máximo {max} elementos." : $"Use at most {max} entries.";
+
+    public static string DeadlineNotFuture(Language l) =>
+        l == Language.Es
+            ? "La fecha límite debe ser futura para que la campaña esté abierta."
+            : "The deadline must be in the future for the campaign to be open.";
+
+    public static string InvalidOrigin(Language l) =>
+        l == Language.Es
+            ? "Use un origen como https://socio.example: http o https, un dominio, un puerto opcional y ninguna ruta."
+            : "Use an origin like https://partner.example: http or https, a host, an optional port and no path.";
+
+    public static string InvalidUrl(Language l) =>
+        l == Language.Es
+            ? "Use una dirección completa http o https, sin usuario ni fragmento (#)."
+            : "Use a full http or https address, with no user name and no fragment (#).";
+
+    public static string ReturnUrlOriginNotAllowed(Language l) =>
+        l == Language.Es
+            ? "El origen de esta dirección debe estar entre los orígenes permitidos (allowed_origins)."
+            : "This address's origin must be one of the allowed origins (allowed_origins).";
+
+    public static string WrongType(Language l) =>
+        l == Language.Es ? "Este valor no tiene el tipo correcto." : "This value has the wrong type.";
+
+    public static string UnknownField(Language l) =>
+        l == Language.Es ? "Este campo no forma parte de una campaña." : "This field is not part of a campaign.";
+
+    public static string DocumentTooLarge(Language l, int max) =>
+        l == Language.Es
+            ? $"La campaña ocupa demasiado para guardarse (máximo {max} caracteres en JSON): acorte los textos."
+            : $"The campaign is too large to store (at most {max} characters of JSON): shorten its texts.";
+
+    public static string InvalidPage(Language l) =>
+        l == Language.Es ? "Use un número entero desde 1." : "Use a whole number from 1.";
+
+    public static string InvalidSignatureState(Language l) =>
+        l == Language.Es ? "Use confirmed, unconfirmed o invalidated." : "Use confirmed, unconfirmed or invalidated.";
+
+    public static string InvalidDateTime(Language l) =>
+        l == Language.Es
+            ? "Use una fecha y hora ISO 8601 con zona horaria, como 2025-01-31T00:00:00Z."
+            : "Use an ISO 8601 date and time with its offset, like 2025-01-31T00:00:00Z.";
+}

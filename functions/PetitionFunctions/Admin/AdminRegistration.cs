@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PetitionFunctions.Admin;
+
+public static class AdminRegistration
+{
+    /// <summary>The campaign and signature admin stages (the functions themselves are made by the host). Authentication is <see cref="AdminAuthentication"/>'s.</summary>
+    public static IServiceCollection AddAdminApi(this IServiceCollection services)
+    {
+        services.AddSingleton<CampaignAdmin>();
+        services.AddSingleton<SignatureAdmin>();
+        return services;
+    }
+}

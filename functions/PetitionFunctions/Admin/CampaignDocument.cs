@@ -1,0 +1,68 @@
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Admin;
+
+/// <summary>Text in both languages as an admin sends it: either may be missing while the campaign is a draft.</summary>
+public sealed record LocalizedInput(string? En, string? Es);
+
+public sealed record TargetInput(string? Name, string? Title, string? DeliveryEmail);
+
+/// <summary>
+/// A campaign as an admin sends it (POST and PUT), snake_case like <see cref="ApiJson"/>. Everything is
+/// nullable so that <see cref="CampaignRules"/>, not the JSON reader, says what is missing, per field.
+/// </summary>
+public sealed record CampaignInput
+{
+    public string? Slug { get; init; }
+    public string? Kind { get; init; }
+    public string? State { get; init; }
+    public LocalizedInput? Title { get; init; }
+    public LocalizedInput? Description { get; init; }
+    public LocalizedInput? CallToAction { get; init; }
+    public TargetInput? Target { get; init; }
+    public int? Goal { get; init; }
+    public IReadOnlyList<int>? StretchGoals { get; init; }
+    public DateTimeOffset? Deadline { get; init; }
+    public IReadOnlyList<string?>? AllowedOrigins { get; init; }
+    public IReadOnlyList<string?>? ReturnUrls { get; init; }
+    public string? OwnerEmail { get; init; }
+    public LocalizedInput? LetterText { get; init; }
+
+    /// <summary>The JSON names this document may hold, per object (the root is ""), for telling a typo from an omission.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> KnownFields = new Dictionary<string, string[]>
+    {
+        [""] = ["slug", "kind", "state", "title", "description", "call_to_action", "target", "goal", "stretch_goals", "deadline",
+            "allowed_origins", "return_urls", "owner_email", "letter_text"],
+        ["title"] = ["en", "es"],
+        ["description"] = ["en", "es"],
+        ["call_to_action"] = ["en", "es"],
+        ["letter_text"] = ["en", "es"],
+        ["target"] = ["name", "title", "delivery_email"],
+    };
+}
+
+/// <summary>
+/// The full campaign as admins see it (every field, including the delivery address, origins and return
+/// URLs): the same shape <see cref="CampaignInput"/> reads, so a GET can be edited and PUT back.
+/// </summary>
+public sealed record CampaignDocument(
+    string Slug,
+    CampaignKind Kind,
+    CampaignState State,
+    LocalizedText Title,
+    LocalizedText Description,
+    LocalizedText CallToAction,
+    CampaignTarget Target,
+    int Goal,
+    IReadOnlyList<int> StretchGoals,
+    DateTimeOffset? Deadline,
+    IReadOnlyList<string> AllowedOrigins,
+    IReadOnlyList<string> ReturnUrls,
+    string? OwnerEmail,
+    LocalizedText? LetterText)
+{
+    public static CampaignDocument From(Campaign c) =>
+        new(c.Slug, c.Kind, c.State, c.Title, c.Description, c.CallToAction, c.Target, c.Goal, c.StretchGoals, c.Deadline,
+            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText);
+}

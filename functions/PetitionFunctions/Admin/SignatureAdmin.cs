@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Admin;
+
+public abstract record SignatureAdminOutcome
+{
+    public sealed record Listed(OsdiSignaturePage Page) : SignatureAdminOutcome;
+
+    public sealed record One(OsdiSignature Signature) : SignatureAdminOutcome;
+
+    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : SignatureAdminOutcome;
+}
+
+/// <summary>
+/// Reading a campaign's signatures page by page (OSDI, HAL+JSON) and setting one aside or back. Personal
+/// details are decrypted for the page asked for only, and never logged: the logs name a key's first
+/// eight characters and the admin who acted.
+/// </summary>
+public sealed partial class SignatureAdmin(
+    CampaignTable campaigns,
+    SignatureTable signatures,
+    PersonalDataCipher cipher,
+    PublicLinks links,
+    TimeProvider time,
+    ILogger<SignatureAdmin> log)
+{
+    public async Task<SignatureAdminOutcome> ListAsync(string slug, SignatureQuery query, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(slug, cancellationToken) is null) return new SignatureAdminOutcome.Refused(ProblemKind.CampaignNotFound);
+        var collection = CollectionOf(slug);
+
+        // One pass over the campaign's signature rows, three columns each, for total_records and a stable
+        // order (oldest first, so signatures arriving while a client pages through land on later pages).
+        var rows = new List<SignatureListing>();
+        await foreach (var row in signatures.ListingAsync(slug, query.State, query.ModifiedSince, cancellationToken)) rows.Add(row);
+        rows.Sort((a, b) => a.ReceivedAt != b.ReceivedAt ? a.ReceivedAt.CompareTo(b.ReceivedAt) : string.CompareOrdinal(a.Key, b.Key));
+
+        var window = new PageWindow(query.Page, query.PerPage, rows.Count);
+        var page = rows.Skip((int)Math.Min(window.Skip, int.MaxValue)).Take(window.Take);
+        var found = await Task.WhenAll(page.Select(row => signatures.FindWithModifiedAsync(slug, row.Key, cancellationToken)));
+        var listed = found.OfType<ModifiedSignature>().Select(signature => Represent(signature, collection)).ToList();
+        return new SignatureAdminOutcome.Listed(OsdiSignatures.Page(window, collection, query, listed));
+    }
+
+    public async Task<SignatureAdminOutcome> FindAsync(string slug, string key, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(slug, cancellationToken) is null) return new SignatureAdminOutcome.Refused(ProblemKind.CampaignNotFound);
+        if (!IsKey(key) || await signatures.FindWithModifiedAsync(slug, key, cancellationToken) is not { } signature)
+            return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
+        return new SignatureAdminOutcome.One(Represent(signature, CollectionOf(slug)));
+    }
+
+    /// <summary>Sets a signature aside; a confirmed one stops counting at the next roll-up. Doing it twice changes nothing.</summary>
+    public Task<SignatureAdminOutcome> InvalidateAsync(string slug, string key, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, key, actor, invalidate: true, cancellationToken);
+
+    /// <summary>Puts an invalidated signature back as it was; a confirmed one counts again at the next roll-up.</summary>
+    public Task<SignatureAdminOutcome> RestoreAsync(string slug, string key, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, key, actor, invalidate: false, cancellationToken);
+
+    private async Task<SignatureAdminOutcome> ChangeAsync(string slug, string key, string actor, bool invalidate, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(slug, cancellationToken) is null) return new SignatureAdminOutcome.Refused(ProblemKind.CampaignNotFound);
+        if (!IsKey(key)) return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
+        var before = await signatures.FindWithModifiedAsync(slug, key, cancellationToken);
+        if (before is null) return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
+
+        var now = time.GetUtcNow();
+        var after = invalidate
+            ? await signatures.InvalidateAsync(slug, key, now, cancellationToken)
+            : await signatures.RestoreAsync(slug, key, now, cancellationToken);
+        if (after is null) return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
+        if (after.Signature.State != before.Signature.State)
+            log.LogInformation("Signature {Signature} on {Campaign} {Change} by {Actor}: {Before} → {After}.",
+                key[..8], slug, invalidate ? "invalidated" : "restored", actor, before.Signature.State, after.Signature.State);
+        return new SignatureAdminOutcome.One(Represent(after, CollectionOf(slug)));
+    }
+
+    /// <summary>
+    /// The campaign's signatures address, for HAL links: from the app's public address (Links:PublicBaseUrl,
+    /// else https://$WEBSITE_HOSTNAME), not the request's Host, which the Functions host's proxy may not carry through.
+    /// </summary>
+    private Uri CollectionOf(string slug) => new(links.BaseUrl, $"api/{AdminRoutes.Root}/campaigns/{slug}/signatures");
+
+    private OsdiSignature Represent(ModifiedSignature signature, Uri collection)
+    {
+        PersonalDetails? details = null;
+        try
+        {
+            details = PersonalDetails.Unprotect(cipher, signature.Signature.Campaign, signature.Signature.Key, signature.Signature.ProtectedPersonalData);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        {
+            log.LogWarning("The personal details of signature {Signature} on {Campaign} could not be decrypted ({Failure}).",
+                signature.Signature.Key[..8], signature.Signature.Campaign, e.GetType().Name);
+        }
+        return OsdiSignatures.Signature(signature, details, new Uri(collection.AbsoluteUri.TrimEnd('/') + "/" + signature.Signature.Key));
+    }
+
+    /// <summary>A dedupe key: 64 lower-case hex digits. Anything else names no signature, without asking storage.</summary>
+    public static bool IsKey(string? key) => key is not null && KeyPattern().IsMatch(key);
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex KeyPattern();
+}

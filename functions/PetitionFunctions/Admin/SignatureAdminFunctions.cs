@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Admin;
+
+/// <summary>A campaign's signatures under /api/manage/campaigns/{slug}/signatures (OSDI, HAL+JSON): every function checks the token and role first.</summary>
+public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin admin)
+{
+    private const string Signatures = AdminRoutes.Root + "/campaigns/{slug}/signatures";
+
+    [Function(nameof(AdminListSignatures))]
+    public async Task<IActionResult> AdminListSignatures(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures)] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"]);
+        if (query is null) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+        return Answer(request, await admin.ListAsync(slug, query, cancellationToken));
+    }
+
+    [Function(nameof(AdminGetSignature))]
+    public async Task<IActionResult> AdminGetSignature(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures + "/{key}")] HttpRequest request,
+        string slug,
+        string key,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        return Answer(request, await admin.FindAsync(slug, key, cancellationToken));
+    }
+
+    [Function(nameof(AdminInvalidateSignature))]
+    public async Task<IActionResult> AdminInvalidateSignature(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/invalidate")] HttpRequest request,
+        string slug,
+        string key,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        return Answer(request, await admin.InvalidateAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
+    }
+
+    [Function(nameof(AdminRestoreSignature))]
+    public async Task<IActionResult> AdminRestoreSignature(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/restore")] HttpRequest request,
+        string slug,
+        string key,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        return Answer(request, await admin.RestoreAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
+    }
+
+    private static IActionResult Answer(HttpRequest request, SignatureAdminOutcome outcome) => outcome switch
+    {
+        SignatureAdminOutcome.Listed listed => Hal(listed.Page),
+        SignatureAdminOutcome.One one => Hal(one.Signature),
+        SignatureAdminOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
+        SignatureAdminOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+
+    private static IActionResult Hal<T>(T body) => AdminRequests.NotCached(new ContentResult
+    {
+        StatusCode = StatusCodes.Status200OK,
+        ContentType = OsdiSignatures.MediaType + "; charset=utf-8",
+        Content = System.Text.Json.JsonSerializer.Serialize(body, OsdiSignatures.Json),
+    });
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Endorsements;
+
+/// <summary>The public side of endorsements: endorse a letter (JSON or form), its preflight, the public list, the confirm link, and the email queue.</summary>
+public sealed class EndorsementFunctions(
+    EndorsementIntake intake,
+    EndorsementReads reads,
+    EndorsementConfirmation confirmation,
+    EndorsementEmailSender sender,
+    EndorsementOutboxRelay relay)
+{
+    [Function(nameof(SubmitEndorsement))]
+    public async Task<IActionResult> SubmitEndorsement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "campaigns/{slug}/endorsements")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
+        return EndorsementAnswers.For(await intake.SubmitAsync(slug, body!, language, OriginOf(request), cancellationToken));
+    }
+
+    /// <summary>The browser's CORS preflight before a cross-origin JSON post: the letter's allowed origins only.</summary>
+    [Function(nameof(EndorsementPreflight))]
+    public async Task<IActionResult> EndorsementPreflight(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/endorsements")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken) =>
+        await intake.AllowsOriginAsync(slug, OriginOf(request), cancellationToken)
+            ? HttpAnswers.Preflight(OriginOf(request)!, "GET, POST")
+            : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
+
+    /// <summary>Approved endorsements that agreed to be listed, by scope then name, with counts: cached, ETag, CORS *.</summary>
+    [Function(nameof(ListEndorsements))]
+    public async Task<IActionResult> ListEndorsements(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/endorsements")] HttpRequest request, string slug)
+    {
+        if (await reads.FindAsync(slug) is { } list) return PublicJson.For(request, list);
+        PublicJson.AllowAnyOrigin(request.HttpContext.Response);
+        return Problems.For(ProblemKind.NotALetter, HttpAnswers.LanguageOf(request));
+    }
+
+    [Function(nameof(ConfirmEndorsement))]
+    public async Task<IActionResult> ConfirmEndorsement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "endorsements/confirm/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken) switch
+        {
+            EndorsementConfirmOutcome.Confirmed confirmed => EndorsementPages.Confirmed(confirmed.Campaign, confirmed.Language),
+            EndorsementConfirmOutcome.Expired expired => EndorsementPages.Expired(expired.Language),
+            EndorsementConfirmOutcome.Unavailable unavailable => EndorsementPages.TryAgainLater(unavailable.Language),
+            var other => EndorsementPages.NotValid(other.Language),
+        };
+
+    /// <summary>Sends an endorser's confirmation email; a transient failure throws, so the queue retries, then poisons.</summary>
+    [Function(nameof(SendEndorsementConfirmation))]
+    public Task SendEndorsementConfirmation(
+        [QueueTrigger(StorageNames.EndorsementConfirmationsQueue)] string message, CancellationToken cancellationToken) =>
+        sender.SendAsync(EndorsementEmailRequest.Parse(message), cancellationToken);
+
+    [Function(nameof(GiveUpOnEndorsementConfirmation))]
+    public Task GiveUpOnEndorsementConfirmation(
+        [QueueTrigger(StorageNames.EndorsementConfirmationsPoisonQueue)] string message, CancellationToken cancellationToken) =>
+        sender.GiveUpAsync(message, cancellationToken);
+
+    [Function(nameof(RelayPendingEndorsementConfirmations))]
+    public Task RelayPendingEndorsementConfirmations([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        relay.RelayAsync(cancellationToken);
+
+    private static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;
+}
+
+/// <summary>The HTTP answer to an endorsement. New and repeated endorsements get the same one.</summary>
+public static class EndorsementAnswers
+{
+    public static IActionResult For(IntakeOutcome outcome) => HttpAnswers.SharedWith(outcome.CorsOrigin, Answer(outcome));
+
+    private static IActionResult Answer(IntakeOutcome outcome) => outcome switch
+    {
+        IntakeOutcome.Received { ReturnUrl: { } returnUrl } => HttpAnswers.SeeOther(returnUrl),
+        IntakeOutcome.Received received => new ObjectResult(new SignatureAnswers.Receipt("received", ReceiptMessage(received.Language)))
+        {
+            StatusCode = StatusCodes.Status202Accepted,
+        },
+        IntakeOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
+        IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+
+    public static string ReceiptMessage(Language language) => language == Language.Es
+        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar el respaldo. Lo revisaremos antes de publicarlo."
+        : "Thank you! Check your email: we sent you a link to confirm the endorsement. We review it before it is listed.";
+}

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Counting;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Endorsements;
+
+/// <summary>
+/// Takes an endorsement of a sign-on letter, the way signature intake takes a signature: checks the
+/// letter and the fields, stores one endorsement per organisation (or leader) with its outbox row in one
+/// batch, and queues the signer's confirmation. A second submission for the same endorser becomes a
+/// pending change for an admin. Nothing is stored unless every check passed; new and repeated
+/// submissions get the same answer.
+/// </summary>
+public sealed class EndorsementIntake(
+    CampaignReads campaigns,
+    EndorsementTable endorsements,
+    EndorsementQueue queue,
+    DedupeKeys dedupeKeys,
+    PersonalDataCipher cipher,
+    TimeProvider time,
+    ILogger<EndorsementIntake> log)
+{
+    /// <param name="origin">The Origin header: set by browsers, absent for server-to-server clients.</param>
+    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, string? origin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var campaign = (await campaigns.FindAsync(slug))?.Campaign;
+            if (campaign is null) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
+            if (origin is not null && !campaign.AllowsOrigin(origin))
+            {
+                log.LogWarning("Refused an endorsement for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
+                return new IntakeOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed);
+            }
+            return await SubmitAsync(campaign, body, requestLanguage, cancellationToken) with { CorsOrigin = origin };
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Storage was unavailable while taking an endorsement for {Campaign} ({Failure}); answered 503.", slug, e.GetType().Name);
+            return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable) { CorsOrigin = origin };
+        }
+    }
+
+    /// <summary>Whether a browser page at this origin may post to the letter: the answer to a CORS preflight.</summary>
+    public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
+        origin is not null && await campaigns.FindAsync(slug) is { } view && view.Campaign.AllowsOrigin(origin);
+
+    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
+    {
+        if (campaign.Kind != CampaignKind.Letter) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.NotALetter);
+        if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
+
+        var parsed = EndorsementParser.Parse(body);
+        var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
+        if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
+
+        var (endorsement, errors) = EndorsementRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
+        if (endorsement is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
+
+        await RecordAsync(campaign.Slug, endorsement, cancellationToken);
+        return new IntakeOutcome.Received(endorsement.Language, endorsement.ReturnUrl);
+    }
+
+    /// <summary>The row key: the organisation's identity, or an individual's keyed email hash (the same HMAC as signatures).</summary>
+    public string KeyOf(ValidEndorsement endorsement) => endorsement.Organization is { } org
+        ? OrganizationIdentity.Key(OrganizationIdentity.CanonicalName(org.Name), OrganizationIdentity.Domain(org.Website)!)
+        : EndorsementTable.PersonPrefix + dedupeKeys.For(endorsement.CanonicalEmail);
+
+    private async Task RecordAsync(string campaign, ValidEndorsement endorsement, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(endorsement);
+        var now = time.GetUtcNow();
+        var org = endorsement.Organization;
+        var record = new EndorsementRecord(campaign, key, endorsement.Kind, org,
+            org is null ? null : OrganizationIdentity.CanonicalName(org.Name), org is null ? null : OrganizationIdentity.Domain(org.Website),
+            endorsement.DomainMatches, endorsement.ListPublicly, endorsement.Language, endorsement.Source, now,
+            endorsement.Endorser.Protect(cipher, EndorserDetails.Context(campaign, key)));
+
+        if (!await endorsements.InsertIfAbsentAsync(record, cancellationToken))
+        {
+            var change = new PendingChange(org, endorsement.ListPublicly, endorsement.Language, now, endorsement.DomainMatches,
+                endorsement.Endorser.Protect(cipher, ChangeContext(campaign, key)));
+            await endorsements.SavePendingChangeAsync(campaign, key, change, cancellationToken);
+            log.LogInformation("Repeat endorsement {Endorsement} on {Campaign}: kept as a pending change for an admin; answered as new.", Short(key), campaign);
+            return;
+        }
+        log.LogInformation("New {Kind} endorsement {Endorsement} on {Campaign}.", endorsement.Kind, Short(key), campaign);
+
+        // Stored with its outbox row: from here on finish the work even if the client hangs up. The email
+        // consumer clears the outbox row; if the queue is out of reach, the row stays and the relay timer
+        // sends the message later.
+        try
+        {
+            await queue.SendAsync(new EndorsementEmailRequest(campaign, key), CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Endorsement {Endorsement} on {Campaign} is stored but its confirmation is not queued yet ({Failure}); the outbox relay will send it.",
+                Short(key), campaign, e.GetType().Name);
+        }
+    }
+
+    /// <summary>The encryption context of a pending change's details: its own row, so they cannot be swapped onto the endorsement.</summary>
+    public static string ChangeContext(string campaign, string key) => EndorserDetails.Context(campaign, "change-" + key);
+
+    internal static string Short(string key) => key.Length <= 12 ? key : key[..12];
+}
+
+/// <summary>
+/// Sends again the messages whose outbox rows are still there after <see cref="EndorsementTable.OutboxGrace"/>
+/// (the queue failed, the process stopped, or the message was lost). The consumer skips an email already
+/// sent, so a message sent twice is harmless.
+/// </summary>
+public sealed class EndorsementOutboxRelay(
+    CampaignTable campaigns,
+    EndorsementTable endorsements,
+    EndorsementQueue queue,
+    TimeProvider time,
+    ILogger<EndorsementOutboxRelay> log)
+{
+    public async Task<int> RelayAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var relayed = 0;
+        foreach (var campaign in (await campaigns.ListAsync(cancellationToken)).Where(c => c.Kind == CampaignKind.Letter))
+        {
+            await foreach (var key in endorsements.PendingAsync(campaign.Slug, now, cancellationToken))
+            {
+                await queue.SendAsync(new EndorsementEmailRequest(campaign.Slug, key), cancellationToken);
+                await endorsements.PostponeOutboxAsync(campaign.Slug, key, now + EndorsementTable.OutboxGrace, cancellationToken);
+                relayed++;
+            }
+        }
+        if (relayed > 0) log.LogWarning("Relayed {Count} endorsement confirmation messages that intake had not queued.", relayed);
+        return relayed;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PetitionFunctions.Endorsements;
+
+public static class EndorsementRegistration
+{
+    /// <summary>The Endorsements stage. It reuses what signatures registered: campaigns, cipher, dedupe keys, link tokens, public links, the email transport, admin access.</summary>
+    public static IServiceCollection AddEndorsements(this IServiceCollection services)
+    {
+        services.AddSingleton<EndorsementTable>();
+        services.AddSingleton<EndorsementQueue>();
+        services.AddSingleton<EndorsementIntake>();
+        services.AddSingleton<EndorsementOutboxRelay>();
+        services.AddSingleton<EndorsementEmailSender>();
+        services.AddSingleton<EndorsementConfirmation>();
+        services.AddSingleton<EndorsementReads>();
+        services.AddSingleton<EndorsementModeration>();
+        services.AddSingleton<EndorsementDelivery>();
+        services.AddSingleton<IDeliveryEndorsers>(provider => provider.GetRequiredService<EndorsementDelivery>());
+        return services;
+    }
+}

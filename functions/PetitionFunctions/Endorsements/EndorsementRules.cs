@@ -1,0 +1,171 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Endorsements;
+
+/// <summary>What an endorsement must look like. As for signatures, nothing about immigration status is asked.</summary>
+public static partial class EndorsementRules
+{
+    public const int MaxNameLength = 100;
+    public const int MaxOrganizationNameLength = 200;
+    public const int MaxPlaceLength = 100;
+    public const int MaxUrlLength = 500;
+    public const int MaxSourceLength = 64;
+
+    /// <param name="fallbackLanguage">The language to use when the submission names none (from the query or the browser).</param>
+    public static (ValidEndorsement? Endorsement, FieldErrors Errors) Validate(
+        EndorsementSubmission submission, Campaign campaign, Language fallbackLanguage, FieldErrors? earlierErrors = null)
+    {
+        var errors = earlierErrors ?? new FieldErrors();
+        var names = submission.Names;
+
+        var kind = Tidy(submission.Type)?.ToLowerInvariant() switch
+        {
+            null or "organization" or "organisation" => EndorserKind.Organization,
+            "individual" or "person" => EndorserKind.Individual,
+            _ => (EndorserKind?)null,
+        };
+        if (kind is null) errors.Add(names.Type, EndorsementMessages.InvalidType);
+        else if (kind == EndorserKind.Individual && !campaign.AllowsIndividualEndorsements) errors.Add(names.Type, EndorsementMessages.IndividualsNotAllowed);
+
+        OrganizationProfile? organization = null;
+        EndorserDetails? endorser = null;
+        string? email;
+        if (kind == EndorserKind.Individual)
+        {
+            var name = Text(submission.PersonName, names.PersonName, true, MaxNameLength, errors);
+            var title = Text(submission.PersonTitle, names.PersonTitle, true, MaxNameLength, errors);
+            var affiliation = Text(submission.PersonAffiliation, names.PersonAffiliation, true, MaxOrganizationNameLength, errors);
+            var locality = Text(submission.PersonLocality, names.PersonLocality, true, MaxPlaceLength, errors);
+            email = Email(submission.PersonEmail, names.PersonEmail, errors);
+            if (errors.IsEmpty)
+                endorser = new EndorserDetails(Safe(name)!, Safe(title)!, email!, Affiliation: Safe(affiliation), Locality: Safe(locality));
+        }
+        else
+        {
+            var name = Text(submission.OrganizationName, names.OrganizationName, true, MaxOrganizationNameLength, errors);
+            var website = Url(submission.Website, names.Website, required: true, httpsOnly: false, errors, EndorsementMessages.InvalidWebsite);
+            var scopeText = Tidy(submission.Scope)?.ToLowerInvariant();
+            EndorsementScope? scope = scopeText switch
+            {
+                null => null,
+                "national" or "nacional" => EndorsementScope.National,
+                "state" or "estatal" => EndorsementScope.State,
+                "local" => EndorsementScope.Local,
+                _ => null,
+            };
+            if (scopeText is null) errors.Add(names.Scope, FieldMessages.Required);
+            else if (scope is null) errors.Add(names.Scope, EndorsementMessages.InvalidScope);
+            // A local group names its city and state; a state group its state.
+            var locality = Text(submission.OrganizationLocality, names.OrganizationLocality, scope == EndorsementScope.Local, MaxPlaceLength, errors);
+            var region = Text(submission.OrganizationRegion, names.OrganizationRegion, scope is EndorsementScope.Local or EndorsementScope.State, MaxPlaceLength, errors);
+            var legalStatus = Text(submission.LegalStatus, names.LegalStatus, false, MaxNameLength, errors);
+            var logo = Url(submission.LogoUrl, names.LogoUrl, required: false, httpsOnly: true, errors, EndorsementMessages.InvalidLogoUrl);
+
+            var signerName = Text(submission.SignerName, names.SignerName, true, MaxNameLength, errors);
+            var signerTitle = Text(submission.SignerTitle, names.SignerTitle, true, MaxNameLength, errors);
+            email = Email(submission.SignerEmail, names.SignerEmail, errors);
+            var phone = Phone(submission.SignerPhone, names.SignerPhone, errors);
+            if (name is not null && OrganizationIdentity.CanonicalName(name).Length == 0) errors.Add(names.OrganizationName, FieldMessages.Required);
+
+            if (errors.IsEmpty)
+            {
+                organization = new OrganizationProfile(Safe(name)!, website!, scope!.Value, Safe(locality), Safe(region)?.ToUpperInvariant(),
+                    Safe(legalStatus), logo);
+                endorser = new EndorserDetails(Safe(signerName)!, Safe(signerTitle)!, email!, phone);
+            }
+        }
+
+        if (submission.ListPublicly is null) errors.Add(names.ListPublicly, EndorsementMessages.ConsentRequired);
+
+        var source = Tidy(submission.Source);
+        if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, l => FieldMessages.TooLong(l, MaxSourceLength));
+        else if (source is not null && !SourcePattern().IsMatch(source)) errors.Add(names.Source, FieldMessages.InvalidSource);
+
+        Uri? returnUrl = null;
+        if (submission.IsFormPost)
+        {
+            var requested = Tidy(submission.ReturnUrl);
+            returnUrl = requested is null ? campaign.DefaultReturnUrl : campaign.MatchReturnUrl(requested);
+            if (requested is not null && returnUrl is null) errors.Add(names.ReturnUrl, FieldMessages.ReturnUrlNotAllowed);
+        }
+
+        if (!errors.IsEmpty || endorser is null) return (null, errors);
+        return (new ValidEndorsement(kind!.Value, organization, endorser, EmailAddresses.Canonical(endorser.Email), submission.ListPublicly!.Value,
+            Languages.Parse(submission.Language) ?? fallbackLanguage, source?.ToLowerInvariant(), returnUrl), errors);
+    }
+
+    /// <summary>Trimmed, Unicode-normalised text, or null when nothing was typed.</summary>
+    private static string? Tidy(string? value)
+    {
+        if (value is null) return null;
+        var trimmed = value.Trim();
+        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
+    }
+
+    private static string? Safe(string? text) => text is null ? null : SpreadsheetSafety.Neutralize(text);
+
+    private static string? Text(string? value, string field, bool required, int maxLength, FieldErrors errors)
+    {
+        var text = Tidy(value);
+        if (text is null)
+        {
+            if (required) errors.Add(field, FieldMessages.Required);
+            return null;
+        }
+        if (text.Any(char.IsControl)) errors.Add(field, FieldMessages.ControlCharacters);
+        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
+        return WhitespaceRun().Replace(text, " ");
+    }
+
+    private static string? Email(string? value, string field, FieldErrors errors)
+    {
+        var email = Tidy(value);
+        if (email is null) errors.Add(field, FieldMessages.Required);
+        else if (email.Length > EmailAddresses.MaxLength) errors.Add(field, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
+        else if (!EmailAddresses.IsValid(email)) errors.Add(field, FieldMessages.InvalidEmail);
+        return email;
+    }
+
+    private static string? Phone(string? value, string field, FieldErrors errors)
+    {
+        var phone = Tidy(value);
+        if (phone is null) return null;
+        var digits = phone.Count(char.IsAsciiDigit);
+        if (phone.Length > 30 || !PhonePattern().IsMatch(phone) || digits is < 7 or > 15) errors.Add(field, EndorsementMessages.InvalidPhone);
+        return phone;
+    }
+
+    /// <summary>An absolute http(s) address with a dotted host and no user info; https only where asked (images shown on https pages).</summary>
+    private static string? Url(string? value, string field, bool required, bool httpsOnly, FieldErrors errors, Func<Language, string> invalid)
+    {
+        var text = Tidy(value);
+        if (text is null)
+        {
+            if (required) errors.Add(field, FieldMessages.Required);
+            return null;
+        }
+        // "nyic.org" is what people type for a website: read it as https://nyic.org.
+        if (!httpsOnly && !text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
+        if (text.Length > MaxUrlLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxUrlLength));
+        else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                 || !(uri.Scheme == Uri.UriSchemeHttps || (!httpsOnly && uri.Scheme == Uri.UriSchemeHttp))
+                 || uri.UserInfo.Length > 0 || !uri.Host.Contains('.') || uri.HostNameType != UriHostNameType.Dns
+                 || text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+            errors.Add(field, invalid);
+        else return uri.AbsoluteUri;
+        return null;
+    }
+
+    [GeneratedRegex(@"^\+?[0-9 ().-]+$")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
+    private static partial Regex SourcePattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+}

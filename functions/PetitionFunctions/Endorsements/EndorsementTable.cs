@@ -1,0 +1,258 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Endorsements;
+
+/// <summary>
+/// The Endorsements table. One partition per letter (its slug: letters gather hundreds of endorsements,
+/// not millions, and one partition lets every change be one atomic batch). Row keys:
+/// <list type="bullet">
+/// <item>"org-{sha256 of canonical name|domain}": an organisation's endorsement;</item>
+/// <item>"person-{dedupe key}": an individual leader's, keyed by the HMAC of their email as signatures are;</item>
+/// <item>"change-{endorsement key}": a later submission for the same endorser, waiting for an admin;</item>
+/// <item>"outbox-{endorsement key}": a confirmation email whose queue message may not have been sent yet.</item>
+/// </list>
+/// </summary>
+public sealed class EndorsementTable(TableServiceClient service)
+{
+    public const string OrganizationPrefix = "org-";
+    public const string PersonPrefix = "person-";
+    private const string ChangePrefix = "change-";
+    private const string OutboxPrefix = "outbox-";
+    private const int ConcurrencyRetries = 5;
+
+    /// <summary>How long an outbox row waits for the email consumer to clear it before the relay sends its message again (as for signatures).</summary>
+    public static readonly TimeSpan OutboxGrace = TimeSpan.FromMinutes(5);
+    private readonly TableClient _table = service.GetTableClient(StorageNames.EndorsementsTable);
+
+    public static bool IsEndorsementKey(string key) =>
+        (key.StartsWith(OrganizationPrefix, StringComparison.Ordinal) || key.StartsWith(PersonPrefix, StringComparison.Ordinal))
+        && key.Length <= 80 && key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    /// <summary>
+    /// Inserts the endorsement and its outbox row together, or neither. False when this endorser already
+    /// has an endorsement on the letter: the storage conflict is the dedupe, so concurrent posts leave one row.
+    /// </summary>
+    public async Task<bool> InsertIfAbsentAsync(EndorsementRecord record, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(record.Campaign, record.Key)
+        {
+            ["Kind"] = record.Kind.ToString(),
+            ["CanonicalName"] = record.CanonicalName,
+            ["Domain"] = record.Domain,
+            ["DomainMatches"] = record.DomainMatches,
+            ["ListPublicly"] = record.ListPublicly,
+            ["Language"] = record.Language.Code(),
+            ["Source"] = record.Source,
+            ["ReceivedAt"] = record.ReceivedAt,
+            ["State"] = EndorsementState.Unconfirmed.ToString(),
+            ["Moderation"] = ModerationState.Pending.ToString(),
+            ["Personal"] = record.ProtectedDetails,
+            ["EmailsSent"] = 0,
+        };
+        WriteOrganization(row, record.Organization);
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, row),
+                    new TableTransactionAction(TableTransactionActionType.Add, OutboxRow(record.Campaign, record.Key, record.ReceivedAt)),
+                ],
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Keeps a later submission for an existing endorsement as its pending change (the latest one wins) and flags the endorsement.</summary>
+    public async Task SavePendingChangeAsync(string campaign, string key, PendingChange change, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(campaign, ChangePrefix + key)
+        {
+            ["Document"] = JsonSerializer.Serialize(change with { ProtectedDetails = "" }, ApiJson.Options),
+            ["Personal"] = change.ProtectedDetails,
+            ["ReceivedAt"] = change.ReceivedAt,
+        };
+        var flag = new TableEntity(campaign, key) { ["HasPendingChange"] = true };
+        await _table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, row),
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, flag, ETag.All),
+            ],
+            cancellationToken);
+    }
+
+    public async Task<StoredEndorsement?> FindAsync(string campaign, string key, CancellationToken cancellationToken)
+    {
+        if (!IsEndorsementKey(key)) return null;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, key, cancellationToken: cancellationToken);
+        if (!row.HasValue) return null;
+        var change = row.Value!.GetBoolean("HasPendingChange") == true
+            ? await _table.GetEntityIfExistsAsync<TableEntity>(campaign, ChangePrefix + key, cancellationToken: cancellationToken)
+            : null;
+        return ToStored(row.Value, change is { HasValue: true } ? ToChange(change.Value!) : null);
+    }
+
+    /// <summary>Every endorsement of a letter with its pending change: one query of the letter's partition.</summary>
+    public async Task<IReadOnlyList<StoredEndorsement>> ListAsync(string campaign, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        var changes = new Dictionary<string, PendingChange>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == campaign, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(ChangePrefix, StringComparison.Ordinal)) changes[row.RowKey[ChangePrefix.Length..]] = ToChange(row);
+            else if (IsEndorsementKey(row.RowKey)) rows.Add(row);
+        }
+        return rows.Select(row => ToStored(row, row.GetBoolean("HasPendingChange") == true ? changes.GetValueOrDefault(row.RowKey) : null)).ToList();
+    }
+
+    /// <summary>Confirms an endorsement. Idempotent: a confirmed one is returned as it is. Null if it is gone.</summary>
+    public async Task<StoredEndorsement?> ConfirmAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await UpdateAsync(campaign, key, stored => stored.State == EndorsementState.Confirmed
+            ? null
+            : new TableEntity(campaign, key) { ["State"] = EndorsementState.Confirmed.ToString(), ["ConfirmedAt"] = now }, cancellationToken);
+
+    /// <summary>Sets the admin's decision. Null if there is no such endorsement.</summary>
+    public Task<StoredEndorsement?> ModerateAsync(string campaign, string key, ModerationState state, string? by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, key, stored => stored.Moderation == state
+            ? null
+            : new TableEntity(campaign, key) { ["Moderation"] = state.ToString(), ["ModeratedAt"] = now, ["ModeratedBy"] = by }, cancellationToken);
+
+    /// <summary>
+    /// Applies or discards the pending change, in one batch with removing it. Applying replaces the public
+    /// details, the signer and the consent, and keeps the moderation decision (the admin just reviewed the change).
+    /// </summary>
+    public async Task<StoredEndorsement?> ResolveChangeAsync(string campaign, string key, bool apply, Func<PendingChange, string> reprotect,
+        CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, key, cancellationToken: cancellationToken);
+        var changeRow = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, ChangePrefix + key, cancellationToken: cancellationToken);
+        if (!row.HasValue) return null;
+        if (!changeRow.HasValue) return ToStored(row.Value!, null);
+        var change = ToChange(changeRow.Value!);
+        var update = new TableEntity(campaign, key) { ["HasPendingChange"] = false };
+        if (apply)
+        {
+            update["Personal"] = reprotect(change);
+            update["ListPublicly"] = change.ListPublicly;
+            update["Language"] = change.Language.Code();
+            update["DomainMatches"] = change.DomainMatches;
+            WriteOrganization(update, change.Organization);
+        }
+        await _table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, row.Value!.ETag),
+                new TableTransactionAction(TableTransactionActionType.Delete, changeRow.Value!, changeRow.Value!.ETag),
+            ],
+            cancellationToken);
+        return await FindAsync(campaign, key, cancellationToken);
+    }
+
+    public Task RecordEmailSentAsync(string campaign, string key, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, key, stored => stored.EmailsSent > 0
+            ? null
+            : new TableEntity(campaign, key) { ["EmailsSent"] = stored.EmailsSent + 1 }, cancellationToken);
+
+    public Task RecordEmailFailureAsync(string campaign, string key, string failure, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, key, _ => new TableEntity(campaign, key) { ["EmailFailure"] = failure, ["EmailFailedAt"] = at }, cancellationToken);
+
+    /// <summary>Clears the outbox row once the email it asked for is handled (sent, refused, or no longer due).</summary>
+    public async Task ClearOutboxAsync(string campaign, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(campaign, OutboxPrefix + key, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException gone) when (gone.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>Puts off the relay's next look at an outbox row whose message it just sent again.</summary>
+    public Task PostponeOutboxAsync(string campaign, string key, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        _table.UpdateEntityAsync(new TableEntity(campaign, OutboxPrefix + key) { ["DueAt"] = dueAt }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>Outbox rows of a letter due before a time: one row-key range query.</summary>
+    public async IAsyncEnumerable<string> PendingAsync(string campaign, DateTimeOffset dueBefore,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaign} and RowKey ge {OutboxPrefix} and RowKey lt {"outbox."} and DueAt lt {dueBefore}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            yield return row.RowKey[OutboxPrefix.Length..];
+    }
+
+    private static TableEntity OutboxRow(string campaign, string key, DateTimeOffset createdAt) =>
+        new(campaign, OutboxPrefix + key) { ["Campaign"] = campaign, ["EndorsementKey"] = key, ["CreatedAt"] = createdAt, ["DueAt"] = createdAt + OutboxGrace };
+
+    private static void WriteOrganization(TableEntity row, OrganizationProfile? organization)
+    {
+        if (organization is null) return;
+        row["Name"] = organization.Name;
+        row["Website"] = organization.Website;
+        row["Scope"] = organization.Scope.ToString();
+        row["Locality"] = organization.Locality;
+        row["Region"] = organization.Region;
+        row["LegalStatus"] = organization.LegalStatus;
+        row["LogoUrl"] = organization.LogoUrl;
+    }
+
+    /// <summary>Read, change, write with the row's ETag; read again if someone else wrote first. Returns the endorsement as it ends up.</summary>
+    private async Task<StoredEndorsement?> UpdateAsync(string campaign, string key, Func<StoredEndorsement, TableEntity?> change,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var read = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, key, cancellationToken: cancellationToken);
+            if (!read.HasValue) return null;
+            var stored = ToStored(read.Value!, null);
+            if (change(stored) is not { } update) return stored;
+            try
+            {
+                var response = await _table.UpdateEntityAsync(update, read.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                foreach (var (name, value) in update) read.Value![name] = value;
+                return ToStored(read.Value!, null);
+            }
+            catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)
+            {
+            }
+        }
+    }
+
+    private static PendingChange ToChange(TableEntity row) =>
+        JsonSerializer.Deserialize<PendingChange>(row.GetString("Document"), ApiJson.Options)! with { ProtectedDetails = row.GetString("Personal") ?? "" };
+
+    private static StoredEndorsement ToStored(TableEntity row, PendingChange? change)
+    {
+        var kind = Enum.TryParse<EndorserKind>(row.GetString("Kind"), out var k) ? k : EndorserKind.Organization;
+        OrganizationProfile? organization = kind == EndorserKind.Organization
+            ? new OrganizationProfile(row.GetString("Name") ?? "", row.GetString("Website") ?? "",
+                Enum.TryParse<EndorsementScope>(row.GetString("Scope"), out var scope) ? scope : EndorsementScope.Local,
+                row.GetString("Locality"), row.GetString("Region"), row.GetString("LegalStatus"), row.GetString("LogoUrl"))
+            : null;
+        return new StoredEndorsement(
+            row.PartitionKey,
+            row.RowKey,
+            kind,
+            organization,
+            row.GetString("Domain"),
+            row.GetBoolean("DomainMatches") ?? false,
+            row.GetBoolean("ListPublicly") ?? false,
+            Languages.Parse(row.GetString("Language")) ?? Language.En,
+            row.GetString("Source"),
+            row.GetDateTimeOffset("ReceivedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
+            Enum.TryParse<EndorsementState>(row.GetString("State"), out var state) ? state : EndorsementState.Unconfirmed,
+            row.GetDateTimeOffset("ConfirmedAt"),
+            Enum.TryParse<ModerationState>(row.GetString("Moderation"), out var moderation) ? moderation : ModerationState.Pending,
+            row.GetDateTimeOffset("ModeratedAt"),
+            row.GetString("Personal") ?? "",
+            row.GetInt32("EmailsSent") ?? 0,
+            row.GetString("EmailFailure"),
+            change);
+    }
+}

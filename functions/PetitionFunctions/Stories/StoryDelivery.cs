@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Stories;
+
+/// <summary>
+/// A story as it may go into a delivery packet: the admin-approved redacted text (in either language
+/// or both), the writer's name only when they chose to publish with it. Never the original text, the
+/// contact or the place. The texts are as the admin wrote them: a packet builder writing a spreadsheet
+/// must pass them through <see cref="SpreadsheetSafety.Neutralize"/>.
+/// </summary>
+public sealed record RedactedStory(string Id, Language OriginalLanguage, string? En, string? Es, string? Name, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The redacted text in the wanted language where there is one, else in the other.</summary>
+    public string TextIn(Language language) => (language == Language.Es ? Es ?? En : En ?? Es)!;
+}
+
+/// <summary>The delivery stage's way into the stories: what may be sent to a campaign's target.</summary>
+public sealed class StoryDelivery(StoryTable stories, PersonalDataCipher cipher)
+{
+    /// <summary>
+    /// The stories of a campaign an admin chose to include in its delivery ("include_in_delivery"),
+    /// redacted, whose writer allowed the target to read them (target_only or a publish tier), oldest
+    /// first. Empty for a campaign with none (or no such campaign). Decrypts as it goes; nothing is cached.
+    /// </summary>
+    public async IAsyncEnumerable<RedactedStory> ForDeliveryAsync(string slug, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chosen = new List<StoredStory>();
+        await foreach (var story in stories.ForDeliveryAsync(slug, cancellationToken))
+            if (story.IncludeInDelivery && story.Redacted && StoryRules.AllowsDelivery(story.Consent)) chosen.Add(story);
+        foreach (var story in chosen.OrderBy(s => s.ReceivedAt))
+        {
+            var en = StoryFields.Unprotect(cipher, story, StoryFields.RedactedEn);
+            var es = StoryFields.Unprotect(cipher, story, StoryFields.RedactedEs);
+            if (en is null && es is null) continue;
+            var name = story.Consent == ConsentTier.PublishWithName ? StoryFields.Unprotect(cipher, story, StoryFields.Name) : null;
+            yield return new RedactedStory(story.Id, story.Language, en, es, StoryRules.ShownName(story.Consent, name), story.ReceivedAt);
+        }
+    }
+}

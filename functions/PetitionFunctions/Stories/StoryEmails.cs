@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Confirmation.Email;
+
+namespace PetitionFunctions.Stories;
+
+/// <summary>The message asking for a story's confirmation email: the campaign and the story's random id, nothing else.</summary>
+public sealed record StoryEmailRequest(string Campaign, string Story)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static StoryEmailRequest? TryParse(string message)
+    {
+        try { return Parse(message); }
+        catch (FormatException) { return null; }
+    }
+
+    /// <exception cref="FormatException">The message is not a story email request; retrying will not help.</exception>
+    public static StoryEmailRequest Parse(string message)
+    {
+        StoryEmailRequest? request;
+        try { request = JsonSerializer.Deserialize<StoryEmailRequest>(message, Json); }
+        catch (JsonException e) { throw new FormatException("The message is not a story email request.", e); }
+        if (request is null || !Campaigns.Campaign.IsValidSlug(request.Campaign) || !StoryTable.IsStoryId(request.Story))
+            throw new FormatException("The story email request names no campaign or story.");
+        return request;
+    }
+}
+
+public sealed class StoryEmailQueue(QueueServiceClient queues)
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.StoryEmailsQueue);
+
+    public Task SendAsync(StoryEmailRequest request, CancellationToken cancellationToken) =>
+        _queue.SendMessageAsync(request.ToJson(), cancellationToken);
+}
+
+/// <summary>
+/// The one email a story writer can get: a receipt with the link to withdraw the story, in the story's
+/// language. It quotes nothing of the story (an inbox may be shared or watched) and its subject says
+/// only that a story was received.
+/// </summary>
+public static class StoryEmails
+{
+    public static EmailMessage Receipt(Campaign campaign, string address, string? name, Language language, Uri withdrawLink)
+    {
+        var title = campaign.Title.In(language);
+        var (subject, greeting, lines, button, footer) = language == Language.Es
+            ? ("Recibimos su historia",
+               name is null ? "Hola:" : $"Hola {name}:",
+               new[]
+               {
+                   $"Gracias por compartir su historia en «{title}». La recibimos, y solo se usará como usted eligió.",
+                   "Si cambia de opinión, puede retirarla cuando quiera con este enlace: la borraremos por completo.",
+               },
+               "Retirar mi historia",
+               "No comparta este correo: el enlace permite retirar su historia.")
+            : ("We received your story",
+               name is null ? "Hello," : $"Hi {name},",
+               new[]
+               {
+                   $"Thank you for sharing your story on \"{title}\". We received it, and it will only be used as you chose.",
+                   "If you change your mind, you can withdraw it at any time with this link: we will delete it completely.",
+               },
+               "Withdraw my story",
+               "Do not forward this email: the link lets whoever has it withdraw your story.");
+
+        var text = string.Join("\n\n", [greeting, .. lines, withdrawLink.AbsoluteUri, footer]) + "\n";
+        var html =
+            $"<!DOCTYPE html><html lang=\"{language.Code()}\"><head><meta charset=\"utf-8\"><title>{Html.Encode(subject)}</title></head>" +
+            "<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#222;max-width:560px\">" +
+            $"<p>{Html.Encode(greeting)}</p>" +
+            string.Concat(lines.Select(line => $"<p>{Html.Encode(line)}</p>")) +
+            $"<p><a href=\"{Html.Encode(withdrawLink.AbsoluteUri)}\" style=\"display:inline-block;padding:12px 20px;background:#5f1a1a;color:#ffffff;text-decoration:none;border-radius:4px\">{Html.Encode(button)}</a></p>" +
+            $"<p style=\"font-size:13px;color:#555\">{Html.Encode(withdrawLink.AbsoluteUri)}</p>" +
+            $"<p style=\"font-size:13px;color:#555\">{Html.Encode(footer)}</p></body></html>";
+        return new EmailMessage(new EmailAddress(address, name), subject, text, html);
+    }
+}
+
+/// <summary>
+/// Sends a queued story email. Safe to run twice: a story whose email is recorded as sent is skipped,
+/// and the transport gets the same idempotency key on every attempt. A deleted story gets nothing.
+/// </summary>
+public sealed class StoryEmailSender(
+    CampaignTable campaigns,
+    StoryTable stories,
+    IEmailTransport transport,
+    LinkTokens tokens,
+    PublicLinks links,
+    PersonalDataCipher cipher,
+    ILogger<StoryEmailSender> log)
+{
+    public const string WithdrawPurpose = "withdraw-story";
+
+    /// <summary>Withdraw links are honoured however old they are (see <see cref="StoryWithdrawal"/>); the expiry in the token is only a formality.</summary>
+    public static readonly TimeSpan WithdrawLifetime = TimeSpan.FromDays(3650);
+
+    public async Task SendAsync(StoryEmailRequest request, CancellationToken cancellationToken)
+    {
+        var story = await stories.FindAsync(request.Campaign, request.Story, cancellationToken);
+        if (story is null || !story.WantsEmail || story.EmailSent || story.EmailFailure is not null)
+        {
+            log.LogInformation("No email for story {Story} on {Campaign}: not due (deleted, not asked for, or sent).", request.Story, request.Campaign);
+            return;
+        }
+        var campaign = await campaigns.FindAsync(request.Campaign, cancellationToken);
+        if (campaign is null)
+        {
+            log.LogWarning("Campaign {Campaign} no longer exists; no email for story {Story}.", request.Campaign, request.Story);
+            return;
+        }
+        if (story.ContactKind != "email" || StoryFields.Unprotect(cipher, story, StoryFields.Contact) is not { } address)
+        {
+            log.LogWarning("Story {Story} on {Campaign} asked for an email but has no email address; none sent.", story.Id, campaign.Slug);
+            return;
+        }
+        var name = StoryFields.Unprotect(cipher, story, StoryFields.Name);
+        var email = StoryEmails.Receipt(campaign, address, name, story.Language, WithdrawLink(links, tokens, campaign.Slug, story.Id, story.Language));
+
+        switch (await transport.SendAsync(email, IdempotencyKey(request), cancellationToken))
+        {
+            case EmailSendResult.Rejected rejected:
+                await stories.RecordEmailFailureAsync(story.Campaign, story.Id, rejected.Reason, cancellationToken);
+                log.LogWarning("The email for story {Story} on {Campaign} was refused for good ({Reason}).", story.Id, campaign.Slug, rejected.Reason);
+                break;
+            default:
+                await stories.RecordEmailSentAsync(story.Campaign, story.Id, cancellationToken);
+                log.LogInformation("Sent the receipt email for story {Story} on {Campaign}.", story.Id, campaign.Slug);
+                break;
+        }
+    }
+
+    /// <summary>For a message that reached the poison queue: the failure is recorded on the story (if it still exists).</summary>
+    public async Task GiveUpAsync(string message, CancellationToken cancellationToken)
+    {
+        if (StoryEmailRequest.TryParse(message) is not { } request)
+        {
+            log.LogError("An unreadable message reached {Queue} and was dropped.", StorageNames.StoryEmailsPoisonQueue);
+            return;
+        }
+        await stories.RecordEmailFailureAsync(request.Campaign, request.Story, "gave-up-after-retries", cancellationToken);
+        log.LogError("Gave up on the email for story {Story} on {Campaign} after repeated failures.", request.Story, request.Campaign);
+    }
+
+    /// <summary>The withdraw link, with the story's language (<c>?lang=</c>) so its pages speak it even once the story is gone.</summary>
+    public static Uri WithdrawLink(PublicLinks links, LinkTokens tokens, string campaign, string story, Language language) =>
+        new(links.BaseUrl, $"api/stories/withdraw/{tokens.Create(WithdrawPurpose, campaign, story, WithdrawLifetime)}?lang={language.Code()}");
+
+    /// <summary>The same for every attempt at a story's one email.</summary>
+    public static Guid IdempotencyKey(StoryEmailRequest request) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"story/{request.Campaign}/{request.Story}/receipt"))[..16]);
+}
+
+/// <summary>Sends the story emails that intake stored but could not queue. Rows younger than a minute are left to intake.</summary>
+public sealed class StoryEmailRelay(CampaignTable campaigns, StoryTable stories, StoryEmailQueue emails, TimeProvider time, ILogger<StoryEmailRelay> log)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
+    public async Task<int> RelayAsync(CancellationToken cancellationToken)
+    {
+        var writtenBefore = time.GetUtcNow() - Grace;
+        var relayed = 0;
+        foreach (var campaign in (await campaigns.ListAsync(cancellationToken)).Where(c => c.Kind == CampaignKind.Stories))
+        {
+            await foreach (var id in stories.PendingEmailsAsync(campaign.Slug, writtenBefore, cancellationToken))
+            {
+                await emails.SendAsync(new StoryEmailRequest(campaign.Slug, id), cancellationToken);
+                await stories.ClearOutboxAsync(campaign.Slug, id, cancellationToken);
+                relayed++;
+            }
+        }
+        if (relayed > 0) log.LogWarning("Relayed {Count} story email messages that intake had not queued.", relayed);
+        return relayed;
+    }
+}

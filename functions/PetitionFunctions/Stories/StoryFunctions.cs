@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Stories;
+
+/// <summary>The public side of stories: the writer's post, the published list, the withdraw link, and the background work.</summary>
+public sealed class StoryFunctions(
+    StoryIntake intake,
+    StoryReads reads,
+    StoryWithdrawal withdrawal,
+    StoryEmailSender sender,
+    StoryEmailRelay relay,
+    StoryRetention retention)
+{
+    [Function(nameof(SubmitStory))]
+    public async Task<IActionResult> SubmitStory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "campaigns/{slug}/stories")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken, StoryRules.MaxBodyBytes);
+        if (problem is { } bodyProblem) return Problems.For(bodyProblem == ProblemKind.BodyTooLarge ? ProblemKind.StoryTooLarge : bodyProblem, language);
+        return StoryAnswers.For(await intake.SubmitAsync(slug, body!, language, OriginOf(request), cancellationToken));
+    }
+
+    /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins of stories campaigns only.</summary>
+    [Function(nameof(StoryPreflight))]
+    public async Task<IActionResult> StoryPreflight(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/stories")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken) =>
+        await intake.AllowsOriginAsync(slug, OriginOf(request), cancellationToken)
+            ? HttpAnswers.Preflight(OriginOf(request)!, "POST")
+            : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
+
+    /// <summary>Published stories, redacted, in the requested language where available: cached like the count.</summary>
+    [Function(nameof(GetPublishedStories))]
+    public async Task<IActionResult> GetPublishedStories(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/stories")] HttpRequest request, string slug)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        if (await reads.FindAsync(slug) is { } published) return PublicJson.For(request, PublicStoryList.From(published, language), variesByLanguage: true);
+        PublicJson.AllowAnyOrigin(request.HttpContext.Response);
+        return Problems.For(ProblemKind.NotAStoryCampaign, language);
+    }
+
+    /// <summary>The withdraw link: a page asking to confirm. Opening it changes nothing.</summary>
+    [Function(nameof(WithdrawStoryPage))]
+    public async Task<IActionResult> WithdrawStoryPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stories/withdraw/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        StoryPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path);
+
+    /// <summary>The button on that page: deletes the story for good. Idempotent.</summary>
+    [Function(nameof(WithdrawStory))]
+    public async Task<IActionResult> WithdrawStory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stories/withdraw/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        StoryPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path);
+
+    [Function(nameof(SendStoryEmail))]
+    public Task SendStoryEmail([QueueTrigger(StorageNames.StoryEmailsQueue)] string message, CancellationToken cancellationToken) =>
+        sender.SendAsync(StoryEmailRequest.Parse(message), cancellationToken);
+
+    [Function(nameof(GiveUpOnStoryEmail))]
+    public Task GiveUpOnStoryEmail([QueueTrigger(StorageNames.StoryEmailsPoisonQueue)] string message, CancellationToken cancellationToken) =>
+        sender.GiveUpAsync(message, cancellationToken);
+
+    [Function(nameof(RelayPendingStoryEmails))]
+    public Task RelayPendingStoryEmails([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        relay.RelayAsync(cancellationToken);
+
+    /// <summary>Daily at 04:15 UTC: deletes the stories of campaigns closed longer than Stories:RetentionDays, except published ones.</summary>
+    [Function(nameof(DeleteExpiredStories))]
+    public Task DeleteExpiredStories([TimerTrigger("0 15 4 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        retention.SweepAsync(cancellationToken);
+
+    private static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;
+}
+
+/// <summary>The HTTP answer to a story submission.</summary>
+public static class StoryAnswers
+{
+    public static IActionResult For(StoryOutcome outcome) => HttpAnswers.SharedWith(outcome.CorsOrigin, Answer(outcome));
+
+    private static IActionResult Answer(StoryOutcome outcome) => outcome switch
+    {
+        StoryOutcome.Received { ReturnUrl: { } returnUrl } => HttpAnswers.SeeOther(returnUrl),
+        StoryOutcome.Received received => new ObjectResult(new Receipt("received", StoryMessages.Receipt(received.Language)))
+        {
+            StatusCode = StatusCodes.Status202Accepted,
+        },
+        StoryOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
+        StoryOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, refused.Detail),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+
+    public sealed record Receipt(string Status, string Message);
+}

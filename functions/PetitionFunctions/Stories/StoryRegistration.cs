@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PetitionFunctions.Stories;
+
+public static class StoryRegistration
+{
+    /// <summary>The stories stage. Relies on the shared services registered before it (storage, cipher, link tokens, email transport, admin access).</summary>
+    public static IServiceCollection AddStories(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StoryOptions>().Bind(configuration.GetSection(StoryOptions.Section))
+            .Validate(options => options.RetentionDays >= 0, "Stories:RetentionDays cannot be negative.");
+        services.AddSingleton<StoryTable>();
+        services.AddSingleton<StoryEmailQueue>();
+        services.AddSingleton<StoryIntake>();
+        services.AddSingleton<StoryReads>();
+        services.AddSingleton<StoryModeration>();
+        services.AddSingleton<StoryDelivery>();
+        services.AddSingleton<StoryWithdrawal>();
+        services.AddSingleton<StoryEmailSender>();
+        services.AddSingleton<StoryEmailRelay>();
+        services.AddSingleton<StoryRetention>();
+        return services;
+    }
+}

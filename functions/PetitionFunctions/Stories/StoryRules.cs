@@ -1,0 +1,334 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
+
+namespace PetitionFunctions.Stories;
+
+/// <summary>Who the writer lets read their story. Chosen by the writer; no admin can widen it.</summary>
+public enum ConsentTier
+{
+    /// <summary>Publish it with my name.</summary>
+    PublishWithName,
+    /// <summary>Publish it without my name.</summary>
+    PublishAnonymously,
+    /// <summary>Share it only with the campaign's target (in the delivery packet), never publicly.</summary>
+    TargetOnly,
+    /// <summary>Keep it inside the coalition: never published, never delivered.</summary>
+    Internal,
+}
+
+/// <summary>
+/// A story as submitted, before validation: whatever the person typed, or null. The names are the same
+/// in JSON and in a form post. Nothing about immigration status is read: unknown fields are ignored.
+/// </summary>
+public sealed record StorySubmission
+{
+    public string? Story { get; init; }
+    public string? Language { get; init; }
+    public string? Name { get; init; }
+    public string? Contact { get; init; }
+    public string? CountyOrCity { get; init; }
+    public string? Consent { get; init; }
+    public bool? MayContact { get; init; }
+    public bool? SendConfirmation { get; init; }
+    public string? ReturnUrl { get; init; }
+    public bool IsFormPost { get; init; }
+}
+
+/// <summary>A story that passed every rule, tidied for storage.</summary>
+public sealed record ValidStory(
+    string Text,
+    Language Language,
+    string? Name,
+    string? Contact,
+    bool ContactIsEmail,
+    string? CountyOrCity,
+    ConsentTier Consent,
+    bool MayContact,
+    bool SendConfirmation,
+    Uri? ReturnUrl);
+
+public sealed record ParsedStory(StorySubmission? Submission, FieldErrors Errors, bool Malformed);
+
+/// <summary>The rules of the story stage: what a story must look like, and what its consent tier allows. Plain C#, no Azure.</summary>
+public static partial class StoryRules
+{
+    public const int MaxStoryLength = 10_000;
+    public const int MaxNameLength = 100;
+    public const int MaxPlaceLength = 100;
+    public const int MaxPhoneLength = 32;
+
+    /// <summary>
+    /// The largest story request body: 10,000 characters form-encoded can take 9 bytes each (a
+    /// three-byte UTF-8 character is "%XX%XX%XX"), and JSON's \uXXXX escapes 6; 96 KB holds either
+    /// with room for the other fields.
+    /// </summary>
+    public const int MaxBodyBytes = 96 * 1024;
+
+    public static class Fields
+    {
+        public const string Story = "story";
+        public const string Language = "language";
+        public const string Name = "name";
+        public const string Contact = "contact";
+        public const string CountyOrCity = "county_or_city";
+        public const string Consent = "consent";
+        public const string MayContact = "may_contact";
+        public const string SendConfirmation = "send_confirmation";
+        public const string ReturnUrl = "return_url";
+    }
+
+    private static readonly Dictionary<string, ConsentTier> Tiers = new(StringComparer.Ordinal)
+    {
+        ["publish_with_name"] = ConsentTier.PublishWithName,
+        ["publish_anonymously"] = ConsentTier.PublishAnonymously,
+        ["target_only"] = ConsentTier.TargetOnly,
+        ["internal"] = ConsentTier.Internal,
+    };
+
+    public static string Code(this ConsentTier tier) => Tiers.First(pair => pair.Value == tier).Key;
+
+    public static ConsentTier? ParseTier(string? code) =>
+        code is not null && Tiers.TryGetValue(code.Trim().ToLowerInvariant(), out var tier) ? tier : null;
+
+    /// <summary>Whether the writer allowed the story to be published (with or without their name).</summary>
+    public static bool AllowsPublishing(ConsentTier tier) => tier is ConsentTier.PublishWithName or ConsentTier.PublishAnonymously;
+
+    /// <summary>Whether the writer allowed the story to reach the campaign's target: every tier but internal.</summary>
+    public static bool AllowsDelivery(ConsentTier tier) => tier != ConsentTier.Internal;
+
+    /// <summary>The name shown with a published or delivered story: only with the writer's consent to be named.</summary>
+    public static string? ShownName(ConsentTier tier, string? name) => tier == ConsentTier.PublishWithName ? name : null;
+
+    // ---- parsing ----
+
+    public static ParsedStory Parse(RequestBody body) => body.Format == BodyFormat.Json ? ParseJson(body.Text) : ParseForm(body.Text);
+
+    private static ParsedStory ParseForm(string text)
+    {
+        var fields = QueryHelpers.ParseQuery(text);
+        var errors = new FieldErrors();
+        string? Field(string name)
+        {
+            if (!fields.TryGetValue(name, out var values)) return null;
+            if (values.Count > 1) errors.Add(name, FieldMessages.Repeated);
+            return values[0];
+        }
+        bool? Flag(string name) => Field(name) is not { } value ? null : FormFlag(value) ?? Invalid(name);
+        bool? Invalid(string name)
+        {
+            errors.Add(name, StoryMessages.NotAYesNo);
+            return null;
+        }
+
+        var submission = new StorySubmission
+        {
+            Story = Field(Fields.Story),
+            Language = Field(Fields.Language),
+            Name = Field(Fields.Name),
+            Contact = Field(Fields.Contact),
+            CountyOrCity = Field(Fields.CountyOrCity),
+            Consent = Field(Fields.Consent),
+            MayContact = Flag(Fields.MayContact),
+            SendConfirmation = Flag(Fields.SendConfirmation),
+            ReturnUrl = Field(Fields.ReturnUrl),
+            IsFormPost = true,
+        };
+        return new ParsedStory(submission, errors, Malformed: false);
+    }
+
+    /// <summary>A checkbox or a select in a form: "on" (a ticked checkbox), yes/no, true/false, 1/0.</summary>
+    private static bool? FormFlag(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "on" or "yes" or "true" or "1" or "si" or "sí" => true,
+        "" or "off" or "no" or "false" or "0" => false,
+        _ => null,
+    };
+
+    private static ParsedStory ParseJson(string text)
+    {
+        var errors = new FieldErrors();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
+        }
+        catch (JsonException)
+        {
+            errors.Add("body", FieldMessages.MalformedJson);
+            return new ParsedStory(null, errors, Malformed: true);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add("body", FieldMessages.NotAnObject);
+                return new ParsedStory(null, errors, Malformed: true);
+            }
+            string? Text(string name)
+            {
+                if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+                if (value.ValueKind == JsonValueKind.String) return value.GetString();
+                errors.Add(name, FieldMessages.NotText);
+                return null;
+            }
+            bool? Flag(string name)
+            {
+                if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+                if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+                errors.Add(name, StoryMessages.NotAYesNo);
+                return null;
+            }
+            var submission = new StorySubmission
+            {
+                Story = Text(Fields.Story),
+                Language = Text(Fields.Language),
+                Name = Text(Fields.Name),
+                Contact = Text(Fields.Contact),
+                CountyOrCity = Text(Fields.CountyOrCity),
+                Consent = Text(Fields.Consent),
+                MayContact = Flag(Fields.MayContact),
+                SendConfirmation = Flag(Fields.SendConfirmation),
+            };
+            return new ParsedStory(submission, errors, Malformed: false);
+        }
+    }
+
+    // ---- validation ----
+
+    /// <param name="fallbackLanguage">The story's language when the body names none (from the query or the browser).</param>
+    public static (ValidStory? Story, FieldErrors Errors) Validate(
+        StorySubmission submission, Campaign campaign, Language fallbackLanguage, FieldErrors? earlierErrors = null)
+    {
+        var errors = earlierErrors ?? new FieldErrors();
+
+        var story = Tidy(submission.Story);
+        if (story is null) errors.Add(Fields.Story, FieldMessages.Required);
+        else if (story.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(Fields.Story, FieldMessages.ControlCharacters);
+        else if (story.Length > MaxStoryLength) errors.Add(Fields.Story, l => FieldMessages.TooLong(l, MaxStoryLength));
+
+        Language? language = null;
+        if (Tidy(submission.Language) is { } languageCode)
+        {
+            language = languageCode.ToLowerInvariant() switch { "en" => Language.En, "es" => Language.Es, _ => null };
+            if (language is null) errors.Add(Fields.Language, StoryMessages.InvalidLanguage);
+        }
+
+        var name = Line(submission.Name, Fields.Name, MaxNameLength, errors);
+        var place = Line(submission.CountyOrCity, Fields.CountyOrCity, MaxPlaceLength, errors);
+
+        var consentCode = Tidy(submission.Consent);
+        var consent = ParseTier(consentCode);
+        if (consentCode is null) errors.Add(Fields.Consent, FieldMessages.Required);
+        else if (consent is null) errors.Add(Fields.Consent, StoryMessages.InvalidConsent);
+        if (consent == ConsentTier.PublishWithName && name is null && !errors.Has(Fields.Name))
+            errors.Add(Fields.Name, StoryMessages.NameNeededToPublishWithName);
+
+        var (contact, isEmail) = Contact(submission.Contact, errors);
+        var mayContact = submission.MayContact ?? false;
+        var sendConfirmation = submission.SendConfirmation ?? false;
+        if (mayContact && contact is null && !errors.Has(Fields.Contact)) errors.Add(Fields.Contact, StoryMessages.ContactNeededToBeContacted);
+        if (sendConfirmation && !isEmail && !errors.Has(Fields.Contact)) errors.Add(Fields.Contact, StoryMessages.EmailNeededForConfirmation);
+
+        Uri? returnUrl = null;
+        if (submission.IsFormPost)
+        {
+            var requested = Tidy(submission.ReturnUrl);
+            returnUrl = requested is null ? campaign.DefaultReturnUrl : campaign.MatchReturnUrl(requested);
+            if (requested is not null && returnUrl is null) errors.Add(Fields.ReturnUrl, FieldMessages.ReturnUrlNotAllowed);
+        }
+
+        if (!errors.IsEmpty) return (null, errors);
+        return (new ValidStory(story!, language ?? fallbackLanguage,
+            name is null ? null : SpreadsheetSafety.Neutralize(name),
+            contact, isEmail,
+            place is null ? null : SpreadsheetSafety.Neutralize(place),
+            consent!.Value, mayContact, sendConfirmation, returnUrl), errors);
+    }
+
+    /// <summary>An admin's redacted version: at least one language, each at most 10,000 characters. Null where none was written.</summary>
+    public static (string? En, string? Es) ValidateRedaction(string? en, string? es, FieldErrors errors)
+    {
+        string? One(string? value, string field)
+        {
+            var text = Tidy(value);
+            if (text is null) return null;
+            if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(field, FieldMessages.ControlCharacters);
+            else if (text.Length > MaxStoryLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxStoryLength));
+            return text;
+        }
+        var (english, spanish) = (One(en, "en"), One(es, "es"));
+        if (english is null && spanish is null && errors.IsEmpty) errors.Add("en", StoryMessages.RedactionNeeded);
+        return (english, spanish);
+    }
+
+    /// <summary>
+    /// Whether an admin may set these flags on a story: only a redacted story, and only within the
+    /// writer's consent. Errors are per field ("publish", "include_in_delivery").
+    /// </summary>
+    public static FieldErrors CheckApproval(ConsentTier consent, bool redacted, bool publish, bool includeInDelivery)
+    {
+        var errors = new FieldErrors();
+        if ((publish || includeInDelivery) && !redacted)
+            errors.Add(publish ? "publish" : "include_in_delivery", StoryMessages.RedactFirst);
+        if (publish && !AllowsPublishing(consent)) errors.Add("publish", StoryMessages.ConsentForbidsPublishing);
+        if (includeInDelivery && !AllowsDelivery(consent)) errors.Add("include_in_delivery", StoryMessages.ConsentForbidsDelivery);
+        return errors;
+    }
+
+    /// <summary>
+    /// When a closed campaign's stories are due for deletion: <paramref name="retentionDays"/> after it
+    /// closed. Published stories are kept (their writers asked for them to be public, and the redacted
+    /// text is what is kept public); every other story goes.
+    /// </summary>
+    public static bool IsDueForDeletion(bool published, DateTimeOffset? campaignClosedAt, int retentionDays, DateTimeOffset now) =>
+        !published && campaignClosedAt is { } closed && now >= closed.AddDays(retentionDays);
+
+    /// <summary>When a campaign closed, as far as its document tells: its deadline, once passed; null while it is open or when only its state says closed.</summary>
+    public static DateTimeOffset? ClosedAt(Campaign campaign, DateTimeOffset now) =>
+        campaign.IsOpenAt(now) ? null : campaign.Deadline is { } deadline && deadline <= now ? deadline : null;
+
+    private static string? Tidy(string? value)
+    {
+        if (value is null) return null;
+        var trimmed = value.Trim();
+        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
+    }
+
+    private static string? Line(string? value, string field, int maxLength, FieldErrors errors)
+    {
+        var text = Tidy(value);
+        if (text is null) return null;
+        if (text.Any(char.IsControl)) errors.Add(field, FieldMessages.ControlCharacters);
+        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
+        return WhitespaceRun().Replace(text, " ");
+    }
+
+    /// <summary>An email address (checked as signatures' are) or a phone number: 7 to 15 digits, with + ( ) - . and spaces.</summary>
+    private static (string? Contact, bool IsEmail) Contact(string? value, FieldErrors errors)
+    {
+        var text = Tidy(value);
+        if (text is null) return (null, false);
+        if (text.Contains('@'))
+        {
+            if (text.Length > EmailAddresses.MaxLength) errors.Add(Fields.Contact, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
+            else if (!EmailAddresses.IsValid(text)) errors.Add(Fields.Contact, StoryMessages.InvalidContact);
+            return (text, true);
+        }
+        var digits = text.Count(char.IsAsciiDigit);
+        if (text.Length > MaxPhoneLength || !PhonePattern().IsMatch(text) || digits is < 7 or > 15)
+            errors.Add(Fields.Contact, StoryMessages.InvalidContact);
+        return (WhitespaceRun().Replace(text, " "), false);
+    }
+
+    [GeneratedRegex(@"^\+?[0-9 ().-]+$")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+}

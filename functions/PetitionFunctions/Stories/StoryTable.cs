@@ -1,0 +1,276 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Stories;
+
+/// <summary>
+/// A story as stored: the writer's words, name, contact and place, and the admins' redacted versions,
+/// only encrypted (each field bound to its row and its name, see <see cref="StoryFields"/>); the
+/// consent, language and moderation state in clear, for queries and for people reading the table.
+/// </summary>
+public sealed record StoredStory(
+    string Campaign,
+    string Id,
+    Language Language,
+    ConsentTier Consent,
+    bool MayContact,
+    bool HasName,
+    string? ContactKind,
+    DateTimeOffset ReceivedAt,
+    bool Redacted,
+    DateTimeOffset? RedactedAt,
+    bool Published,
+    DateTimeOffset? PublishedAt,
+    bool IncludeInDelivery,
+    bool WantsEmail,
+    bool EmailSent,
+    string? EmailFailure,
+    IReadOnlyDictionary<string, string> Protected)
+{
+    public string? ProtectedField(string field) => Protected.GetValueOrDefault(field);
+}
+
+/// <summary>The encrypted columns of a story row, each its own ciphertext bound to "story:{campaign}:{id}:{column}".</summary>
+public static class StoryFields
+{
+    public const string Text = "Text";
+    public const string Name = "Name";
+    public const string Contact = "Contact";
+    public const string CountyOrCity = "CountyOrCity";
+    public const string RedactedEn = "RedactedEn";
+    public const string RedactedEs = "RedactedEs";
+
+    public static readonly string[] All = [Text, Name, Contact, CountyOrCity, RedactedEn, RedactedEs];
+
+    public static string Context(string campaign, string id, string field) => $"story:{campaign}:{id}:{field}";
+
+    public static string Protect(PersonalDataCipher cipher, string campaign, string id, string field, string plaintext) =>
+        cipher.Encrypt(plaintext, Context(campaign, id, field));
+
+    public static string? Unprotect(PersonalDataCipher cipher, StoredStory story, string field) =>
+        story.ProtectedField(field) is { } value ? cipher.Decrypt(value, Context(story.Campaign, story.Id, field)) : null;
+}
+
+/// <summary>
+/// The Stories table. Partition: the campaign's slug (a campaign holds hundreds of stories, not
+/// millions). Row kinds, told apart by row key:
+/// <list type="bullet">
+/// <item>"{id}": a story; the id is 32 random hex digits, named after nothing about the writer (hex sorts before "g");</item>
+/// <item>"outbox-{id}": a confirmation email owed to a story whose queue message may not have been sent yet;</item>
+/// <item>"retention-closed": when the retention sweep first saw the campaign closed (for campaigns closed by state, not deadline).</item>
+/// </list>
+/// </summary>
+public sealed class StoryTable(TableServiceClient service)
+{
+    private const string OutboxPrefix = "outbox-";
+    private const string OutboxEnd = "outbox.";
+    private const string StoriesEnd = "g";
+    public const string ClosedMarker = "retention-closed";
+    private const int ConcurrencyRetries = 5;
+    private readonly TableClient _table = service.GetTableClient(StorageNames.StoriesTable);
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public static bool IsStoryId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>The clear columns: what lists and queries need, without decrypting anything.</summary>
+    private static readonly string[] MetadataColumns =
+    [
+        // A projection returns only what it names, keys included.
+        "PartitionKey", "RowKey", "Language", "Consent", "MayContact", "HasName", "ContactKind", "ReceivedAt", "Redacted", "RedactedAt", "Published",
+        "PublishedAt", "IncludeInDelivery", "WantsEmail", "EmailSent", "EmailFailure",
+    ];
+
+    /// <summary>Inserts a story, with its outbox row when it owes an email, in one batch: both or neither.</summary>
+    public async Task InsertAsync(string campaign, string id, ValidStory story, IReadOnlyDictionary<string, string> protectedFields,
+        DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(campaign, id)
+        {
+            ["Kind"] = "story",
+            ["Language"] = story.Language.Code(),
+            ["Consent"] = story.Consent.Code(),
+            ["MayContact"] = story.MayContact,
+            ["HasName"] = story.Name is not null,
+            ["ContactKind"] = story.Contact is null ? null : story.ContactIsEmail ? "email" : "phone",
+            ["ReceivedAt"] = receivedAt,
+            ["Redacted"] = false,
+            ["Published"] = false,
+            ["IncludeInDelivery"] = false,
+            ["WantsEmail"] = story.SendConfirmation,
+            ["EmailSent"] = false,
+        };
+        foreach (var (field, value) in protectedFields) row[field] = value;
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
+        if (story.SendConfirmation) actions.Add(new(TableTransactionActionType.Add, OutboxRow(campaign, id, receivedAt)));
+        await _table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    public async Task<StoredStory?> FindAsync(string campaign, string id, CancellationToken cancellationToken) =>
+        await ReadAsync(campaign, id, cancellationToken) is { } row ? ToStored(row) : null;
+
+    /// <summary>Every story of a campaign, metadata only (no ciphertext is read).</summary>
+    public async IAsyncEnumerable<StoredStory> ListAsync(string campaign, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Campaign.IsValidSlug(campaign)) yield break;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign} and RowKey lt {StoriesEnd}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: MetadataColumns, cancellationToken: cancellationToken))
+            yield return ToStored(row);
+    }
+
+    /// <summary>The stories an admin approved for publication, with their redacted versions (encrypted) and name.</summary>
+    public IAsyncEnumerable<StoredStory> PublishedAsync(string campaign, CancellationToken cancellationToken) =>
+        QueryAsync(campaign, "Published", cancellationToken);
+
+    /// <summary>The stories an admin chose to include in the campaign's delivery packet.</summary>
+    public IAsyncEnumerable<StoredStory> ForDeliveryAsync(string campaign, CancellationToken cancellationToken) =>
+        QueryAsync(campaign, "IncludeInDelivery", cancellationToken);
+
+    private async IAsyncEnumerable<StoredStory> QueryAsync(string campaign, string flag, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Campaign.IsValidSlug(campaign)) yield break;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign} and RowKey lt {StoriesEnd}") + $" and {flag} eq true";
+        // The original text and the contact are not even read: only what a public or delivered story can show.
+        string[] columns = [.. MetadataColumns, StoryFields.Name, StoryFields.RedactedEn, StoryFields.RedactedEs];
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
+            yield return ToStored(row);
+    }
+
+    /// <summary>
+    /// Writes an admin's redacted version (encrypted) and withdraws any approval in the same write, so
+    /// a text nobody approved is never published or delivered. False if the story is gone.
+    /// </summary>
+    public Task<bool> RedactAsync(string campaign, string id, string? protectedEn, string? protectedEs, DateTimeOffset now, string actor,
+        CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, id, row => new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            // Merge cannot remove a column: a language the admin left out is written as empty, read back as none.
+            [StoryFields.RedactedEn] = protectedEn ?? "",
+            [StoryFields.RedactedEs] = protectedEs ?? "",
+            ["Redacted"] = true,
+            ["RedactedAt"] = now,
+            ["RedactedBy"] = actor,
+            ["Published"] = false,
+            ["IncludeInDelivery"] = false,
+        }, cancellationToken);
+
+    /// <summary>Sets the approval flags, if <paramref name="allowed"/> says the story (as read, under its ETag) may take them.</summary>
+    public Task<bool> ApproveAsync(string campaign, string id, bool publish, bool includeInDelivery, DateTimeOffset now, string actor,
+        Func<StoredStory, bool> allowed, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, id, row =>
+        {
+            var story = ToStored(row);
+            if (!allowed(story)) return null;
+            return new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                ["Published"] = publish,
+                ["PublishedAt"] = publish && story.Published ? story.PublishedAt ?? now : now,
+                ["IncludeInDelivery"] = includeInDelivery,
+                ["ApprovedAt"] = now,
+                ["ApprovedBy"] = actor,
+            };
+        }, cancellationToken);
+
+    public Task RecordEmailSentAsync(string campaign, string id, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, id, row => new TableEntity(row.PartitionKey, row.RowKey) { ["EmailSent"] = true }, cancellationToken);
+
+    public Task RecordEmailFailureAsync(string campaign, string id, string failure, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, id, row => new TableEntity(row.PartitionKey, row.RowKey) { ["EmailFailure"] = failure }, cancellationToken);
+
+    /// <summary>Deletes a story and its outbox row for good. False if there was no story.</summary>
+    public async Task<bool> DeleteAsync(string campaign, string id, CancellationToken cancellationToken)
+    {
+        if (!Campaign.IsValidSlug(campaign) || !IsStoryId(id)) return false;
+        await _table.DeleteEntityAsync(campaign, OutboxPrefix + id, ETag.All, cancellationToken);
+        var deleted = await _table.DeleteEntityAsync(campaign, id, ETag.All, cancellationToken);
+        return deleted.Status != 404;
+    }
+
+    public Task ClearOutboxAsync(string campaign, string id, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(campaign, OutboxPrefix + id, ETag.All, cancellationToken);
+
+    /// <summary>Outbox rows of a campaign written before a time: one range query.</summary>
+    public async IAsyncEnumerable<string> PendingEmailsAsync(string campaign, DateTimeOffset writtenBefore,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Campaign.IsValidSlug(campaign)) yield break;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {campaign} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and CreatedAt lt {writtenBefore}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            yield return row.RowKey[OutboxPrefix.Length..];
+    }
+
+    /// <summary>When the retention sweep first saw the campaign closed, recording <paramref name="now"/> if this is the first time.</summary>
+    public async Task<DateTimeOffset> ClosedSinceAsync(string campaign, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, ClosedMarker, cancellationToken: cancellationToken);
+        if (marker.HasValue && marker.Value!.GetDateTimeOffset("ClosedAt") is { } recorded) return recorded;
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(campaign, ClosedMarker) { ["ClosedAt"] = now }, cancellationToken);
+            return now;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            var other = await _table.GetEntityAsync<TableEntity>(campaign, ClosedMarker, cancellationToken: cancellationToken);
+            return other.Value.GetDateTimeOffset("ClosedAt") ?? now;
+        }
+    }
+
+    /// <summary>Forgets the closing time of a campaign that opened again.</summary>
+    public Task ClearClosedAsync(string campaign, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(campaign, ClosedMarker, ETag.All, cancellationToken);
+
+    private static TableEntity OutboxRow(string campaign, string id, DateTimeOffset createdAt) =>
+        new(campaign, OutboxPrefix + id) { ["StoryId"] = id, ["CreatedAt"] = createdAt };
+
+    private async Task<TableEntity?> ReadAsync(string campaign, string id, CancellationToken cancellationToken)
+    {
+        if (!Campaign.IsValidSlug(campaign) || !IsStoryId(id)) return null;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, id, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Read, change, write with the row's ETag; read again if someone else wrote first. False if the story is gone or the change declined.</summary>
+    private async Task<bool> UpdateAsync(string campaign, string id, Func<TableEntity, TableEntity?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, id, cancellationToken) is not { } row) return false;
+            if (change(row) is not { } update) return false;
+            try
+            {
+                await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException changed) when (changed.Status is 412 or 404 && attempt < ConcurrencyRetries)
+            {
+            }
+        }
+    }
+
+    private static StoredStory ToStored(TableEntity row) => new(
+        row.PartitionKey,
+        row.RowKey,
+        Languages.Parse(row.GetString("Language")) ?? Language.En,
+        StoryRules.ParseTier(row.GetString("Consent")) ?? ConsentTier.Internal,
+        row.GetBoolean("MayContact") ?? false,
+        row.GetBoolean("HasName") ?? false,
+        row.GetString("ContactKind"),
+        row.GetDateTimeOffset("ReceivedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
+        row.GetBoolean("Redacted") ?? false,
+        row.GetDateTimeOffset("RedactedAt"),
+        row.GetBoolean("Published") ?? false,
+        row.GetBoolean("Published") == true ? row.GetDateTimeOffset("PublishedAt") : null,
+        row.GetBoolean("IncludeInDelivery") ?? false,
+        row.GetBoolean("WantsEmail") ?? false,
+        row.GetBoolean("EmailSent") ?? false,
+        row.GetString("EmailFailure"),
+        StoryFields.All
+            .Where(field => row.TryGetValue(field, out var value) && value is string { Length: > 0 })
+            .ToDictionary(field => field, field => row.GetString(field)!));
+}
