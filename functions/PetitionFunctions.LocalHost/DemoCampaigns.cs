@@ -87,6 +87,7 @@ public static class DemoCampaigns
                 + "viven con miedo a una parada de tránsito. Sume su nombre y su congregación a la carta a la oficina "
                 + "del Gobernador."),
             CallToAction = new("Sign as a faith leader", "Firme como líder de fe"),
+            AllowsIndividualEndorsements = true,
             Target = new("Office of the Governor of New York", "Governor", "governor-office@example.org"),
             Goal = 150,
             State = CampaignState.Open,

@@ -26,7 +26,8 @@ public static class OsdiSignatures
         return new OsdiSignature(
             [IdentifierPrefix + signature.Key],
             signature.ReceivedAt,
-            row.Modified,
+            // The table's Timestamp is the server's clock at millisecond precision; never report a change before the creation.
+            row.Modified > signature.ReceivedAt ? row.Modified : signature.ReceivedAt,
             StateName(signature.State),
             new OsdiPerson(
                 details?.GivenName,

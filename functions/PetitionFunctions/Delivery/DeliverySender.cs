@@ -6,6 +6,7 @@ using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Counting;
+using PetitionFunctions.Endorsements;
 
 namespace PetitionFunctions.Delivery;
 
@@ -26,7 +27,8 @@ public sealed class DeliverySender(
     IEmailTransport transport,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
-    ILogger<DeliverySender> log)
+    ILogger<DeliverySender> log,
+    IDeliveryEndorsers endorsements)
 {
     private const int ConcurrencyRetries = 5;
 
@@ -57,6 +59,8 @@ public sealed class DeliverySender(
                 DeliveryEmails.FileName(campaign.Slug, delivery.DeliveryId, p.Number, written.Count), p.Rows, p.Bytes, p.Sha256)).ToList();
             var total = parts.Sum(p => p.Rows);
             var packet = new DeliveryPacket(campaign, delivery, total, DeliveryRules.NewSince(total, history), summary, parts);
+            // A letter's approved endorsers, grouped by scope: in every part's body, their CSV with the first part.
+            var endorsers = await endorsements.ForDeliveryAsync(campaign, delivery.RequestedAt, cancellationToken);
 
             foreach (var part in parts)
             {
@@ -64,6 +68,7 @@ public sealed class DeliverySender(
                 var attachment = new EmailAttachment(part.Name, DeliveryCsv.ContentType,
                     () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true));
                 var email = DeliveryEmails.Part(packet, part.Number, attachment);
+                if (endorsers is not null) email = endorsers.AddTo(email, campaign.Slug, delivery.DeliveryId, withCsv: part.Number == 1);
                 if (await transport.SendAsync(email, IdempotencyKey(delivery, part.Number, parts.Count), cancellationToken) is EmailSendResult.Rejected rejected)
                 {
                     await RecordAsync(delivery, d => d with { State = DeliveryState.Failed, Failure = rejected.Reason, Parts = parts }, cancellationToken);

@@ -38,3 +38,32 @@ public class EndorsementDeliveryTests
         Assert.Equal(4, lines.Length);
     }
 }
+
+public class EndorsementDeliveryEmailTests
+{
+    private static readonly EndorserPacket Packet = new(
+        [new(EndorsementScope.State, [new(EndorserKind.Organization, "NYIC", EndorsementScope.State, "New York", "NY", "https://nyic.org/")])]);
+
+    private static readonly PetitionFunctions.Confirmation.Email.EmailMessage Delivery = new(
+        new("office@example.org"), "Petition delivery", "The letter:\n\nEnd S-Comm.\n", "<html><body><p>End S-Comm.</p></body></html>")
+    {
+        Attachments = [PetitionFunctions.Confirmation.Email.EmailAttachment.FromBytes("signers.csv", "text/csv", [1])],
+    };
+
+    [Fact]
+    public void The_endorsers_go_after_the_letter_in_both_bodies_and_their_csv_only_with_the_first_part()
+    {
+        var first = Packet.AddTo(Delivery, "letter", "manual-1", withCsv: true);
+        var second = Packet.AddTo(Delivery, "letter", "manual-1", withCsv: false);
+
+        Assert.StartsWith("The letter:\n\nEnd S-Comm.\n\nEndorsed by:", first.PlainText);
+        Assert.Contains("State organizations (1):\n  NYIC (New York, NY)", first.PlainText);
+        Assert.Matches("endorsers-letter-manual-1.csv, 1 rows, [0-9,]+ bytes, SHA-256 [0-9a-f]{64}", first.PlainText);
+        Assert.EndsWith("</body></html>", first.Html);
+        Assert.Contains("<h2 style=\"font-size:18px\">Endorsed by</h2>", first.Html);
+        Assert.Equal(["signers.csv", "endorsers-letter-manual-1.csv"], first.Attachments.Select(a => a.Name));
+        Assert.Equal(["signers.csv"], second.Attachments.Select(a => a.Name));
+        Assert.Contains("NYIC (New York, NY)", second.PlainText);
+        Assert.Equal(Delivery.To, first.To);
+    }
+}
