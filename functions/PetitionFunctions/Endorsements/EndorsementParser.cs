@@ -68,31 +68,16 @@ public static class EndorsementParser
     private static ParsedEndorsement ParseJson(string text)
     {
         var errors = new FieldErrors();
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            errors.Add("body", FieldMessages.MalformedJson);
-            return new ParsedEndorsement(null, errors, Malformed: true);
-        }
-
-        using (document)
+        using var document = JsonBody.ParseObject(text, errors);
+        if (document is null) return new ParsedEndorsement(null, errors, Malformed: true);
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add("body", FieldMessages.NotAnObject);
-                return new ParsedEndorsement(null, errors, Malformed: true);
-            }
 
             var names = EndorsementFieldNames.Json;
-            var organization = Child(root, "organization", errors);
-            var signer = Child(root, "signer", errors);
-            var person = Child(root, "person", errors);
-            var referrer = Child(root, "referrer_data", errors);
+            var organization = JsonBody.Child(root, "organization", "organization", errors);
+            var signer = JsonBody.Child(root, "signer", "signer", errors);
+            var person = JsonBody.Child(root, "person", "person", errors);
+            var referrer = JsonBody.Child(root, "referrer_data", "referrer_data", errors);
 
             bool? listPublicly = null;
             if (root.TryGetProperty("list_publicly", out var consent) && consent.ValueKind != JsonValueKind.Null)
@@ -104,47 +89,31 @@ public static class EndorsementParser
             var submission = new EndorsementSubmission
             {
                 Names = names,
-                Type = Text(root, "type", names.Type, errors),
-                OrganizationName = Text(organization, "name", names.OrganizationName, errors),
-                Website = Text(organization, "website", names.Website, errors),
-                Scope = Text(organization, "scope", names.Scope, errors),
-                OrganizationLocality = Text(organization, "locality", names.OrganizationLocality, errors),
-                OrganizationRegion = Text(organization, "region", names.OrganizationRegion, errors),
-                LegalStatus = Text(organization, "legal_status", names.LegalStatus, errors),
-                LogoUrl = Text(organization, "logo_url", names.LogoUrl, errors),
-                SignerName = Text(signer, "name", names.SignerName, errors),
-                SignerTitle = Text(signer, "title", names.SignerTitle, errors),
-                SignerEmail = Text(signer, "email", names.SignerEmail, errors),
-                SignerPhone = Text(signer, "phone", names.SignerPhone, errors),
-                PersonName = Text(person, "name", names.PersonName, errors),
-                PersonTitle = Text(person, "title", names.PersonTitle, errors),
-                PersonAffiliation = Text(person, "affiliation", names.PersonAffiliation, errors),
-                PersonLocality = Text(person, "locality", names.PersonLocality, errors),
-                PersonEmail = Text(person, "email", names.PersonEmail, errors),
+                Type = JsonBody.Text(root, "type", names.Type, errors),
+                OrganizationName = JsonBody.Text(organization, "name", names.OrganizationName, errors),
+                Website = JsonBody.Text(organization, "website", names.Website, errors),
+                Scope = JsonBody.Text(organization, "scope", names.Scope, errors),
+                OrganizationLocality = JsonBody.Text(organization, "locality", names.OrganizationLocality, errors),
+                OrganizationRegion = JsonBody.Text(organization, "region", names.OrganizationRegion, errors),
+                LegalStatus = JsonBody.Text(organization, "legal_status", names.LegalStatus, errors),
+                LogoUrl = JsonBody.Text(organization, "logo_url", names.LogoUrl, errors),
+                SignerName = JsonBody.Text(signer, "name", names.SignerName, errors),
+                SignerTitle = JsonBody.Text(signer, "title", names.SignerTitle, errors),
+                SignerEmail = JsonBody.Text(signer, "email", names.SignerEmail, errors),
+                SignerPhone = JsonBody.Text(signer, "phone", names.SignerPhone, errors),
+                PersonName = JsonBody.Text(person, "name", names.PersonName, errors),
+                PersonTitle = JsonBody.Text(person, "title", names.PersonTitle, errors),
+                PersonAffiliation = JsonBody.Text(person, "affiliation", names.PersonAffiliation, errors),
+                PersonLocality = JsonBody.Text(person, "locality", names.PersonLocality, errors),
+                PersonEmail = JsonBody.Text(person, "email", names.PersonEmail, errors),
                 ListPublicly = listPublicly,
-                Language = Text(root, "language", names.Language, errors),
-                Source = Text(referrer, "source", names.Source, errors),
+                Language = JsonBody.Text(root, "language", names.Language, errors),
+                Source = JsonBody.Text(referrer, "source", names.Source, errors),
                 // JSON clients are answered with JSON; a return URL means nothing to them.
             };
             // "type" may be left out: a body with only a person is an individual's.
             if (submission.Type is null && organization is null && person is not null) submission = submission with { Type = "individual" };
             return new ParsedEndorsement(submission, errors, Malformed: false);
         }
-    }
-
-    private static JsonElement? Child(JsonElement parent, string name, FieldErrors errors)
-    {
-        if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null) return null;
-        if (child.ValueKind == JsonValueKind.Object) return child;
-        errors.Add(name, FieldMessages.NotAnObject);
-        return null;
-    }
-
-    private static string? Text(JsonElement? parent, string name, string path, FieldErrors errors)
-    {
-        if (parent is not { } p || !p.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind == JsonValueKind.String) return value.GetString();
-        errors.Add(path, FieldMessages.NotText);
-        return null;
     }
 }

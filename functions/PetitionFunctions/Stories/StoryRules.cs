@@ -152,31 +152,11 @@ public static partial class StoryRules
     private static ParsedStory ParseJson(string text)
     {
         var errors = new FieldErrors();
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            errors.Add("body", FieldMessages.MalformedJson);
-            return new ParsedStory(null, errors, Malformed: true);
-        }
-        using (document)
+        using var document = JsonBody.ParseObject(text, errors);
+        if (document is null) return new ParsedStory(null, errors, Malformed: true);
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add("body", FieldMessages.NotAnObject);
-                return new ParsedStory(null, errors, Malformed: true);
-            }
-            string? Text(string name)
-            {
-                if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-                if (value.ValueKind == JsonValueKind.String) return value.GetString();
-                errors.Add(name, FieldMessages.NotText);
-                return null;
-            }
+            string? Text(string name) => JsonBody.Text(root, name, name, errors);
             bool? Flag(string name)
             {
                 if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;

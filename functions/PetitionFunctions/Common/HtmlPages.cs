@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PetitionFunctions.Common;
+
+/// <summary>A button that posts back to the page's own address: the only action a message page offers.</summary>
+public sealed record PageButton(string FormAction, string Label);
+
+/// <summary>
+/// The small pages links in emails open (confirm, withdraw): self-contained HTML in the reader's
+/// language, never cached, never indexed, never framed, sending no Referer that would carry the token
+/// elsewhere, and loading nothing.
+/// </summary>
+public static class HtmlPages
+{
+    public static IActionResult Message(int status, Language language, string heading, string text, PageButton? button = null) =>
+        new PageResult(status,
+            $"<!DOCTYPE html><html lang=\"{language.Code()}\"><head><meta charset=\"utf-8\">" +
+            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
+            $"<title>{Html.Encode(heading)}</title></head>" +
+            "<body style=\"font-family:Arial,Helvetica,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.5;color:#222\">" +
+            $"<h1 style=\"font-size:1.5em\">{Html.Encode(heading)}</h1><p>{Html.Encode(text)}</p>" +
+            (button is null ? "" :
+                $"<form method=\"post\" action=\"{Html.Encode(button.FormAction)}\"><button type=\"submit\" " +
+                $"style=\"padding:12px 20px;background:#5f1a1a;color:#fff;border:0;border-radius:4px;font-size:1em\">{Html.Encode(button.Label)}</button></form>") +
+            "</body></html>");
+
+    private sealed class PageResult(int status, string html) : IActionResult
+    {
+        public async Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "text/html; charset=utf-8";
+            response.Headers.CacheControl = "no-store";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            response.Headers["X-Robots-Tag"] = "noindex";
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers["Content-Security-Policy"] =
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            await response.WriteAsync(html);
+        }
+    }
+}
