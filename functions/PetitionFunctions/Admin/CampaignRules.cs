@@ -89,7 +89,7 @@ public static class CampaignRules
     {
         var errors = new FieldErrors();
 
-        var slug = Tidy(input.Slug);
+        var slug = TextFields.Tidy(input.Slug);
         if (existing is not null)
         {
             if (slug is not null && slug != existing.Slug) errors.Add("slug", AdminMessages.SlugMismatch);
@@ -98,13 +98,13 @@ public static class CampaignRules
         else if (slug is null) errors.Add("slug", FieldMessages.Required);
         else if (!Campaign.IsValidSlug(slug)) errors.Add("slug", AdminMessages.InvalidSlug);
 
-        var kindText = Tidy(input.Kind);
+        var kindText = TextFields.Tidy(input.Kind);
         CampaignKind kind = default;
         if (kindText is null) errors.Add("kind", FieldMessages.Required);
         else if (!Kinds.TryGetValue(kindText, out kind)) errors.Add("kind", AdminMessages.InvalidKind);
 
         var state = existing?.State ?? CampaignState.Draft;
-        if (Tidy(input.State) is { } stateText)
+        if (TextFields.Tidy(input.State) is { } stateText)
         {
             if (!States.TryGetValue(stateText, out var asked)) errors.Add("state", AdminMessages.InvalidState);
             else if (existing is null && asked == CampaignState.Closed) errors.Add("state", AdminMessages.InvalidNewState);
@@ -210,7 +210,7 @@ public static class CampaignRules
         for (var i = 0; i < given.Count && i < MaxOrigins; i++)
         {
             var field = $"allowed_origins[{i}]";
-            var text = Tidy(given[i]);
+            var text = TextFields.Tidy(given[i]);
             if (text is null) errors.Add(field, FieldMessages.Required);
             else if (text.Length > MaxUrlLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxUrlLength));
             else if (NormalizeOrigin(text) is not { } origin) errors.Add(field, AdminMessages.InvalidOrigin);
@@ -226,7 +226,7 @@ public static class CampaignRules
         for (var i = 0; i < given.Count && i < MaxReturnUrls; i++)
         {
             var field = $"return_urls[{i}]";
-            var text = Tidy(given[i]);
+            var text = TextFields.Tidy(given[i]);
             if (text is null) errors.Add(field, FieldMessages.Required);
             else if (text.Length > MaxUrlLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxUrlLength));
             else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !IsWeb(uri) || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
@@ -246,7 +246,7 @@ public static class CampaignRules
 
     private static string? Text(string? value, string field, int maxLength, bool multiline, FieldErrors errors, bool required = false)
     {
-        var text = Tidy(value);
+        var text = TextFields.Tidy(value);
         if (text is null)
         {
             if (required) errors.Add(field, FieldMessages.Required);
@@ -259,7 +259,7 @@ public static class CampaignRules
 
     private static string? Email(string? value, string field, FieldErrors errors, bool required)
     {
-        var email = Tidy(value);
+        var email = TextFields.Tidy(value);
         if (email is null)
         {
             if (required) errors.Add(field, FieldMessages.Required);
@@ -269,12 +269,6 @@ public static class CampaignRules
         return email;
     }
 
-    private static string? Tidy(string? value)
-    {
-        if (value is null) return null;
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
-    }
 
     private static void FlagUnknownFields(JsonElement element, string path, FieldErrors errors)
     {

@@ -22,7 +22,7 @@ public static partial class EndorsementRules
         var errors = earlierErrors ?? new FieldErrors();
         var names = submission.Names;
 
-        var kind = Tidy(submission.Type)?.ToLowerInvariant() switch
+        var kind = TextFields.Tidy(submission.Type)?.ToLowerInvariant() switch
         {
             null or "organization" or "organisation" => EndorserKind.Organization,
             "individual" or "person" => EndorserKind.Individual,
@@ -36,19 +36,19 @@ public static partial class EndorsementRules
         string? email;
         if (kind == EndorserKind.Individual)
         {
-            var name = Text(submission.PersonName, names.PersonName, true, MaxNameLength, errors);
-            var title = Text(submission.PersonTitle, names.PersonTitle, true, MaxNameLength, errors);
-            var affiliation = Text(submission.PersonAffiliation, names.PersonAffiliation, true, MaxOrganizationNameLength, errors);
-            var locality = Text(submission.PersonLocality, names.PersonLocality, true, MaxPlaceLength, errors);
+            var name = TextFields.Line(submission.PersonName, names.PersonName, true, MaxNameLength, errors);
+            var title = TextFields.Line(submission.PersonTitle, names.PersonTitle, true, MaxNameLength, errors);
+            var affiliation = TextFields.Line(submission.PersonAffiliation, names.PersonAffiliation, true, MaxOrganizationNameLength, errors);
+            var locality = TextFields.Line(submission.PersonLocality, names.PersonLocality, true, MaxPlaceLength, errors);
             email = Email(submission.PersonEmail, names.PersonEmail, errors);
             if (errors.IsEmpty)
                 endorser = new EndorserDetails(Safe(name)!, Safe(title)!, email!, Affiliation: Safe(affiliation), Locality: Safe(locality));
         }
         else
         {
-            var name = Text(submission.OrganizationName, names.OrganizationName, true, MaxOrganizationNameLength, errors);
+            var name = TextFields.Line(submission.OrganizationName, names.OrganizationName, true, MaxOrganizationNameLength, errors);
             var website = Url(submission.Website, names.Website, required: true, httpsOnly: false, errors, EndorsementMessages.InvalidWebsite);
-            var scopeText = Tidy(submission.Scope)?.ToLowerInvariant();
+            var scopeText = TextFields.Tidy(submission.Scope)?.ToLowerInvariant();
             EndorsementScope? scope = scopeText switch
             {
                 null => null,
@@ -60,13 +60,13 @@ public static partial class EndorsementRules
             if (scopeText is null) errors.Add(names.Scope, FieldMessages.Required);
             else if (scope is null) errors.Add(names.Scope, EndorsementMessages.InvalidScope);
             // A local group names its city and state; a state group its state.
-            var locality = Text(submission.OrganizationLocality, names.OrganizationLocality, scope == EndorsementScope.Local, MaxPlaceLength, errors);
-            var region = Text(submission.OrganizationRegion, names.OrganizationRegion, scope is EndorsementScope.Local or EndorsementScope.State, MaxPlaceLength, errors);
-            var legalStatus = Text(submission.LegalStatus, names.LegalStatus, false, MaxNameLength, errors);
+            var locality = TextFields.Line(submission.OrganizationLocality, names.OrganizationLocality, scope == EndorsementScope.Local, MaxPlaceLength, errors);
+            var region = TextFields.Line(submission.OrganizationRegion, names.OrganizationRegion, scope is EndorsementScope.Local or EndorsementScope.State, MaxPlaceLength, errors);
+            var legalStatus = TextFields.Line(submission.LegalStatus, names.LegalStatus, false, MaxNameLength, errors);
             var logo = Url(submission.LogoUrl, names.LogoUrl, required: false, httpsOnly: true, errors, EndorsementMessages.InvalidLogoUrl);
 
-            var signerName = Text(submission.SignerName, names.SignerName, true, MaxNameLength, errors);
-            var signerTitle = Text(submission.SignerTitle, names.SignerTitle, true, MaxNameLength, errors);
+            var signerName = TextFields.Line(submission.SignerName, names.SignerName, true, MaxNameLength, errors);
+            var signerTitle = TextFields.Line(submission.SignerTitle, names.SignerTitle, true, MaxNameLength, errors);
             email = Email(submission.SignerEmail, names.SignerEmail, errors);
             var phone = Phone(submission.SignerPhone, names.SignerPhone, errors);
             if (name is not null && OrganizationIdentity.CanonicalName(name).Length == 0) errors.Add(names.OrganizationName, FieldMessages.Required);
@@ -81,14 +81,14 @@ public static partial class EndorsementRules
 
         if (submission.ListPublicly is null) errors.Add(names.ListPublicly, EndorsementMessages.ConsentRequired);
 
-        var source = Tidy(submission.Source);
+        var source = TextFields.Tidy(submission.Source);
         if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, l => FieldMessages.TooLong(l, MaxSourceLength));
         else if (source is not null && !SourcePattern().IsMatch(source)) errors.Add(names.Source, FieldMessages.InvalidSource);
 
         Uri? returnUrl = null;
         if (submission.IsFormPost)
         {
-            var requested = Tidy(submission.ReturnUrl);
+            var requested = TextFields.Tidy(submission.ReturnUrl);
             returnUrl = requested is null ? campaign.DefaultReturnUrl : campaign.MatchReturnUrl(requested);
             if (requested is not null && returnUrl is null) errors.Add(names.ReturnUrl, FieldMessages.ReturnUrlNotAllowed);
         }
@@ -99,31 +99,13 @@ public static partial class EndorsementRules
     }
 
     /// <summary>Trimmed, Unicode-normalised text, or null when nothing was typed.</summary>
-    private static string? Tidy(string? value)
-    {
-        if (value is null) return null;
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
-    }
 
     private static string? Safe(string? text) => text is null ? null : SpreadsheetSafety.Neutralize(text);
 
-    private static string? Text(string? value, string field, bool required, int maxLength, FieldErrors errors)
-    {
-        var text = Tidy(value);
-        if (text is null)
-        {
-            if (required) errors.Add(field, FieldMessages.Required);
-            return null;
-        }
-        if (text.Any(char.IsControl)) errors.Add(field, FieldMessages.ControlCharacters);
-        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
-        return WhitespaceRun().Replace(text, " ");
-    }
 
     private static string? Email(string? value, string field, FieldErrors errors)
     {
-        var email = Tidy(value);
+        var email = TextFields.Tidy(value);
         if (email is null) errors.Add(field, FieldMessages.Required);
         else if (email.Length > EmailAddresses.MaxLength) errors.Add(field, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
         else if (!EmailAddresses.IsValid(email)) errors.Add(field, FieldMessages.InvalidEmail);
@@ -132,7 +114,7 @@ public static partial class EndorsementRules
 
     private static string? Phone(string? value, string field, FieldErrors errors)
     {
-        var phone = Tidy(value);
+        var phone = TextFields.Tidy(value);
         if (phone is null) return null;
         var digits = phone.Count(char.IsAsciiDigit);
         if (phone.Length > 30 || !PhonePattern().IsMatch(phone) || digits is < 7 or > 15) errors.Add(field, EndorsementMessages.InvalidPhone);
@@ -142,7 +124,7 @@ public static partial class EndorsementRules
     /// <summary>An absolute http(s) address with a dotted host and no user info; https only where asked (images shown on https pages).</summary>
     private static string? Url(string? value, string field, bool required, bool httpsOnly, FieldErrors errors, Func<Language, string> invalid)
     {
-        var text = Tidy(value);
+        var text = TextFields.Tidy(value);
         if (text is null)
         {
             if (required) errors.Add(field, FieldMessages.Required);
@@ -166,6 +148,4 @@ public static partial class EndorsementRules
     [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
     private static partial Regex SourcePattern();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRun();
 }

@@ -35,30 +35,30 @@ public static partial class SignatureRules
         var errors = earlierErrors ?? new FieldErrors();
         var names = submission.Names;
 
-        var givenName = Name(submission.GivenName, names.GivenName, required: true, MaxNameLength, errors);
-        var familyName = Name(submission.FamilyName, names.FamilyName, required: true, MaxNameLength, errors);
-        var locality = Name(submission.Locality, names.Locality, required: false, MaxPlaceLength, errors);
-        var region = Name(submission.Region, names.Region, required: false, MaxPlaceLength, errors);
-        var comments = Comment(submission.Comments, names.Comments, errors);
+        var givenName = TextFields.Line(submission.GivenName, names.GivenName, required: true, MaxNameLength, errors);
+        var familyName = TextFields.Line(submission.FamilyName, names.FamilyName, required: true, MaxNameLength, errors);
+        var locality = TextFields.Line(submission.Locality, names.Locality, required: false, MaxPlaceLength, errors);
+        var region = TextFields.Line(submission.Region, names.Region, required: false, MaxPlaceLength, errors);
+        var comments = TextFields.Paragraph(submission.Comments, names.Comments, MaxCommentLength, errors);
 
-        var email = Tidy(submission.Email);
+        var email = TextFields.Tidy(submission.Email);
         if (email is null) errors.Add(names.Email, FieldMessages.Required);
         else if (email.Length > EmailAddresses.MaxLength) errors.Add(names.Email, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
         else if (!EmailAddresses.IsValid(email)) errors.Add(names.Email, FieldMessages.InvalidEmail);
 
-        var postalCode = Tidy(submission.PostalCode)?.ToUpperInvariant();
+        var postalCode = TextFields.Tidy(submission.PostalCode)?.ToUpperInvariant();
         if (postalCode is null) errors.Add(names.PostalCode, FieldMessages.Required);
         else if (postalCode.Length > MaxPostalCodeLength) errors.Add(names.PostalCode, l => FieldMessages.TooLong(l, MaxPostalCodeLength));
         else if (!PostalCodePattern().IsMatch(postalCode)) errors.Add(names.PostalCode, FieldMessages.InvalidPostalCode);
 
-        var source = Tidy(submission.Source);
+        var source = TextFields.Tidy(submission.Source);
         if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, l => FieldMessages.TooLong(l, MaxSourceLength));
         else if (source is not null && !SourcePattern().IsMatch(source)) errors.Add(names.Source, FieldMessages.InvalidSource);
 
         Uri? returnUrl = null;
         if (submission.IsFormPost)
         {
-            var requested = Tidy(submission.ReturnUrl);
+            var requested = TextFields.Tidy(submission.ReturnUrl);
             returnUrl = requested is null ? campaign.DefaultReturnUrl : campaign.MatchReturnUrl(requested);
             if (requested is not null && returnUrl is null) errors.Add(names.ReturnUrl, FieldMessages.ReturnUrlNotAllowed);
         }
@@ -79,35 +79,8 @@ public static partial class SignatureRules
         return (signature, errors);
     }
 
-    /// <summary>Trimmed, Unicode-normalised text, or null when nothing was typed.</summary>
-    private static string? Tidy(string? value)
-    {
-        if (value is null) return null;
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
-    }
 
-    private static string? Name(string? value, string field, bool required, int maxLength, FieldErrors errors)
-    {
-        var text = Tidy(value);
-        if (text is null)
-        {
-            if (required) errors.Add(field, FieldMessages.Required);
-            return null;
-        }
-        if (text.Any(char.IsControl)) errors.Add(field, FieldMessages.ControlCharacters);
-        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
-        return WhitespaceRun().Replace(text, " ");
-    }
 
-    private static string? Comment(string? value, string field, FieldErrors errors)
-    {
-        var text = Tidy(value);
-        if (text is null) return null;
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(field, FieldMessages.ControlCharacters);
-        else if (text.Length > MaxCommentLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxCommentLength));
-        return text;
-    }
 
     [GeneratedRegex(@"^[A-Z0-9](?:[A-Z0-9 -]*[A-Z0-9])?$")]
     private static partial Regex PostalCodePattern();
@@ -115,6 +88,4 @@ public static partial class SignatureRules
     [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
     private static partial Regex SourcePattern();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRun();
 }

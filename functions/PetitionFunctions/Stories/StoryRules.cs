@@ -187,22 +187,22 @@ public static partial class StoryRules
     {
         var errors = earlierErrors ?? new FieldErrors();
 
-        var story = Tidy(submission.Story);
+        var story = TextFields.Tidy(submission.Story);
         if (story is null) errors.Add(Fields.Story, FieldMessages.Required);
         else if (story.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(Fields.Story, FieldMessages.ControlCharacters);
         else if (story.Length > MaxStoryLength) errors.Add(Fields.Story, l => FieldMessages.TooLong(l, MaxStoryLength));
 
         Language? language = null;
-        if (Tidy(submission.Language) is { } languageCode)
+        if (TextFields.Tidy(submission.Language) is { } languageCode)
         {
             language = languageCode.ToLowerInvariant() switch { "en" => Language.En, "es" => Language.Es, _ => null };
             if (language is null) errors.Add(Fields.Language, StoryMessages.InvalidLanguage);
         }
 
-        var name = Line(submission.Name, Fields.Name, MaxNameLength, errors);
-        var place = Line(submission.CountyOrCity, Fields.CountyOrCity, MaxPlaceLength, errors);
+        var name = TextFields.Line(submission.Name, Fields.Name, required: false, MaxNameLength, errors);
+        var place = TextFields.Line(submission.CountyOrCity, Fields.CountyOrCity, required: false, MaxPlaceLength, errors);
 
-        var consentCode = Tidy(submission.Consent);
+        var consentCode = TextFields.Tidy(submission.Consent);
         var consent = ParseTier(consentCode);
         if (consentCode is null) errors.Add(Fields.Consent, FieldMessages.Required);
         else if (consent is null) errors.Add(Fields.Consent, StoryMessages.InvalidConsent);
@@ -218,7 +218,7 @@ public static partial class StoryRules
         Uri? returnUrl = null;
         if (submission.IsFormPost)
         {
-            var requested = Tidy(submission.ReturnUrl);
+            var requested = TextFields.Tidy(submission.ReturnUrl);
             returnUrl = requested is null ? campaign.DefaultReturnUrl : campaign.MatchReturnUrl(requested);
             if (requested is not null && returnUrl is null) errors.Add(Fields.ReturnUrl, FieldMessages.ReturnUrlNotAllowed);
         }
@@ -236,7 +236,7 @@ public static partial class StoryRules
     {
         string? One(string? value, string field)
         {
-            var text = Tidy(value);
+            var text = TextFields.Tidy(value);
             if (text is null) return null;
             if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(field, FieldMessages.ControlCharacters);
             else if (text.Length > MaxStoryLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxStoryLength));
@@ -273,26 +273,12 @@ public static partial class StoryRules
     public static DateTimeOffset? ClosedAt(Campaign campaign, DateTimeOffset now) =>
         campaign.IsOpenAt(now) ? null : campaign.Deadline is { } deadline && deadline <= now ? deadline : null;
 
-    private static string? Tidy(string? value)
-    {
-        if (value is null) return null;
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
-    }
 
-    private static string? Line(string? value, string field, int maxLength, FieldErrors errors)
-    {
-        var text = Tidy(value);
-        if (text is null) return null;
-        if (text.Any(char.IsControl)) errors.Add(field, FieldMessages.ControlCharacters);
-        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
-        return WhitespaceRun().Replace(text, " ");
-    }
 
     /// <summary>An email address (checked as signatures' are) or a phone number: 7 to 15 digits, with + ( ) - . and spaces.</summary>
     private static (string? Contact, bool IsEmail) Contact(string? value, FieldErrors errors)
     {
-        var text = Tidy(value);
+        var text = TextFields.Tidy(value);
         if (text is null) return (null, false);
         if (text.Contains('@'))
         {
@@ -303,12 +289,10 @@ public static partial class StoryRules
         var digits = text.Count(char.IsAsciiDigit);
         if (text.Length > MaxPhoneLength || !PhonePattern().IsMatch(text) || digits is < 7 or > 15)
             errors.Add(Fields.Contact, StoryMessages.InvalidContact);
-        return (WhitespaceRun().Replace(text, " "), false);
+        return (TextFields.CollapseWhitespace(text), false);
     }
 
     [GeneratedRegex(@"^\+?[0-9 ().-]+$")]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRun();
 }
