@@ -13,26 +13,34 @@ namespace PetitionFunctions.Counting;
 public sealed class PublicCampaignFunctions(CampaignReads reads)
 {
     [Function(nameof(GetCampaign))]
-    public async Task<IActionResult> GetCampaign(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}")] HttpRequest request, string slug)
-    {
-        var language = HttpAnswers.LanguageOf(request);
-        return await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
-            ? PublicJson.For(request, CampaignDetail.From(view, language), variesByLanguage: true)
-            : NotFound(request, language);
-    }
+    public Task<IActionResult> GetCampaign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}")] HttpRequest request, string slug) =>
+        ReadAsync(request, slug, view => PublicJson.For(request, CampaignDetail.From(view, HttpAnswers.LanguageOf(request)), variesByLanguage: true));
 
     [Function(nameof(GetCampaignCount))]
-    public async Task<IActionResult> GetCampaignCount(
+    public Task<IActionResult> GetCampaignCount(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/count")] HttpRequest request, string slug) =>
-        await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
-            ? PublicJson.For(request, CampaignCount.From(view, request.Query["source"]))
-            : NotFound(request, HttpAnswers.LanguageOf(request));
+        ReadAsync(request, slug, view => PublicJson.For(request, CampaignCount.From(view, request.Query["source"])));
 
-    private static IActionResult NotFound(HttpRequest request, Language language)
+    /// <summary>The answer for a public campaign, 404 for an unknown or draft one, 503 when storage is down and nothing is cached.</summary>
+    private async Task<IActionResult> ReadAsync(HttpRequest request, string slug, Func<CampaignView, IActionResult> answer)
+    {
+        try
+        {
+            return await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
+                ? answer(view)
+                : Refuse(request, ProblemKind.CampaignNotFound);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            return Refuse(request, ProblemKind.StorageUnavailable);
+        }
+    }
+
+    private static IActionResult Refuse(HttpRequest request, ProblemKind problem)
     {
         PublicJson.AllowAnyOrigin(request.HttpContext.Response);
-        return Problems.For(ProblemKind.CampaignNotFound, language);
+        return Problems.For(problem, HttpAnswers.LanguageOf(request));
     }
 }
 

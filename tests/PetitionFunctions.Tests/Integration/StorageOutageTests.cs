@@ -27,6 +27,10 @@ public sealed class StorageOutageTests
 
             var health = await fixture.Http.GetAsync("health");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+
+            var count = await fixture.Http.GetAsync($"campaigns/{campaign.Slug}/count");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, count.StatusCode);
+            Assert.True(count.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         }
         finally
         {
