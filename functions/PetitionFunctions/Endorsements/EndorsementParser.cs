@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Endorsements;
@@ -16,14 +15,9 @@ public static class EndorsementParser
     private static ParsedEndorsement ParseForm(string text)
     {
         var names = EndorsementFieldNames.Form;
-        var fields = QueryHelpers.ParseQuery(text);
         var errors = new FieldErrors();
-        string? Field(string name)
-        {
-            if (!fields.TryGetValue(name, out var values)) return null;
-            if (values.Count > 1) errors.Add(name, FieldMessages.Repeated);
-            return values[0];
-        }
+        var form = new FormBody(text, errors);
+        string? Field(string name) => form[name];
 
         // A checkbox is sent only when ticked; an unticked one is a "no".
         var consent = Field(names.ListPublicly);

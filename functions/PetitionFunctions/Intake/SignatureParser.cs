@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Intake;
@@ -16,14 +15,9 @@ public static class SignatureParser
     private static ParsedSignature ParseForm(string text)
     {
         var names = SignatureFieldNames.Form;
-        var fields = QueryHelpers.ParseQuery(text);
         var errors = new FieldErrors();
-        string? Field(string name)
-        {
-            if (!fields.TryGetValue(name, out var values)) return null;
-            if (values.Count > 1) errors.Add(name, FieldMessages.Repeated);
-            return values[0];
-        }
+        var form = new FormBody(text, errors);
+        string? Field(string name) => form[name];
 
         var submission = new SignatureSubmission
         {

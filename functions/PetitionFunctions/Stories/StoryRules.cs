@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.WebUtilities;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
@@ -110,14 +109,9 @@ public static partial class StoryRules
 
     private static ParsedStory ParseForm(string text)
     {
-        var fields = QueryHelpers.ParseQuery(text);
         var errors = new FieldErrors();
-        string? Field(string name)
-        {
-            if (!fields.TryGetValue(name, out var values)) return null;
-            if (values.Count > 1) errors.Add(name, FieldMessages.Repeated);
-            return values[0];
-        }
+        var form = new FormBody(text, errors);
+        string? Field(string name) => form[name];
         bool? Flag(string name) => Field(name) is not { } value ? null : FormFlag(value) ?? Invalid(name);
         bool? Invalid(string name)
         {
