@@ -29,7 +29,7 @@ public sealed record PendingConfirmation(string Campaign, string SignatureKey, i
 /// </list>
 /// Keeping them in the signature's partition lets each change be one atomic batch.
 /// </summary>
-public sealed class SignatureTable(TableServiceClient service)
+public sealed partial class SignatureTable(TableServiceClient service)
 {
     private const string OutboxPrefix = "outbox-";
     private const string OutboxEnd = "outbox.";
