@@ -383,7 +383,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
             update["State"] = next.ToString();
 
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, update, row.ETag)];
-            if (invalidate && signature.State == SignatureState.Confirmed)
+            if (invalidate && signature.IsCounted)
                 actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, -1, now, InvalidationSuffix)));
             else if (!invalidate && next == SignatureState.Confirmed)
                 actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, +1, now, RestorationSuffix)));

@@ -35,7 +35,11 @@ public sealed record StoredSignature(
     DateTimeOffset LastEmailRequestedAt,
     int EmailsSent,
     int LastSentSequence,
-    string? EmailFailure);
+    string? EmailFailure)
+{
+    /// <summary>Whether this signature is in the campaign's count: the one test every journal row (+1 or -1) follows.</summary>
+    public bool IsCounted => State == SignatureState.Confirmed;
+}
 
 /// <summary>
 /// How many emails a signature may cause. Each post can ask for one (a re-send while unconfirmed, a
