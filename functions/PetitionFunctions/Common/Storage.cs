@@ -13,6 +13,7 @@ public static class StorageNames
     public const string ConnectionSetting = "AzureWebJobsStorage";
     public const string CampaignsTable = "Campaigns";
     public const string SignaturesTable = "Signatures";
+    public const string JournalArchiveTable = "JournalArchive";
     public const string SummariesTable = "Summaries";
     public const string DeliveriesTable = "Deliveries";
     public const string EndorsementsTable = "Endorsements";
@@ -25,7 +26,7 @@ public static class StorageNames
     public const string StoryEmailsQueue = "story-emails";
     public const string StoryEmailsPoisonQueue = StoryEmailsQueue + "-poison";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, JournalArchiveTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable];
     public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue, StoryEmailsQueue, EndorsementConfirmationsQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";

@@ -25,7 +25,8 @@ public sealed class CountingOptions
 /// <summary>
 /// Adds the confirmations journalled since each campaign's watermark to its summary. Never a +1 per
 /// signature: one write per campaign per run, and only when something changed. Two runs at once
-/// cannot both count the same rows: the summary is written with the ETag it was read at.
+/// cannot both count the same rows: the summary is written with the ETag it was read at. Counted rows
+/// then move to the journal archive, so the next run's range queries find only new rows.
 /// </summary>
 public sealed class CountRollup(
     CampaignTable campaigns,
@@ -52,10 +53,12 @@ public sealed class CountRollup(
                       ?? new VersionedSummary(CampaignSummary.Empty(campaign), null);
         if (upTo <= current.Summary.WatermarkTicks) return 0;
 
-        var entries = new List<JournalEntry>();
-        await foreach (var entry in signatures.JournalAsync(campaign.Slug, current.Summary.WatermarkTicks, upTo, cancellationToken))
-            entries.Add(entry);
-        if (entries.Count == 0 && current.Version is not null) return 0;
+        // Rows below the watermark are counted already: left by a roll-up that could not finish archiving.
+        var rows = new List<JournalRow>();
+        await foreach (var row in signatures.JournalAsync(campaign.Slug, upTo, cancellationToken))
+            rows.Add(row);
+        var entries = rows.Where(r => r.Ticks >= current.Summary.WatermarkTicks).Select(r => r.Entry).ToList();
+        if (rows.Count == 0 && current.Version is not null) return 0;
 
         var updated = Tally.Add(current.Summary, campaign, entries, upTo, now);
         if (!await summaries.TrySaveAsync(updated, current.Version, cancellationToken))
@@ -65,6 +68,7 @@ public sealed class CountRollup(
         }
         if (entries.Count > 0)
             log.LogInformation("Rolled up {Count} confirmations for {Campaign}: total {Total}.", entries.Count, campaign.Slug, updated.Count);
+        await signatures.ArchiveJournalAsync(rows, cancellationToken);
         return entries.Count;
     }
 }

@@ -213,24 +213,6 @@ public sealed partial class SignatureTable(TableServiceClient service)
         }
     }
 
-    /// <summary>
-    /// Journal rows of a campaign written for times in [from, to): one row-key range query per
-    /// partition, so the cost follows the number of new rows, not the size of the campaign.
-    /// </summary>
-    public async IAsyncEnumerable<JournalEntry> JournalAsync(
-        string campaign, long fromTicks, long toTicks,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
-        {
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {JournalPrefix + fromTicks.ToString("D19")} and RowKey lt {JournalPrefix + toTicks.ToString("D19")}");
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                yield return new JournalEntry(row.GetInt32("Change") ?? 0, row.GetDateTimeOffset("At") ?? default, row.GetString("Source"),
-                    row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En);
-        }
-    }
-
     /// <summary>Every signature of a campaign confirmed before a time, read from the signatures themselves (nightly reconciliation).</summary>
     public async IAsyncEnumerable<JournalEntry> ConfirmedBeforeAsync(
         string campaign, DateTimeOffset before,

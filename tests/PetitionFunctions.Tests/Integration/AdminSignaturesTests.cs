@@ -218,8 +218,8 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
     }
 
     private async Task<List<string>> JournalRowsAsync(string slug, string key, string suffix) =>
-        (await fixture.SignatureRowsAsync(slug))
+        (await fixture.JournalRowsAsync(slug))
             .Select(r => r.RowKey)
-            .Where(k => k.StartsWith(SignatureTable.JournalPrefix, StringComparison.Ordinal) && k.EndsWith(key + suffix, StringComparison.Ordinal))
+            .Where(k => k.EndsWith(key + suffix, StringComparison.Ordinal))
             .ToList();
 }

@@ -97,6 +97,21 @@ public class LocalHostFixture : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>
+    /// A campaign's journal rows, wherever they are now: in the Signatures table until a roll-up counts
+    /// them, in the archive after (the local host's roll-up timer can move them at any minute).
+    /// </summary>
+    public async Task<List<TableEntity>> JournalRowsAsync(string slug)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {slug + ":"} and PartitionKey lt {slug + ";"} and RowKey ge {PetitionFunctions.Intake.SignatureTable.JournalPrefix} and RowKey lt {"journal."}");
+        var rows = new List<TableEntity>();
+        foreach (var table in new[] { StorageNames.SignaturesTable, StorageNames.JournalArchiveTable })
+            await foreach (var row in Service<TableServiceClient>().GetTableClient(table).QueryAsync<TableEntity>(filter))
+                rows.Add(row);
+        return rows;
+    }
+
     /// <summary>The confirmation messages naming a campaign, read without taking them off the queue.</summary>
     public async Task<List<string>> MessagesForAsync(string slug)
     {
