@@ -91,6 +91,10 @@ public sealed class StorageRestartTests(ITestOutputHelper output)
                 if (await signatures.FindAsync(campaign.Slug, keys.For(EmailAddresses.Canonical(answer.Email)), CancellationToken.None) is null)
                     lost.Add(answer.Email);
             Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged sign-ons are not in storage: {string.Join(", ", lost.Take(10))}");
+            // Nor is any confirmation email lost: with the email consumer off, each stored sign-on still
+            // has its outbox row, which the relay turns into a message if the queue never got one.
+            var outbox = (await fixture.SignatureRowsAsync(campaign.Slug)).Select(r => r.RowKey).Where(k => k.StartsWith("outbox-")).ToHashSet();
+            Assert.All(acknowledged, answer => Assert.Contains("outbox-" + keys.For(EmailAddresses.Canonical(answer.Email)), outbox));
         }
         finally
         {
