@@ -6,7 +6,8 @@ namespace PetitionFunctions.LocalHost;
 
 /// <summary>
 /// The Azurite storage emulator, pinned in the repository's package.json, installed with npm on first
-/// use and started in memory on free ports. Used by the local host and by the tests alike.
+/// use and started on free ports: in memory, or in a data folder so that it can be stopped and
+/// restarted with its data. Used by the local host and by the tests alike.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -14,14 +15,18 @@ public sealed class Azurite : IAsyncDisposable
     private const string Account = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    private readonly string _script;
+    private readonly string? _dataFolder;
+    private Process _process = null!;
 
-    private Azurite(Process process, int blobPort, int queuePort, int tablePort)
+    private Azurite(string script, string? dataFolder, int blobPort, int queuePort, int tablePort)
     {
-        _process = process;
+        _script = script;
+        _dataFolder = dataFolder;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
     }
 
     public int BlobPort { get; }
@@ -35,32 +40,47 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="dataFolder">
+    /// Where Azurite keeps its data (its <c>--location</c>); null keeps everything in memory. Azurite
+    /// writes its tables and queue metadata to this folder every few seconds and when it stops on SIGTERM.
+    /// </param>
+    public static async Task<Azurite> StartAsync(string? dataFolder = null, CancellationToken cancellationToken = default)
     {
-        var root = RepositoryRoot.Find();
-        var script = await EnsureInstalledAsync(root, cancellationToken);
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var script = await EnsureInstalledAsync(RepositoryRoot.Find(), cancellationToken);
+        var azurite = new Azurite(script, dataFolder, FreePort(), FreePort(), FreePort());
+        await azurite.RunAsync(cancellationToken);
+        return azurite;
+    }
+
+    /// <summary>Starts a stopped Azurite again on the same ports, with the data it kept in its data folder.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_dataFolder is null) throw new InvalidOperationException("An in-memory Azurite has nothing to restart with; give it a data folder.");
+        if (!_process.HasExited) throw new InvalidOperationException("Azurite is still running; stop it first.");
+        _process.Dispose();
+        await RunAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList =
-            {
-                script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-                "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString(),
-            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var azurite = new Azurite(process, blob, queue, table);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
-        await azurite.WaitUntilListeningAsync(cancellationToken);
-        return azurite;
+        string[] persistence = _dataFolder is null ? ["--inMemoryPersistence"] : ["--location", _dataFolder];
+        foreach (var argument in (string[])[
+                     _script, "--silent", .. persistence, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString()])
+            start.ArgumentList.Add(argument);
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilListeningAsync(cancellationToken);
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
@@ -134,7 +154,7 @@ public sealed class Azurite : IAsyncDisposable
 
     private void Kill()
     {
-        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
+        try { if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { }
     }
 

@@ -66,7 +66,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var seedDemo = builder.Configuration.GetValue("LocalHost:SeedDemoCampaigns", false);
         if (!StorageIsConfigured(builder.Configuration))
         {
-            azurite = await Azurite.StartAsync(cancellationToken);
+            azurite = await Azurite.StartAsync(cancellationToken: cancellationToken);
             builder.Configuration[StorageNames.ConnectionSetting] = azurite.ConnectionString;
             AddThrowawaySecretsIfMissing(builder.Configuration);
             seedDemo = true;

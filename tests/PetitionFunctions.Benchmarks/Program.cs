@@ -1,6 +1,7 @@
 using PetitionFunctions.Benchmarks;
 
 // dotnet run -c Release --project tests/PetitionFunctions.Benchmarks -- rollup [sizes...] [--rounds N]
+// dotnet run -c Release --project tests/PetitionFunctions.Benchmarks -- delivery [count]
 var arguments = args.ToList();
 var rounds = 7;
 if (arguments.IndexOf("--rounds") is var at and >= 0)
@@ -21,8 +22,11 @@ switch (arguments.FirstOrDefault())
         var sizes = arguments.Skip(1).Select(int.Parse).ToArray();
         await RollupBenchmark.RunAsync(sizes.Length > 0 ? sizes : [1_000, 100_000], rounds);
         break;
+    case "delivery":
+        await DeliveryBenchmark.RunAsync(arguments.Count > 1 ? int.Parse(arguments[1]) : 200_000);
+        break;
     default:
-        Console.WriteLine("Benchmarks: load [--concurrency 32] [--seconds 20] [--smoke] | rollup [sizes...] [--rounds N]");
+        Console.WriteLine("Benchmarks: load [--concurrency 32] [--seconds 20] [--smoke] | rollup [sizes...] [--rounds N] | delivery [count]");
         return 1;
 }
 return 0;

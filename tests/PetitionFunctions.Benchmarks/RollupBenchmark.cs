@@ -108,7 +108,7 @@ public static class RollupBenchmark
         public override void OnSendingRequest(Azure.Core.HttpMessage message) => Interlocked.Increment(ref _count);
     }
 
-    private static async Task<IHost> StartServicesAsync(string connectionString)
+    internal static async Task<IHost> StartServicesAsync(string connectionString)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

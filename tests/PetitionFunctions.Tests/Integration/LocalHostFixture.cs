@@ -24,6 +24,8 @@ public class LocalHostFixture : IAsyncLifetime
 
     protected virtual void ReplaceServices(IServiceCollection services) { }
 
+    protected virtual Task<Azurite> StartAzuriteAsync() => Azurite.StartAsync();
+
     /// <summary>Where the outbox transport writes this fixture's emails.</summary>
     public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), "petition-outbox-" + Guid.NewGuid().ToString("n"));
 
@@ -47,7 +49,7 @@ public class LocalHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Azurite = await Azurite.StartAsync();
+        Azurite = await StartAzuriteAsync();
         Host = await LocalFunctionsHost.StartAsync(
             ["--urls", "http://127.0.0.1:0"],
             builder =>

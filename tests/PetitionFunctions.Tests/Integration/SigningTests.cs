@@ -54,18 +54,31 @@ public sealed class SigningTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task Fifty_concurrent_posts_of_the_same_person_leave_one_row_and_one_message()
+    public async Task Two_hundred_concurrent_posts_of_the_same_person_across_partners_and_formats_leave_one_row_one_outbox_row_and_one_message()
     {
         await fixture.Confirmations.ClearMessagesAsync();
         var campaign = await fixture.NewCampaignAsync();
-        var posts = Enumerable.Range(0, 50).Select(i => _http.PostAsync($"campaigns/{campaign.Slug}/signatures",
-            Requests.Osdi("Marta", "Ríos", i % 2 == 0 ? "marta.rios@gmail.com" : "MartaRios+petition@googlemail.com", source: $"partner-{i % 5}")));
+        const string thankYou = "https://partner.example/thank-you";
+        var emails = new[] { "marta.rios@gmail.com", "MartaRios+petition@googlemail.com", "Marta.Rios@Gmail.com" };
+        HttpContent Body(int i) => i % 2 == 0
+            ? Requests.Osdi("Marta", "Ríos", emails[i % 3], source: $"partner-{i % 5}")
+            : Requests.Form(("given_name", "Marta"), ("family_name", "Ríos"), ("email", emails[i % 3]), ("postal_code", "10027"),
+                ("source", $"partner-{i % 5}"), ("return_url", thankYou));
+        var posts = Enumerable.Range(0, 200).Select(async i => (Json: i % 2 == 0, Answer: await _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Body(i))));
 
         var answers = await Task.WhenAll(posts);
 
-        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
+        var json = answers.Where(a => a.Json).Select(a => a.Answer).ToList();
+        var forms = answers.Where(a => !a.Json).Select(a => a.Answer).ToList();
+        Assert.All(json, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
+        var receipts = await Task.WhenAll(json.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.Single(receipts.Distinct());
+        Assert.All(forms, answer => Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode));
+        Assert.All(forms, answer => Assert.Equal(thankYou, answer.Headers.Location!.AbsoluteUri));
         var rows = await fixture.SignatureRowsAsync(campaign.Slug);
-        Assert.Single(rows, r => !r.RowKey.StartsWith("outbox-"));
+        var signature = Assert.Single(rows, r => !r.RowKey.Contains('-'));
+        Assert.Single(rows, r => r.RowKey == "outbox-" + signature.RowKey);
+        Assert.Single(rows, r => r.RowKey.StartsWith("outbox-"));
         Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
     }
 

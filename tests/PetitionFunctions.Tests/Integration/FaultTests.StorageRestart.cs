@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using PetitionFunctions.Intake;
+using PetitionFunctions.LocalHost;
+using Xunit.Abstractions;
+
+namespace PetitionFunctions.Tests.Integration;
+
+/// <summary>
+/// Azurite stopped with SIGTERM in the middle of a load and restarted on the same ports with the same
+/// data: every acknowledged sign-on is in storage afterwards, and every other one was told to retry.
+/// </summary>
+public sealed class StorageRestartTests(ITestOutputHelper output)
+{
+    private sealed class PersistentStorageFixture : LocalHostFixture
+    {
+        public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "petition-azurite-" + Guid.NewGuid().ToString("n"));
+
+        protected override Task<Azurite> StartAzuriteAsync() => Azurite.StartAsync(DataFolder);
+    }
+
+    /// <summary>What one sign-on got back; a null status is a timeout or a broken connection.</summary>
+    private sealed record Answer(string Email, HttpStatusCode? Status, TimeSpan? RetryAfter, string? MediaType, string Body)
+    {
+        public bool Acknowledged => Status is HttpStatusCode.Accepted or HttpStatusCode.SeeOther;
+    }
+
+    private const string ThankYou = "https://partner.example/thank-you";
+    private const int Clients = 12;
+
+    [Fact]
+    public async Task Every_acknowledged_sign_on_survives_a_storage_restart_mid_load_and_the_others_are_told_to_retry()
+    {
+        var fixture = new PersistentStorageFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            var campaign = await fixture.NewCampaignAsync();
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+            {
+                BaseAddress = fixture.Http.BaseAddress,
+                // Longer than the storage clients' worst case (a 15 s network timeout, then bounded retries):
+                // an answer later than this is a hang.
+                Timeout = TimeSpan.FromSeconds(45),
+            };
+            var answers = new ConcurrentQueue<Answer>();
+            var next = 0;
+            using var stopLoad = new CancellationTokenSource();
+
+            async Task ClientAsync()
+            {
+                while (!stopLoad.IsCancellationRequested)
+                {
+                    var n = Interlocked.Increment(ref next);
+                    answers.Enqueue(await SignAsync(http, campaign.Slug, n));
+                }
+            }
+
+            var load = Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)).ToList();
+            await Eventually.True(() => answers.Count(a => a.Acknowledged) >= 100, seconds: 60);
+
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            await fixture.Azurite.StopAsync();
+            output.WriteLine($"Azurite stopped in {stopping.ElapsedMilliseconds} ms.");
+            var sentBeforeRestart = next;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await fixture.Azurite.RestartAsync();
+
+            await Eventually.True(() => answers.Count(a => a.Acknowledged && Number(a.Email) > sentBeforeRestart + Clients) >= 100, seconds: 60);
+            await stopLoad.CancelAsync();
+            await Task.WhenAll(load);
+
+            var acknowledged = answers.Where(a => a.Acknowledged).ToList();
+            var refused = answers.Where(a => !a.Acknowledged).ToList();
+            output.WriteLine($"{answers.Count} sign-ons: {acknowledged.Count} acknowledged, {refused.Count} refused " +
+                             $"({string.Join(", ", refused.GroupBy(a => a.Status).Select(g => $"{g.Count()} × {g.Key?.ToString() ?? "no answer"}"))}).");
+            Assert.NotEmpty(refused);
+            Assert.All(refused, answer =>
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+                Assert.True(answer.RetryAfter > TimeSpan.Zero, "A 503 without Retry-After.");
+                Assert.Equal("application/problem+json", answer.MediaType);
+                Assert.Equal(503, JsonDocument.Parse(answer.Body).RootElement.GetProperty("status").GetInt32());
+            });
+
+            var keys = fixture.Service<DedupeKeys>();
+            var signatures = fixture.Service<SignatureTable>();
+            var lost = new List<string>();
+            foreach (var answer in acknowledged)
+                if (await signatures.FindAsync(campaign.Slug, keys.For(EmailAddresses.Canonical(answer.Email)), CancellationToken.None) is null)
+                    lost.Add(answer.Email);
+            Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged sign-ons are not in storage: {string.Join(", ", lost.Take(10))}");
+            // Nor is any confirmation email lost: with the email consumer off, each stored sign-on still
+            // has its outbox row, which the relay turns into a message if the queue never got one.
+            var outbox = (await fixture.SignatureRowsAsync(campaign.Slug)).Select(r => r.RowKey).Where(k => k.StartsWith("outbox-")).ToHashSet();
+            Assert.All(acknowledged, answer => Assert.Contains("outbox-" + keys.For(EmailAddresses.Canonical(answer.Email)), outbox));
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+            if (Directory.Exists(fixture.DataFolder)) Directory.Delete(fixture.DataFolder, recursive: true);
+        }
+    }
+
+    private static int Number(string email) => int.Parse(email["fault-".Length..email.IndexOf('@')]);
+
+    /// <summary>Half OSDI JSON from partners' servers, half form posts from their pages; four partners.</summary>
+    private static async Task<Answer> SignAsync(HttpClient http, string slug, int n)
+    {
+        var email = $"fault-{n}@example.org";
+        var source = $"partner-{n % 4}";
+        HttpContent body = n % 2 == 0
+            ? Requests.Osdi("Fault", $"Signer {n}", email, source: source)
+            : Requests.Form(("given_name", "Fault"), ("family_name", $"Signer {n}"), ("email", email), ("postal_code", "10027"),
+                ("source", source), ("return_url", ThankYou));
+        try
+        {
+            using var response = await http.PostAsync($"campaigns/{slug}/signatures", body);
+            return new Answer(email, response.StatusCode, response.Headers.RetryAfter?.Delta, response.Content.Headers.ContentType?.MediaType,
+                await response.Content.ReadAsStringAsync());
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return new Answer(email, null, null, null, e.GetType().Name);
+        }
+    }
+}
