@@ -116,6 +116,68 @@ public sealed partial class SignatureTable
         }
     }
 
+    /// <summary>
+    /// The row recording that a campaign's signatures were anonymised: in the campaign's first partition,
+    /// keyed above the hex signature keys (and the journal and outbox rows), so no signature query sees it.
+    /// </summary>
+    private const string AnonymisedMarker = "rights-anonymised";
+
+    /// <summary>
+    /// Removes the personal details from every signature of a campaign that still has them, keeping state,
+    /// breakdown columns and times (<see cref="ColumnsWithoutPersonalData"/>): counts and breakdowns do
+    /// not change and no journal row is written. Row by row, each conditional on its ETag, so it can stop
+    /// and resume anywhere. Returns how many rows it anonymised and how many kept changing under it.
+    /// </summary>
+    public async Task<(int Anonymised, int Left)> AnonymiseAsync(string campaign, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        int anonymised = 0, left = 0;
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"g"}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                if (row.ContainsKey("AnonymisedAt")) continue;
+                if (await AnonymiseRowAsync(campaign, row, now, cancellationToken)) anonymised++;
+                else left++;
+            }
+        }
+        return (anonymised, left);
+    }
+
+    private async Task<bool> AnonymiseRowAsync(string campaign, TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var anonymous = WithoutPersonalData(row);
+            anonymous["AnonymisedAt"] = now;
+            try
+            {
+                await _table.UpdateEntityAsync(anonymous, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException changed) when (changed.Status == 412)
+            {
+                if (attempt >= ConcurrencyRetries || await ReadAsync(campaign, row.RowKey, cancellationToken) is not { } again) return false;
+                row = again;
+            }
+        }
+    }
+
+    /// <summary>When the campaign's signatures were anonymised, or null if they have not been.</summary>
+    public async Task<DateTimeOffset?> AnonymisedAtAsync(string campaign, CancellationToken cancellationToken)
+    {
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(DedupeKeys.PartitionsOf(campaign).First(), AnonymisedMarker,
+            cancellationToken: cancellationToken);
+        return marker.HasValue ? marker.Value!.GetDateTimeOffset("AnonymisedAt") : null;
+    }
+
+    public Task RecordAnonymisedAsync(string campaign, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(DedupeKeys.PartitionsOf(campaign).First(), AnonymisedMarker)
+        {
+            ["Campaign"] = campaign,
+            ["AnonymisedAt"] = at,
+        }, TableUpdateMode.Replace, cancellationToken);
+
     private static TableEntity WithoutPersonalData(TableEntity row)
     {
         var kept = new TableEntity(row.PartitionKey, row.RowKey);
