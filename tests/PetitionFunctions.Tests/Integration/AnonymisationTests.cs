@@ -52,6 +52,13 @@ public sealed class AnonymisationTests(LocalHostFixture fixture)
             row => Assert.Equal(stamped[row.RowKey], row.GetDateTimeOffset("AnonymisedAt")));
         Assert.Equal((0, 0), await fixture.Service<SignatureTable>().AnonymiseAsync(due.Slug, DateTimeOffset.UtcNow, CancellationToken.None));
 
+        // A delivery asked for now lists nobody, and says why rather than blaming a key.
+        var signers = new List<DeliverySigner>();
+        await foreach (var signer in fixture.Service<ConfirmedSigners>().ReadAsync(due.Slug, DateTimeOffset.UtcNow, CancellationToken.None)) signers.Add(signer);
+        Assert.Empty(signers);
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"2 confirmed signatures of {due.Slug} were anonymised"));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains($"of {due.Slug} could not be decrypted"));
+
         // An admin still reads the signature, with no one behind it.
         using var admin = fixture.AdminClient(AdminRoles.Admin);
         var one = await admin.GetAsync($"manage/campaigns/{due.Slug}/signatures/{rows[0].RowKey}");
