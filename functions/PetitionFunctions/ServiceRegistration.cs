@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<SignatureConfirmation>();
+        services.AddSingleton<SignatureWithdrawal>();
         services.AddSingleton<ConfirmationEmailSender>();
 
         services.AddOptions<CountingOptions>().Bind(configuration.GetSection(CountingOptions.Section));

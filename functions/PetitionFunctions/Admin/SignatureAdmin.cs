@@ -88,19 +88,23 @@ public sealed partial class SignatureAdmin(
     /// </summary>
     private Uri CollectionOf(string slug) => new(links.BaseUrl, $"api/{AdminRoutes.Root}/campaigns/{slug}/signatures");
 
-    private OsdiSignature Represent(ModifiedSignature signature, Uri collection)
+    private OsdiSignature Represent(ModifiedSignature signature, Uri collection) =>
+        OsdiSignatures.Signature(signature, Details(signature.Signature), new Uri(collection.AbsoluteUri.TrimEnd('/') + "/" + signature.Signature.Key));
+
+    private PersonalDetails? Details(StoredSignature signature)
     {
-        PersonalDetails? details = null;
+        // A withdrawn, erased or anonymised signature has no details left to decrypt.
+        if (signature.ProtectedPersonalData.Length == 0) return null;
         try
         {
-            details = PersonalDetails.Unprotect(cipher, signature.Signature.Campaign, signature.Signature.Key, signature.Signature.ProtectedPersonalData);
+            return PersonalDetails.Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
         }
         catch (Exception e) when (e is CryptographicException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
         {
             log.LogWarning("The personal details of signature {Signature} on {Campaign} could not be decrypted ({Failure}).",
-                signature.Signature.Key[..8], signature.Signature.Campaign, e.GetType().Name);
+                signature.Key[..8], signature.Campaign, e.GetType().Name);
+            return null;
         }
-        return OsdiSignatures.Signature(signature, details, new Uri(collection.AbsoluteUri.TrimEnd('/') + "/" + signature.Signature.Key));
     }
 
     /// <summary>A dedupe key: 64 lower-case hex digits. Anything else names no signature, without asking storage.</summary>

@@ -13,13 +13,19 @@ public sealed record LinkClaims(string Campaign, string SignatureKey, DateTimeOf
 /// <summary>
 /// Signed, stateless link tokens: "{payload}.{mac}", both base64url, where the payload is
 /// "{campaign}/{signature key}/{expiry, unix seconds}" and the MAC is HMAC-SHA256 under
-/// Petitions:LinkKey over the purpose and the payload. The purpose ("confirm", later "withdraw") keeps
+/// Petitions:LinkKey over the purpose and the payload. The purpose ("confirm", "withdraw"...) keeps
 /// a token of one kind from working as another. Nothing is encrypted: the payload holds no personal data.
 /// </summary>
 public sealed class LinkTokens(IOptions<PetitionSecrets> secrets, TimeProvider time)
 {
     public const string ConfirmPurpose = "confirm";
     public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>A signature's withdraw link: a confirm token cannot withdraw, nor a withdraw token confirm.</summary>
+    public const string WithdrawPurpose = "withdraw";
+
+    /// <summary>A signer's right to withdraw does not lapse, so the expiry in a withdraw token is only a formality and is not enforced.</summary>
+    public static readonly TimeSpan WithdrawLifetime = TimeSpan.FromDays(3650);
 
     private readonly byte[] _key = secrets.Value.LinkKeyBytes();
 
@@ -78,4 +84,7 @@ public sealed class PublicLinks(IConfiguration configuration)
     }
 
     public Uri Confirm(string token) => new(BaseUrl, $"api/confirm/{token}");
+
+    /// <summary>A signature's withdraw link, with the signer's language so its pages speak it even once the details are gone.</summary>
+    public Uri Withdraw(string token, Language language) => new(BaseUrl, $"api/withdraw/{token}?lang={language.Code()}");
 }

@@ -22,6 +22,12 @@ public static class ConfirmPages
         : HtmlPages.Message(410, language, "This link has expired",
             "Confirmation links work for 30 days. Sign again on the campaign's page and we will send you a new link.");
 
+    public static IActionResult Withdrawn(Language language) => language == Language.Es
+        ? HtmlPages.Message(410, language, "Esta firma fue retirada",
+            "Usted retiró esta firma, así que este enlace ya no la confirma. Si quiere apoyar la campaña otra vez, firme de nuevo en su página.")
+        : HtmlPages.Message(410, language, "This signature was withdrawn",
+            "You withdrew this signature, so this link no longer confirms it. To support the campaign again, sign again on its page.");
+
     /// <summary>The same page for a tampered, truncated or unknown link: it tells nothing about why.</summary>
     public static IActionResult NotValid(Language language) => language == Language.Es
         ? HtmlPages.Message(400, language, "Este enlace no es válido",

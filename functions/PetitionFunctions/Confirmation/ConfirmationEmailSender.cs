@@ -48,10 +48,11 @@ public sealed class ConfirmationEmailSender(
         }
 
         var signer = PersonalDetails.Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
+        var withdrawLink = links.Withdraw(tokens.Create(LinkTokens.WithdrawPurpose, campaign.Slug, signature.Key, LinkTokens.WithdrawLifetime), signature.Language);
         var email = request.Kind == EmailKind.AlreadySigned && signature.ConfirmedAt is { } confirmedAt
-            ? ConfirmationEmails.AlreadySigned(campaign, signer, signature.Language, confirmedAt)
+            ? ConfirmationEmails.AlreadySigned(campaign, signer, signature.Language, confirmedAt, withdrawLink)
             : ConfirmationEmails.Confirm(campaign, signer, signature.Language,
-                links.Confirm(tokens.Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.Key, LinkTokens.ConfirmLifetime)));
+                links.Confirm(tokens.Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.Key, LinkTokens.ConfirmLifetime)), withdrawLink);
 
         switch (await transport.SendAsync(email, IdempotencyKey(request), cancellationToken))
         {

@@ -5,7 +5,7 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Confirmation;
 
-public sealed class ConfirmationFunctions(ConfirmationEmailSender sender, SignatureConfirmation confirmation)
+public sealed class ConfirmationFunctions(ConfirmationEmailSender sender, SignatureConfirmation confirmation, SignatureWithdrawal withdrawal)
 {
     /// <summary>
     /// Sends the email a queued request asks for. A transient transport failure throws, so the queue
@@ -30,7 +30,24 @@ public sealed class ConfirmationFunctions(ConfirmationEmailSender sender, Signat
         {
             ConfirmOutcome.Confirmed confirmed => ConfirmPages.Confirmed(confirmed.Campaign, confirmed.Language),
             ConfirmOutcome.Expired expired => ConfirmPages.Expired(expired.Language),
+            ConfirmOutcome.Withdrawn withdrawn => ConfirmPages.Withdrawn(withdrawn.Language),
             ConfirmOutcome.Unavailable unavailable => ConfirmPages.TryAgainLater(unavailable.Language),
             var other => ConfirmPages.NotValid(other.Language),
         };
+
+    /// <summary>The withdraw link in a signer's emails: a page asking to confirm. Opening it changes nothing.</summary>
+    [Function(nameof(WithdrawSignaturePage))]
+    public async Task<IActionResult> WithdrawSignaturePage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "withdraw/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path);
+
+    /// <summary>The button on that page: withdraws the signature and deletes its personal details.</summary>
+    [Function(nameof(WithdrawSignature))]
+    public async Task<IActionResult> WithdrawSignature(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "withdraw/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        WithdrawPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path);
 }

@@ -11,6 +11,9 @@ public abstract record ConfirmOutcome(Language Language)
 
     public sealed record Expired(Language Language) : ConfirmOutcome(Language);
 
+    /// <summary>The signature was withdrawn: its old confirm link cannot bring it back.</summary>
+    public sealed record Withdrawn(Language Language) : ConfirmOutcome(Language);
+
     public sealed record NotValid(Language Language) : ConfirmOutcome(Language);
 
     public sealed record Unavailable(Language Language) : ConfirmOutcome(Language);
@@ -36,6 +39,7 @@ public sealed class SignatureConfirmation(
             var campaign = await campaigns.FindAsync(claims.Campaign, cancellationToken);
             if (signature is null || campaign is null) return new ConfirmOutcome.NotValid(browserLanguage);
             if (signature.State == SignatureState.Confirmed) return new ConfirmOutcome.Confirmed(campaign, signature.Language);
+            if (signature.State == SignatureState.Withdrawn) return new ConfirmOutcome.Withdrawn(signature.Language);
             if (tokens.HasExpired(claims)) return new ConfirmOutcome.Expired(signature.Language);
 
             var confirmed = await signatures.ConfirmAsync(claims.Campaign, claims.SignatureKey, time.GetUtcNow(), cancellationToken);

@@ -3,7 +3,7 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Counting;
 
-/// <summary>One row of the confirmation journal: +1 for a confirmation (later, -1 for a withdrawal).</summary>
+/// <summary>One row of the confirmation journal: +1 for a confirmation or restoration, -1 for a withdrawal or invalidation.</summary>
 public sealed record JournalEntry(int Change, DateTimeOffset At, string? Source, string? Region, string? PostalPrefix, Language Language);
 
 /// <summary>
@@ -101,6 +101,8 @@ public static class Tally
             var key = keyOf(entry) is { Length: > 0 } k ? (k.Length > 40 ? k[..40] : k) : Unknown;
             if (!result.ContainsKey(key) && result.Count >= MaxKeysPerBreakdown) key = Other;
             result[key] = result.GetValueOrDefault(key) + entry.Change;
+            // A -1 (withdrawn, invalidated) that takes a key back to zero removes it, as a recount would never list it.
+            if (result[key] == 0) result.Remove(key);
         }
         return result;
     }

@@ -24,6 +24,7 @@ public sealed class ConfirmedSigners(TableServiceClient service, PersonalDataCip
     {
         var confirmed = SignatureState.Confirmed.ToString();
         var unreadable = 0;
+        var anonymised = 0;
         foreach (var partition in DedupeKeys.PartitionsOf(campaign))
         {
             // Signature row keys are hex, so they sort below "g"; journal and outbox rows sort above.
@@ -31,6 +32,12 @@ public sealed class ConfirmedSigners(TableServiceClient service, PersonalDataCip
                 $"PartitionKey eq {partition} and RowKey lt {"g"} and State eq {confirmed} and ConfirmedAt le {cutoff}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, PageSize, Columns, cancellationToken))
             {
+                // Anonymised after the final delivery (SignatureAnonymisation): counted, but nobody left to list.
+                if (string.IsNullOrEmpty(row.GetString("Personal")))
+                {
+                    anonymised++;
+                    continue;
+                }
                 PersonalDetails person;
                 try
                 {
@@ -45,6 +52,8 @@ public sealed class ConfirmedSigners(TableServiceClient service, PersonalDataCip
                     person.PostalCode, person.Comments, row.GetDateTimeOffset("ReceivedAt") ?? row.GetDateTimeOffset("ConfirmedAt") ?? cutoff);
             }
         }
+        if (anonymised > 0)
+            log.LogInformation("{Count} confirmed signatures of {Campaign} were anonymised and are left out of the delivery.", anonymised, campaign);
         if (unreadable > 0)
             log.LogError("{Count} confirmed signatures of {Campaign} could not be decrypted (a retired key?) and were left out of the delivery.", unreadable, campaign);
     }

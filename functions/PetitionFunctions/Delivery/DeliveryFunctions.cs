@@ -8,7 +8,8 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Delivery;
 
-public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler scheduler, DeliverySender sender, DeliveryTable deliveries, CampaignTable campaigns)
+public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler scheduler, DeliverySender sender, DeliveryTable deliveries, CampaignTable campaigns,
+    SignatureAnonymisation anonymisation)
 {
     private const int MaxBodyBytes = 4 * 1024;
 
@@ -16,6 +17,11 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
     [Function(nameof(CheckDeliveryRules))]
     public Task CheckDeliveryRules([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         scheduler.CheckAsync(cancellationToken);
+
+    /// <summary>Every day: removes the personal details of signatures on campaigns whose final delivery is older than DataRights:AnonymiseAfterMonths.</summary>
+    [Function(nameof(AnonymiseDeliveredCampaigns))]
+    public Task AnonymiseDeliveredCampaigns([TimerTrigger("0 45 3 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        anonymisation.RunAsync(cancellationToken);
 
     /// <summary>Builds and sends a queued delivery. A transient email failure throws, so the queue retries; then the poison queue.</summary>
     [Function(nameof(SendDelivery))]

@@ -18,6 +18,11 @@ public static class DeliveryRegistration
         services.AddSingleton<ConfirmedSigners>();
         services.AddSingleton<DeliveryScheduler>();
         services.AddSingleton<DeliverySender>();
+        services.AddOptions<DataRightsOptions>()
+            .Bind(configuration.GetSection(DataRightsOptions.Section))
+            .Validate(options => options.AnonymiseAfterMonths >= 0, "DataRights:AnonymiseAfterMonths must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<SignatureAnonymisation>();
         return services;
     }
 }

@@ -111,6 +111,20 @@ public sealed class EndorsementTable(TableServiceClient service)
         return rows.Select(row => ToStored(row, row.GetBoolean("HasPendingChange") == true ? changes.GetValueOrDefault(row.RowKey) : null)).ToList();
     }
 
+    /// <summary>
+    /// Deletes an individual leader's endorsement for good, with its pending change and outbox rows (an
+    /// erasure: a public endorsement cannot be kept without the name that makes it). False if there was none.
+    /// </summary>
+    public async Task<bool> DeleteIndividualAsync(string campaign, string dedupeKey, CancellationToken cancellationToken)
+    {
+        var key = PersonPrefix + dedupeKey;
+        if (!IsEndorsementKey(key)) return false;
+        await _table.DeleteEntityAsync(campaign, ChangePrefix + key, ETag.All, cancellationToken);
+        await _table.DeleteEntityAsync(campaign, OutboxPrefix + key, ETag.All, cancellationToken);
+        var deleted = await _table.DeleteEntityAsync(campaign, key, ETag.All, cancellationToken);
+        return deleted.Status != 404;
+    }
+
     /// <summary>Confirms an endorsement. Idempotent: a confirmed one is returned as it is. Null if it is gone.</summary>
     public async Task<StoredEndorsement?> ConfirmAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
         await UpdateAsync(campaign, key, stored => stored.State == EndorsementState.Confirmed

@@ -94,7 +94,9 @@ public sealed class SignatureIntake(
         PendingConfirmation? pending = new(campaign, key);
         if (!await signatures.InsertIfAbsentAsync(record, cancellationToken))
         {
-            pending = await signatures.RequestAnotherEmailAsync(campaign, key, record.ReceivedAt, options.Value.ResendCooldown, cancellationToken);
+            // Someone who withdrew and signs again starts a fresh signature (docs/decisions.md, "Signers' data rights").
+            pending = await signatures.SignAgainAfterWithdrawalAsync(record, cancellationToken)
+                ?? await signatures.RequestAnotherEmailAsync(campaign, key, record.ReceivedAt, options.Value.ResendCooldown, cancellationToken);
             log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new; email: {Email}.",
                 campaign, key[..8], pending?.Kind.ToString() ?? "none due");
             if (pending is null) return;

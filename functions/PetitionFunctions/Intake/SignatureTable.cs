@@ -122,8 +122,8 @@ public sealed partial class SignatureTable(TableServiceClient service)
         {
             if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
             var signature = ToStored(campaign, row);
-            // An invalidated signature stays invalidated: opening its link again must not count it again.
-            if (signature.State is SignatureState.Confirmed or SignatureState.Invalidated) return signature;
+            // An invalidated or withdrawn signature stays so: opening its link again must not count it again.
+            if (signature.State is SignatureState.Confirmed or SignatureState.Invalidated or SignatureState.Withdrawn) return signature;
 
             var confirm = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = SignatureState.Confirmed.ToString(), ["ConfirmedAt"] = now };
             var journal = new TableEntity(row.PartitionKey, $"{JournalPrefix}{now.UtcTicks:D19}-{key}")

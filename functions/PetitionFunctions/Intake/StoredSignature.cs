@@ -8,6 +8,12 @@ public enum SignatureState
     Confirmed,
     /// <summary>Set aside by an admin (fraud, a duplicate): not counted, no more email. Restoring puts the previous state back.</summary>
     Invalidated,
+    /// <summary>
+    /// Taken back by the signer (the link in their emails) or erased by an admin: the personal details
+    /// are gone, only region, postal prefix, source and language stay for the breakdowns. Never counted,
+    /// delivered or emailed. Signing again starts a fresh signature.
+    /// </summary>
+    Withdrawn,
 }
 
 /// <summary>Which email a confirmation request asks for.</summary>
@@ -54,7 +60,7 @@ public static class EmailAllowance
     /// <summary>The email a repeated signature should get now, or null for none.</summary>
     public static EmailKind? ForRepeat(StoredSignature signature, DateTimeOffset now, TimeSpan cooldown)
     {
-        if (signature.EmailFailure is not null || signature.State == SignatureState.Invalidated) return null;
+        if (signature.EmailFailure is not null || signature.State is SignatureState.Invalidated or SignatureState.Withdrawn) return null;
         if (signature.EmailRequests >= MaxEmailsPerSignature) return null;
         if (now - signature.LastEmailRequestedAt < cooldown) return null;
         return signature.State == SignatureState.Confirmed ? EmailKind.AlreadySigned : EmailKind.Confirm;
@@ -63,7 +69,7 @@ public static class EmailAllowance
     /// <summary>Whether the email a queued request asks for should still go out.</summary>
     public static bool ShouldSend(StoredSignature signature, int sequence, EmailKind kind) =>
         signature.EmailFailure is null
-        && signature.State != SignatureState.Invalidated
+        && signature.State is not (SignatureState.Invalidated or SignatureState.Withdrawn)
         && sequence > signature.LastSentSequence
         && signature.EmailsSent < MaxEmailsPerSignature
         && !(kind == EmailKind.Confirm && signature.State == SignatureState.Confirmed);

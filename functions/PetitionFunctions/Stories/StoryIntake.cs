@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Stories;
 
@@ -25,6 +26,7 @@ public sealed class StoryIntake(
     StoryTable stories,
     StoryEmailQueue emails,
     PersonalDataCipher cipher,
+    DedupeKeys dedupeKeys,
     TimeProvider time,
     ILogger<StoryIntake> log)
 {
@@ -66,7 +68,8 @@ public sealed class StoryIntake(
 
         var id = StoryTable.NewId();
         var receivedAt = time.GetUtcNow();
-        await stories.InsertAsync(campaign.Slug, id, story, Protect(campaign.Slug, id, story), receivedAt, cancellationToken);
+        var contactKey = story is { ContactIsEmail: true, Contact: { } address } ? dedupeKeys.For(EmailAddresses.Canonical(address)) : null;
+        await stories.InsertAsync(campaign.Slug, id, story, Protect(campaign.Slug, id, story), contactKey, receivedAt, cancellationToken);
         log.LogInformation("Story {Story} received on {Campaign} ({Language}, consent {Consent}).",
             id, campaign.Slug, story.Language.Code(), story.Consent.Code());
 

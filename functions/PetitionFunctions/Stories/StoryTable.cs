@@ -85,13 +85,18 @@ public sealed class StoryTable(TableServiceClient service)
         "PublishedAt", "IncludeInDelivery", "WantsEmail", "EmailSent", "EmailFailure",
     ];
 
-    /// <summary>Inserts a story, with its outbox row when it owes an email, in one batch: both or neither.</summary>
+    /// <summary>
+    /// Inserts a story, with its outbox row when it owes an email, in one batch: both or neither.
+    /// <paramref name="contactKey"/> is the dedupe key (HMAC) of the writer's email, when they gave one,
+    /// so an erasure can find their stories without decrypting any.
+    /// </summary>
     public async Task InsertAsync(string campaign, string id, ValidStory story, IReadOnlyDictionary<string, string> protectedFields,
-        DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        string? contactKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var row = new TableEntity(campaign, id)
         {
             ["Kind"] = "story",
+            ["ContactKey"] = contactKey,
             ["Language"] = story.Language.Code(),
             ["Consent"] = story.Consent.Code(),
             ["MayContact"] = story.MayContact,
@@ -120,6 +125,15 @@ public sealed class StoryTable(TableServiceClient service)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign} and RowKey lt {StoriesEnd}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: MetadataColumns, cancellationToken: cancellationToken))
             yield return ToStored(row);
+    }
+
+    /// <summary>The ids of a campaign's stories whose writer gave the email with this dedupe key: one query of the campaign's partition, nothing decrypted.</summary>
+    public async IAsyncEnumerable<string> IdsByContactKeyAsync(string campaign, string contactKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Campaign.IsValidSlug(campaign)) yield break;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign} and RowKey lt {StoriesEnd} and ContactKey eq {contactKey}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            yield return row.RowKey;
     }
 
     /// <summary>The stories an admin approved for publication, with their redacted versions (encrypted) and name.</summary>

@@ -9,13 +9,14 @@ public sealed class ConfirmationEmailsTests
 {
     private static readonly PersonalDetails Signer = new("Ana <b>", "Pérez", "ana@example.org", "10027", null, null);
     private static readonly Uri Link = new("https://petitions.example/api/confirm/abc.def");
+    private static readonly Uri Withdraw = new("https://petitions.example/api/withdraw/ghi.jkl?lang=es");
 
     [Theory]
     [InlineData(Language.En, "Confirm your signature", "Governor: take New York out of S-Comm")]
     [InlineData(Language.Es, "Confirme su firma", "Gobernador: saque a Nueva York de S-Comm")]
     public void The_confirm_email_is_in_the_signer_s_language_with_the_title_target_and_link(Language language, string subject, string title)
     {
-        var email = ConfirmationEmails.Confirm(DemoCampaigns.All[0], Signer, language, Link);
+        var email = ConfirmationEmails.Confirm(DemoCampaigns.All[0], Signer, language, Link, Withdraw);
 
         Assert.StartsWith(subject, email.Subject);
         Assert.Contains(title, email.Subject);
@@ -23,6 +24,7 @@ public sealed class ConfirmationEmailsTests
         foreach (var part in new[] { email.PlainText, email.Html })
         {
             Assert.Contains(Link.AbsoluteUri, part);
+            Assert.Contains(Withdraw.AbsoluteUri, part);
             Assert.Contains("Office of the Governor of New York", part);
         }
         Assert.Contains("30", email.PlainText);
@@ -31,22 +33,25 @@ public sealed class ConfirmationEmailsTests
     [Fact]
     public void The_html_part_escapes_what_people_typed_and_loads_nothing()
     {
-        var email = ConfirmationEmails.Confirm(DemoCampaigns.All[0], Signer, Language.En, Link);
+        var email = ConfirmationEmails.Confirm(DemoCampaigns.All[0], Signer, Language.En, Link, Withdraw);
 
         Assert.Contains("Ana &lt;b&gt;", email.Html);
         Assert.DoesNotContain("<b>", email.Html);
         Assert.DoesNotContain("<img", email.Html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", email.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(email.Html, "href="));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(email.Html, "href=").Count);
     }
 
     [Fact]
-    public void The_already_signed_note_has_no_link_and_says_when()
+    public void The_already_signed_note_says_when_and_its_only_link_withdraws()
     {
-        var email = ConfirmationEmails.AlreadySigned(DemoCampaigns.All[0], Signer, Language.Es, new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero));
+        var email = ConfirmationEmails.AlreadySigned(DemoCampaigns.All[0], Signer, Language.Es, new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero), Withdraw);
 
         Assert.StartsWith("Ya firmó", email.Subject);
         Assert.Contains("5 de marzo de 2026", email.PlainText);
-        Assert.DoesNotContain("href=", email.Html);
+        Assert.Contains(Withdraw.AbsoluteUri, email.PlainText);
+        Assert.Contains("retirar su firma", email.PlainText);
+        var link = Assert.Single(System.Text.RegularExpressions.Regex.Matches(email.Html, "href=\"([^\"]*)\""));
+        Assert.Contains("/api/withdraw/", link.Groups[1].Value);
     }
 }

@@ -65,4 +65,16 @@ public sealed class EmailAllowanceTests
         Assert.False(EmailAllowance.ShouldSend(Signature(requests: 6, sent: 5, lastSent: 5), 6, EmailKind.Confirm));
         Assert.False(EmailAllowance.ShouldSend(Signature(requests: 2, failure: "rejected"), 2, EmailKind.Confirm));
     }
+
+    [Theory]
+    [InlineData(SignatureState.Withdrawn)]
+    [InlineData(SignatureState.Invalidated)]
+    public void A_withdrawn_or_invalidated_signature_is_never_emailed(SignatureState state)
+    {
+        var signature = Signature(state, requests: 2, lastSent: 1);
+
+        Assert.Null(EmailAllowance.ForRepeat(signature, Now, Cooldown));
+        Assert.False(EmailAllowance.ShouldSend(signature, 2, EmailKind.Confirm));
+        Assert.False(EmailAllowance.ShouldSend(signature, 2, EmailKind.AlreadySigned));
+    }
 }

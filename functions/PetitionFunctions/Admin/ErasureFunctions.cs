@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Admin;
+
+/// <summary>Erasing a person everywhere: POST /api/manage/erasures, role Petitions.Admin.</summary>
+public sealed class ErasureFunctions(AdminAccess access, PersonErasure erasure)
+{
+    /// <summary><c>{"email": "..."}</c> → 200 with what was erased, counted by kind.</summary>
+    [Function(nameof(AdminErasePerson))]
+    public async Task<IActionResult> AdminErasePerson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/erasures")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        var language = HttpAnswers.LanguageOf(request);
+        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+        if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, language));
+        return AdminRequests.NotCached(await erasure.EraseAsync(json!, AdminRequests.ActorOf(request), cancellationToken) switch
+        {
+            ErasureOutcome.Erased erased => new ContentResult
+            {
+                StatusCode = StatusCodes.Status200OK,
+                ContentType = "application/json; charset=utf-8",
+                Content = JsonSerializer.Serialize(erased.Summary, ApiJson.Options),
+            },
+            ErasureOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, language, refused.Problem),
+            ErasureOutcome.Refused refused => Problems.For(refused.Problem, language),
+            _ => throw new ArgumentOutOfRangeException(nameof(request)),
+        });
+    }
+}
