@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation.Email;
@@ -21,8 +22,11 @@ public sealed class ConfirmationEmailSender(
     PublicLinks links,
     PersonalDataCipher cipher,
     TimeProvider time,
+    IOptions<EmailOptions> options,
     ILogger<ConfirmationEmailSender> log)
 {
+    private readonly EmailRetryRounds _rounds = new(options.Value.RetryRounds, options.Value.FirstRetryDelay);
+
     public async Task SendAsync(ConfirmationRequest request, CancellationToken cancellationToken)
     {
         await SendDueEmailAsync(request, cancellationToken);
@@ -70,20 +74,38 @@ public sealed class ConfirmationEmailSender(
     }
 
     /// <summary>
-    /// Called for a message that failed host.json's maxDequeueCount times and reached the poison queue:
-    /// the failure is recorded on the signature (for an admin to see and resend) and logged by campaign.
+    /// Called for a message that failed host.json's maxDequeueCount times and reached the poison queue.
+    /// While <see cref="EmailRetryRounds"/> allows, the email's outbox row is parked and the outbox relay
+    /// sends it again later; after the last round the failure is recorded on the signature, the row is
+    /// cleared, and the give-up is logged by campaign (never by address). A message whose outbox row is
+    /// gone was handled meanwhile (or replaced by a newer request) and needs nothing.
     /// </summary>
-    public async Task GiveUpAsync(string message, CancellationToken cancellationToken)
+    public async Task RetryLaterOrGiveUpAsync(string message, CancellationToken cancellationToken)
     {
         if (ConfirmationRequest.TryParse(message) is not { } request)
         {
             log.LogError("An unreadable message reached {Queue} and was dropped.", StorageNames.ConfirmationsPoisonQueue);
             return;
         }
+        var pending = request.AsPending();
+        if (await signatures.FailedRoundsAsync(pending, cancellationToken) is not { } before)
+        {
+            log.LogInformation("The {Kind} email for signature {Signature} on {Campaign} reached the poison queue but was handled meanwhile.",
+                request.Kind, Short(request.SignatureKey), request.Campaign);
+            return;
+        }
+        var failedRounds = before + 1;
+        if (_rounds.NextTryAt(failedRounds, time.GetUtcNow()) is { } retryAt)
+        {
+            await signatures.ParkOutboxAsync(pending, failedRounds, retryAt, cancellationToken);
+            log.LogWarning("The {Kind} email for signature {Signature} on {Campaign} failed {Rounds} round(s) of tries; the relay sends it again at {RetryAt:u}.",
+                request.Kind, Short(request.SignatureKey), request.Campaign, failedRounds, retryAt);
+            return;
+        }
         await signatures.RecordEmailFailureAsync(request.Campaign, request.SignatureKey, "gave-up-after-retries", time.GetUtcNow(), cancellationToken);
-        await signatures.ClearOutboxAsync(request.AsPending(), cancellationToken);
-        log.LogError("Gave up on the {Kind} email for signature {Signature} on {Campaign} after repeated failures; it is recorded on the signature.",
-            request.Kind, Short(request.SignatureKey), request.Campaign);
+        await signatures.ClearOutboxAsync(pending, cancellationToken);
+        log.LogError("Gave up on the {Kind} email for signature {Signature} on {Campaign} after {Rounds} rounds of tries; it is recorded on the signature.",
+            request.Kind, Short(request.SignatureKey), request.Campaign, failedRounds);
     }
 
     /// <summary>The same for every attempt at one email of one signature, different for its next email.</summary>

@@ -16,10 +16,10 @@ public sealed class ConfirmationFunctions(ConfirmationEmailSender sender, Signat
     public Task SendConfirmationEmail([QueueTrigger(StorageNames.ConfirmationsQueue)] string message, CancellationToken cancellationToken) =>
         sender.SendAsync(ConfirmationRequest.Parse(message), cancellationToken);
 
-    /// <summary>Records on the signature that its email could not be sent, and logs the campaign (never the address).</summary>
+    /// <summary>Parks an email whose tries ran out for a later round, or, after the last round, records on the signature that it could not be sent.</summary>
     [Function(nameof(GiveUpOnConfirmationEmail))]
     public Task GiveUpOnConfirmationEmail([QueueTrigger(StorageNames.ConfirmationsPoisonQueue)] string message, CancellationToken cancellationToken) =>
-        sender.GiveUpAsync(message, cancellationToken);
+        sender.RetryLaterOrGiveUpAsync(message, cancellationToken);
 
     [Function(nameof(ConfirmSignature))]
     public async Task<IActionResult> ConfirmSignature(

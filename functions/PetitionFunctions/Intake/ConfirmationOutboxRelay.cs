@@ -7,7 +7,8 @@ namespace PetitionFunctions.Intake;
 /// <summary>
 /// Sends again the confirmation messages whose outbox rows are still there after
 /// <see cref="SignatureTable.OutboxGrace"/>: intake stored the request but the queue failed, or the
-/// process stopped between the two writes, or the message was lost. The email consumer clears a row
+/// process stopped between the two writes, or the message was lost, or its tries ran out and it was
+/// parked for a later round (<see cref="PetitionFunctions.Confirmation.Email.EmailRetryRounds"/>). The email consumer clears a row
 /// once its email is handled and skips an email already sent, so a message sent twice is harmless.
 /// </summary>
 public sealed class ConfirmationOutboxRelay(
@@ -25,12 +26,13 @@ public sealed class ConfirmationOutboxRelay(
         {
             await foreach (var pending in signatures.PendingAsync(campaign.Slug, now, cancellationToken))
             {
-                await confirmations.SendAsync(ConfirmationRequest.From(pending), cancellationToken);
+                // Postponed first: the message may fail its tries and park the row again before this loop moves on.
                 await signatures.PostponeOutboxAsync(pending, now + SignatureTable.OutboxGrace, cancellationToken);
+                await confirmations.SendAsync(ConfirmationRequest.From(pending), cancellationToken);
                 relayed++;
             }
         }
-        if (relayed > 0) log.LogWarning("Relayed {Count} confirmation messages that intake had not queued.", relayed);
+        if (relayed > 0) log.LogWarning("Relayed {Count} confirmation messages still in the outbox.", relayed);
         return relayed;
     }
 }

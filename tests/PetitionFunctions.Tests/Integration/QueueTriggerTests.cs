@@ -12,7 +12,12 @@ public class ConsumingHostFixture : LocalHostFixture
     protected override HostSettings Adjust(HostSettings settings) =>
         settings with { VisibilityTimeout = TimeSpan.Zero, MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
 
-    protected override void Configure(WebApplicationBuilder builder) => builder.Configuration["Intake:ResendCooldown"] = "00:00:00";
+    protected override void Configure(WebApplicationBuilder builder)
+    {
+        builder.Configuration["Intake:ResendCooldown"] = "00:00:00";
+        // A parked email is due again at once; the tests run the outbox relay themselves.
+        builder.Configuration["Email:FirstRetryDelay"] = "00:00:00";
+    }
 }
 
 public sealed class QueueTriggerTests(ConsumingHostFixture fixture) : IClassFixture<ConsumingHostFixture>

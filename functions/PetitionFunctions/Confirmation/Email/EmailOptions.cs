@@ -24,6 +24,15 @@ public sealed class EmailOptions
 
     public string? ReplyTo { get; set; }
 
+    /// <summary>
+    /// How many times an email whose message exhausted the queue's tries is parked and tried again later
+    /// (see <see cref="EmailRetryRounds"/>) before it is given up on. A refused address is never retried.
+    /// </summary>
+    public int RetryRounds { get; set; } = EmailRetryRounds.DefaultRounds;
+
+    /// <summary>The wait before the first of those rounds; each next wait is four times longer.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = EmailRetryRounds.DefaultFirstDelay;
+
     public OutboxFolderOptions Outbox { get; set; } = new();
 
     public SmtpOptions Smtp { get; set; } = new();

@@ -1,0 +1,27 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PetitionFunctions.Intake;
+
+public sealed partial class SignatureTable
+{
+    /// <summary>
+    /// How many rounds of queue tries an outbox row's email has used up before this one, or null when
+    /// the row is gone (its email was handled) or a newer request replaced it.
+    /// </summary>
+    public async Task<int?> FailedRoundsAsync(PendingConfirmation handled, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(
+            DedupeKeys.PartitionOf(handled.Campaign, handled.SignatureKey), OutboxPrefix + handled.SignatureKey, cancellationToken: cancellationToken);
+        if (!row.HasValue || (row.Value!.GetInt32("Sequence") ?? 1) != handled.Sequence) return null;
+        return row.Value.GetInt32("FailedRounds") ?? 0;
+    }
+
+    /// <summary>Parks an outbox row until the relay should send its message again, counting the round that failed.</summary>
+    public Task ParkOutboxAsync(PendingConfirmation pending, int failedRounds, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        _table.UpdateEntityAsync(new TableEntity(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
+        {
+            ["DueAt"] = dueAt,
+            ["FailedRounds"] = failedRounds,
+        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+}
