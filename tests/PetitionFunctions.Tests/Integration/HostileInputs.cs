@@ -576,6 +576,10 @@ public static class HostileInputs
         yield return new("admin signature: invalidate an unknown key", t => new HttpRequestMessage(HttpMethod.Post, Path(t, $"manage/campaigns/{t.Petition}/signatures/{new string('0', 64)}/invalidate")).AsAdmin(t), NotFound);
         yield return new("admin signature: invalidate a key with an OData quote", t => new HttpRequestMessage(HttpMethod.Post, Path(t, $"manage/campaigns/{t.Petition}/signatures/x'%20or%20RowKey%20ne%20'/invalidate")).AsAdmin(t), NotFound);
         yield return new("admin signature: restore with an uppercase key", t => new HttpRequestMessage(HttpMethod.Post, Path(t, $"manage/campaigns/{t.Petition}/signatures/{t.SignatureKey.ToUpperInvariant()}/restore")).AsAdmin(t), NotFound);
+        foreach (var (label, query) in new[] { ("state not known", "moderation=published"), ("state as a number", "moderation=1"), ("two states", "moderation=approved,rejected") })
+            yield return new($"admin endorsement list: {label}", t => new HttpRequestMessage(HttpMethod.Get, Path(t, $"manage/campaigns/{t.Letter}/endorsements?{query}")).AsAdmin(t), Bad, ["moderation"]);
+        foreach (var (label, query) in new[] { ("page as a word", "page=last"), ("page zero", "page=0"), ("page beyond a 32-bit number", "page=4294967296"), ("page twice", "page=1&page=2") })
+            yield return new($"admin story list: {label}", t => new HttpRequestMessage(HttpMethod.Get, Path(t, $"manage/campaigns/{t.Stories}/stories?{query}")).AsAdmin(t), Bad, ["page"]);
         foreach (var (label, query, field) in new[]
                  {
                      ("negative page", "page=-1", "page"), ("page beyond a 32-bit number", "page=99999999999999999999", "page"), ("page as a word", "page=first", "page"),
