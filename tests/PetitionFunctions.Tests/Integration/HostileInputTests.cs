@@ -26,6 +26,21 @@ public sealed class HostileInputTests(HostileInputFixture fixture)
         Assert.Equal(HostileInputs.All.Count, HostileInputs.All.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public async Task The_storage_snapshot_sees_what_a_valid_request_stores()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var before = await fixture.SnapshotAsync();
+
+        var answer = await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Rosa", "Tito", "rosa.snapshot@example.org"));
+        var changes = (await fixture.SnapshotAsync()).ChangesSince(before);
+        await fixture.DrainQueuesAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Contains(changes, c => c.StartsWith($"written: Signatures/{campaign.Slug}:", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.StartsWith("queue confirmations: ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Is_refused_and_stores_nothing(string name)
