@@ -659,6 +659,22 @@ public static class HostileInputs
         yield return Sign("a zero-width joiner", "{petition}%E2%80%8D");
         yield return Sign("an OData quote", "x'%20or%20'1'%20eq%20'1");
         yield return Sign("a slug of 2,000 characters", new string('s', 2000));
+        foreach (var (label, origin) in new[]
+                 {
+                     ("another site", "https://evil.example"), ("user info before the allowed host", "https://partner.example@evil.example"),
+                     ("a look-alike host", "https://partner.example.evil.example"), ("a port out of range", "https://partner.example:99999"),
+                     ("javascript:", "javascript:alert(1)"), ("two origins", "https://partner.example https://evil.example"),
+                 })
+            yield return new($"origin: signing from {label}", t => Send(HttpMethod.Post, Signatures(t), Signature().ToJsonString()).WithHeader("Origin", origin),
+                HttpStatusCode.Forbidden, ProblemType: "origin-not-allowed");
+        yield return new("origin: endorsing from another site", t => Send(HttpMethod.Post, Endorsements(t), Organization().ToJsonString()).WithHeader("Origin", "https://evil.example"),
+            HttpStatusCode.Forbidden, ProblemType: "origin-not-allowed");
+        yield return new("origin: telling a story from another site", t => Send(HttpMethod.Post, Stories(t), Story().ToJsonString()).WithHeader("Origin", "https://evil.example"),
+            HttpStatusCode.Forbidden, ProblemType: "origin-not-allowed");
+        yield return new("origin: story preflight from another site", t => new HttpRequestMessage(HttpMethod.Options, Stories(t))
+            .WithHeader("Origin", "https://evil.example").WithHeader("Access-Control-Request-Method", "POST"), HttpStatusCode.Forbidden);
+        yield return new("origin: signature preflight for a capitalised slug", t => new HttpRequestMessage(HttpMethod.Options, Path(t, $"campaigns/{t.Petition.ToUpperInvariant()}/signatures"))
+            .WithHeader("Origin", "https://partner.example").WithHeader("Access-Control-Request-Method", "POST"), HttpStatusCode.Forbidden);
         yield return Sign("a closed campaign", "{closed}", HttpStatusCode.Conflict) with
         {
             Build = t => Send(HttpMethod.Post, Path(t, $"campaigns/{t.ClosedPetition}/signatures"), Signature().ToJsonString()),
