@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
@@ -49,16 +50,14 @@ public static class CampaignRules
     private static readonly Dictionary<string, CampaignState> States = Enum.GetValues<CampaignState>()
         .ToDictionary(s => JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString()), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The API's JSON style, minus the web defaults' numbers in quotes: "goal": "100" is a wrong type, as "goal": true is.</summary>
+    private static readonly JsonSerializerOptions StrictInput = new(ApiJson.Options) { NumberHandling = JsonNumberHandling.Strict };
+
     /// <summary>Reads a campaign document. Unknown fields are refused (a typo must not silently drop a value); wrong types are named by path.</summary>
     public static ParsedCampaign Parse(string json)
     {
         var errors = new FieldErrors();
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException)
+        if (JsonBody.Parse(json) is not { } document)
         {
             errors.Add("body", FieldMessages.MalformedJson);
             return new ParsedCampaign(null, errors, Malformed: true);
@@ -73,7 +72,7 @@ public static class CampaignRules
             FlagUnknownFields(document.RootElement, "", errors);
             try
             {
-                var input = document.RootElement.Deserialize<CampaignInput>(ApiJson.Options);
+                var input = document.RootElement.Deserialize<CampaignInput>(StrictInput);
                 return new ParsedCampaign(errors.IsEmpty ? input : null, errors, Malformed: false);
             }
             catch (JsonException wrongType)
@@ -252,7 +251,7 @@ public static class CampaignRules
             if (required) errors.Add(field, FieldMessages.Required);
             return null;
         }
-        if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))) errors.Add(field, FieldMessages.ControlCharacters);
+        if (TextFields.HasForbiddenCharacters(text, allowLineBreaks: multiline)) errors.Add(field, FieldMessages.ControlCharacters);
         else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
         return text;
     }

@@ -8,15 +8,69 @@ namespace PetitionFunctions.Common;
 /// </summary>
 public static class JsonBody
 {
-    /// <summary>The body as one JSON object, or null with a "body" error when it is not JSON or not an object.</summary>
-    public static JsonDocument? ParseObject(string text, FieldErrors errors)
+    /// <summary>
+    /// Parses a request's JSON strictly, or null when it is not valid: nested deeper than
+    /// <paramref name="maxDepth"/>, a name given twice in one object (which value was meant is unknown),
+    /// or a string with a surrogate escape that has no pair (I-JSON, RFC 7493, forbids them: no reader can
+    /// turn one into text). Every JSON body the app reads goes through here.
+    /// </summary>
+    public static JsonDocument? Parse(string text, int maxDepth = 16)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // The duplicate-name check unescapes names, and throws InvalidOperationException on a broken surrogate.
+            return null;
+        }
+        if (HasOnlyValidStrings(document.RootElement)) return document;
+        document.Dispose();
+        return null;
+    }
+
+    private static bool HasOnlyValidStrings(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return IsWellFormed(element.GetString()!);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                        if (!IsWellFormed(property.Name) || !HasOnlyValidStrings(property.Value)) return false;
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                        if (!HasOnlyValidStrings(item)) return false;
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The body as one JSON object, or null with a "body" error when it is not JSON or not an object.</summary>
+    public static JsonDocument? ParseObject(string text, FieldErrors errors)
+    {
+        if (Parse(text) is not { } document)
         {
             errors.Add("body", FieldMessages.MalformedJson);
             return null;

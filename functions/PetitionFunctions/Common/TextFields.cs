@@ -11,7 +11,16 @@ public static partial class TextFields
     {
         if (value is null) return null;
         var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Normalize(NormalizationForm.FormC);
+        if (trimmed.Length == 0) return null;
+        try
+        {
+            return trimmed.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // A surrogate without its pair cannot be normalised; HasForbiddenCharacters refuses it.
+            return trimmed;
+        }
     }
 
     /// <summary>One line (a name, a place): no control characters, at most <paramref name="maxLength"/>, runs of white space made one space.</summary>
@@ -23,7 +32,7 @@ public static partial class TextFields
             if (required) errors.Add(field, FieldMessages.Required);
             return null;
         }
-        if (text.Any(char.IsControl)) errors.Add(field, FieldMessages.ControlCharacters);
+        if (HasForbiddenCharacters(text, allowLineBreaks: false)) errors.Add(field, FieldMessages.ControlCharacters);
         else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
         return CollapseWhitespace(text);
     }
@@ -33,9 +42,31 @@ public static partial class TextFields
     {
         var text = Tidy(value);
         if (text is null) return null;
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(field, FieldMessages.ControlCharacters);
+        if (HasForbiddenCharacters(text, allowLineBreaks: true)) errors.Add(field, FieldMessages.ControlCharacters);
         else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
         return text;
+    }
+
+    /// <summary>
+    /// Whether typed text holds a character no field takes (refused, never silently stripped): C0 and C1
+    /// control characters and DEL (line feed, carriage return and tab only where
+    /// <paramref name="allowLineBreaks"/>); the bidi embeddings, overrides and isolates U+202A–U+202E and
+    /// U+2066–U+2069, which make text display in another order than it is stored (a name that reads
+    /// backwards in the target's spreadsheet); U+FEFF, a byte-order mark inside text; and a surrogate
+    /// without its pair, which is no character at all. The marks U+200E, U+200F and U+061C stay allowed:
+    /// right-to-left writers use them and they reorder nothing but neutral characters.
+    /// </summary>
+    public static bool HasForbiddenCharacters(string text, bool allowLineBreaks)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')) return true;
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\uFEFF') return true;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(c)) return true;
+        }
+        return false;
     }
 
     public static string CollapseWhitespace(string text) => WhitespaceRun().Replace(text, " ");

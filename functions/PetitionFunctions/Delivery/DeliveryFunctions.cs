@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,8 +10,6 @@ namespace PetitionFunctions.Delivery;
 public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler scheduler, DeliverySender sender, DeliveryTable deliveries, CampaignTable campaigns,
     SignatureAnonymisation anonymisation)
 {
-    private const int MaxBodyBytes = 4 * 1024;
-
     /// <summary>Every five minutes: checks each campaign's delivery rules against its summary and queues what is due.</summary>
     [Function(nameof(CheckDeliveryRules))]
     public Task CheckDeliveryRules([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
@@ -46,8 +43,9 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
     {
         if (await access.DenyUnlessAsync(request, AdminRoles.Deliver, AdminRoles.Admin) is { } denied) return denied;
         var language = HttpAnswers.LanguageOf(request);
-        if (await ReadMilestoneAsync(request, cancellationToken) is not { } milestone) return Problems.For(ProblemKind.MalformedBody, language);
-        if (milestone.Value is { } id && !DeliveryRules.IsMilestoneId(id)) return NotDue(language, []);
+        var (milestone, problem, errors) = await ReadMilestoneAsync(request, cancellationToken);
+        if (problem is { } unreadable) return errors is null ? Problems.For(unreadable, language) : Problems.Fields(errors, language, unreadable);
+        if (milestone!.Value is { } id && !DeliveryRules.IsMilestoneId(id)) return NotDue(language, []);
 
         return await scheduler.RequestAsync(slug, milestone.Value, cancellationToken) switch
         {
@@ -90,27 +88,28 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
             });
     }
 
-    /// <summary>The milestone in the body (null for none), or null itself when the body is not what it should be.</summary>
-    private static async Task<Optional?> ReadMilestoneAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The milestone in the body (null for none), or what is wrong with the body. No body at all, or
+    /// one of white space, asks for an on-demand delivery; any other body is read as every request body
+    /// is (JSON only, 16 KB, UTF-8, strict JSON).
+    /// </summary>
+    private static async Task<(Optional? Milestone, ProblemKind? Problem, FieldErrors? Errors)> ReadMilestoneAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
-        if (read > MaxBodyBytes) return null;
-        var body = new string(buffer, 0, read);
-        if (string.IsNullOrWhiteSpace(body)) return new Optional(null);
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind != JsonValueKind.Object) return null;
-            if (!json.RootElement.TryGetProperty("milestone", out var milestone) || milestone.ValueKind == JsonValueKind.Null) return new Optional(null);
-            return milestone.ValueKind == JsonValueKind.String ? new Optional(milestone.GetString()) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        if (string.IsNullOrEmpty(request.ContentType))
+            return request.ContentLength == 0 || await request.Body.ReadAsync(new byte[1], cancellationToken) == 0
+                ? (new Optional(null), null, null)
+                : (null, ProblemKind.UnsupportedContentType, null);
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null) return (null, problem, null);
+        if (body!.Format != BodyFormat.Json) return (null, ProblemKind.UnsupportedContentType, null);
+        if (string.IsNullOrWhiteSpace(body.Text)) return (new Optional(null), null, null);
+
+        var errors = new FieldErrors();
+        using var json = JsonBody.ParseObject(body.Text, errors);
+        if (json is null) return (null, ProblemKind.MalformedBody, errors);
+        var milestone = JsonBody.Text(json.RootElement, "milestone", "milestone", errors);
+        return errors.IsEmpty ? (new Optional(milestone), null, null) : (null, ProblemKind.InvalidFields, errors);
     }
 
     private sealed record Optional(string? Value);

@@ -127,15 +127,9 @@ public static class AdminBody
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } p) return (null, Problems.For(p, language));
         if (body!.Format != BodyFormat.Json) return (null, Problems.For(ProblemKind.UnsupportedContentType, language));
-        try
-        {
-            var document = JsonDocument.Parse(body.Text, new JsonDocumentOptions { MaxDepth = 8 });
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return (document, null);
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-        }
+        var document = JsonBody.Parse(body.Text, maxDepth: 8);
+        if (document?.RootElement.ValueKind == JsonValueKind.Object) return (document, null);
+        document?.Dispose();
         var errors = new FieldErrors();
         errors.Add("body", FieldMessages.NotAnObject);
         return (null, Problems.Fields(errors, language, ProblemKind.MalformedBody));

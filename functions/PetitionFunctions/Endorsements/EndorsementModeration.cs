@@ -54,7 +54,8 @@ public sealed class EndorsementModeration(
         ModerationState? filter = null;
         if (!string.IsNullOrWhiteSpace(moderation))
         {
-            if (!Enum.TryParse<ModerationState>(moderation, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!Enum.TryParse<ModerationState>(moderation, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)
+                || int.TryParse(moderation, out _))
             {
                 var errors = new FieldErrors();
                 errors.Add("moderation", ModerationMessages.InvalidState);

@@ -136,7 +136,7 @@ public static partial class EndorsementRules
         else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
                  || !(uri.Scheme == Uri.UriSchemeHttps || (!httpsOnly && uri.Scheme == Uri.UriSchemeHttp))
                  || uri.UserInfo.Length > 0 || !uri.Host.Contains('.') || uri.HostNameType != UriHostNameType.Dns
-                 || text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+                 || text.Any(char.IsWhiteSpace) || TextFields.HasForbiddenCharacters(text, allowLineBreaks: false))
             errors.Add(field, invalid);
         else return uri.AbsoluteUri;
         return null;

@@ -30,7 +30,8 @@ public static class EmailAddresses
     /// <summary>A plain address (no display name), at most 254 characters, with a dotted domain.</summary>
     public static bool IsValid(string address)
     {
-        if (address.Length is 0 or > MaxLength || address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))) return false;
+        if (address.Length is 0 or > MaxLength || address.Any(char.IsWhiteSpace)
+            || Common.TextFields.HasForbiddenCharacters(address, allowLineBreaks: false)) return false;
         if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || parsed.DisplayName.Length > 0) return false;
         var at = address.LastIndexOf('@');
         var local = address[..at];

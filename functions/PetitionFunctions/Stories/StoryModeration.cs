@@ -158,27 +158,24 @@ public sealed class StoryModeration(
     /// <summary>A JSON object whose fields are all among <paramref name="known"/> (a typo is an error, not a silent no-op).</summary>
     private static Dictionary<string, JsonElement>? ReadObject(string json, string[] known, FieldErrors errors)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add("body", FieldMessages.NotAnObject);
-                return null;
-            }
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (!known.Contains(property.Name)) errors.Add(property.Name, StoryMessages.UnknownField);
-                else fields[property.Name] = property.Value.Clone();
-            }
-            return fields;
-        }
-        catch (JsonException)
+        using var document = JsonBody.Parse(json, maxDepth: 8);
+        if (document is null)
         {
             errors.Add("body", FieldMessages.MalformedJson);
             return null;
         }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", FieldMessages.NotAnObject);
+            return null;
+        }
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (!known.Contains(property.Name)) errors.Add(property.Name, StoryMessages.UnknownField);
+            else fields[property.Name] = property.Value.Clone();
+        }
+        return fields;
     }
 
     private static string? Text(Dictionary<string, JsonElement> fields, string name, FieldErrors errors)

@@ -183,7 +183,7 @@ public static partial class StoryRules
 
         var story = TextFields.Tidy(submission.Story);
         if (story is null) errors.Add(Fields.Story, FieldMessages.Required);
-        else if (story.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(Fields.Story, FieldMessages.ControlCharacters);
+        else if (TextFields.HasForbiddenCharacters(story, allowLineBreaks: true)) errors.Add(Fields.Story, FieldMessages.ControlCharacters);
         else if (story.Length > MaxStoryLength) errors.Add(Fields.Story, l => FieldMessages.TooLong(l, MaxStoryLength));
 
         Language? language = null;
@@ -232,7 +232,7 @@ public static partial class StoryRules
         {
             var text = TextFields.Tidy(value);
             if (text is null) return null;
-            if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add(field, FieldMessages.ControlCharacters);
+            if (TextFields.HasForbiddenCharacters(text, allowLineBreaks: true)) errors.Add(field, FieldMessages.ControlCharacters);
             else if (text.Length > MaxStoryLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxStoryLength));
             return text;
         }
