@@ -79,4 +79,7 @@ public static class AdminMessages
         l == Language.Es
             ? "Use una fecha y hora ISO 8601 con zona horaria, como 2025-01-31T00:00:00Z."
             : "Use an ISO 8601 date and time with its offset, like 2025-01-31T00:00:00Z.";
+
+    public static string OutOfRange(Language l, int min, int max) =>
+        l == Language.Es ? $"Use un número entero entre {min} y {max}." : $"Use a whole number from {min} to {max}.";
 }

@@ -1,5 +1,6 @@
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Admin;
 
@@ -7,6 +8,8 @@ namespace PetitionFunctions.Admin;
 public sealed record LocalizedInput(string? En, string? Es);
 
 public sealed record TargetInput(string? Name, string? Title, string? DeliveryEmail);
+
+public sealed record RateLimitInput(int? Count, int? WindowSeconds);
 
 /// <summary>
 /// A campaign as an admin sends it (POST and PUT), snake_case like <see cref="ApiJson"/>. Everything is
@@ -29,11 +32,17 @@ public sealed record CampaignInput
     public string? OwnerEmail { get; init; }
     public LocalizedInput? LetterText { get; init; }
 
+    /// <summary>Absent keeps the campaign's limits; an empty list means none for this campaign.</summary>
+    public IReadOnlyList<RateLimitInput?>? RateLimits { get; init; }
+
+    /// <summary>Absent keeps the campaign's switch.</summary>
+    public bool? IntakePaused { get; init; }
+
     /// <summary>The JSON names this document may hold, per object (the root is ""), for telling a typo from an omission.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> KnownFields = new Dictionary<string, string[]>
     {
         [""] = ["slug", "kind", "state", "title", "description", "call_to_action", "target", "goal", "stretch_goals", "deadline",
-            "allowed_origins", "return_urls", "owner_email", "letter_text"],
+            "allowed_origins", "return_urls", "owner_email", "letter_text", "rate_limits", "intake_paused"],
         ["title"] = ["en", "es"],
         ["description"] = ["en", "es"],
         ["call_to_action"] = ["en", "es"],
@@ -60,9 +69,11 @@ public sealed record CampaignDocument(
     IReadOnlyList<string> AllowedOrigins,
     IReadOnlyList<string> ReturnUrls,
     string? OwnerEmail,
-    LocalizedText? LetterText)
+    LocalizedText? LetterText,
+    IReadOnlyList<RateLimitRule>? RateLimits,
+    bool IntakePaused)
 {
     public static CampaignDocument From(Campaign c) =>
         new(c.Slug, c.Kind, c.State, c.Title, c.Description, c.CallToAction, c.Target, c.Goal, c.StretchGoals, c.Deadline,
-            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText);
+            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused);
 }

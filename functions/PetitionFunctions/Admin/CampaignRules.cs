@@ -130,6 +130,7 @@ public static class CampaignRules
         if (stretchGoals.Count > MaxStretchGoals) errors.Add("stretch_goals", l => AdminMessages.TooMany(l, MaxStretchGoals));
         else if (!IsAscendingAbove(goal, stretchGoals)) errors.Add("stretch_goals", AdminMessages.StretchGoalOrder);
 
+        var rateLimits = input.RateLimits is null ? existing?.RateLimits : RateLimits(input.RateLimits, errors);
         var origins = Origins(input.AllowedOrigins ?? [], errors);
         var returnUrls = ReturnUrls(input.ReturnUrls ?? [], origins, errors);
 
@@ -156,6 +157,8 @@ public static class CampaignRules
             ReturnUrls = returnUrls,
             OwnerEmail = ownerEmail,
             LetterText = letter,
+            RateLimits = rateLimits,
+            IntakePaused = input.IntakePaused ?? existing?.IntakePaused ?? false,
         };
         if (state == CampaignState.Open) AddOpeningProblems(campaign, now, errors);
         if (errors.IsEmpty && JsonSerializer.Serialize(campaign, ApiJson.Options).Length > MaxDocumentLength)
@@ -217,6 +220,22 @@ public static class CampaignRules
             else if (!origins.Contains(origin, StringComparer.OrdinalIgnoreCase)) origins.Add(origin);
         }
         return origins;
+    }
+
+    private static List<RateLimitRule> RateLimits(IReadOnlyList<RateLimitInput?> given, FieldErrors errors)
+    {
+        if (given.Count > RateLimitRule.MaxRules) errors.Add("rate_limits", l => AdminMessages.TooMany(l, RateLimitRule.MaxRules));
+        var rules = new List<RateLimitRule>();
+        for (var i = 0; i < given.Count && i < RateLimitRule.MaxRules; i++)
+        {
+            var (count, window) = (given[i]?.Count, given[i]?.WindowSeconds);
+            if (count is not (> 0 and <= RateLimitRule.MaxCount))
+                errors.Add($"rate_limits[{i}].count", l => AdminMessages.OutOfRange(l, 1, RateLimitRule.MaxCount));
+            if (window is not (> 0 and <= RateLimitRule.MaxWindowSeconds))
+                errors.Add($"rate_limits[{i}].window_seconds", l => AdminMessages.OutOfRange(l, 1, RateLimitRule.MaxWindowSeconds));
+            if (count is { } c && window is { } w) rules.Add(new RateLimitRule(c, w));
+        }
+        return rules;
     }
 
     private static List<string> ReturnUrls(IReadOnlyList<string?> given, IReadOnlyList<string> origins, FieldErrors errors)

@@ -24,8 +24,10 @@ public static class StorageNames
     public const string StoriesTable = "Stories";
     public const string StoryEmailsQueue = "story-emails";
     public const string StoryEmailsPoisonQueue = StoryEmailsQueue + "-poison";
+    public const string RateLimitsTable = "RateLimits";
+    public const string SettingsTable = "Settings";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable, RateLimitsTable, SettingsTable];
     public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue, StoryEmailsQueue, EndorsementConfirmationsQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";

@@ -14,7 +14,16 @@ public sealed record SignatureRecord(
     string? Region,
     string PostalPrefix,
     DateTimeOffset ReceivedAt,
-    string ProtectedPersonalData);
+    string ProtectedPersonalData)
+{
+    /// <summary>Why intake set this signature aside from the count (<see cref="SignatureFlags"/>), or null.</summary>
+    public string? Flag { get; init; }
+
+    /// <summary>Keyed hashes of the client's address and the email's domain (<see cref="SenderHashes"/>), for trends.</summary>
+    public string? IpHash { get; init; }
+
+    public string? EmailDomainHash { get; init; }
+}
 
 /// <summary>An email a signature is owed, recorded in the outbox until its queue message is sent.</summary>
 public sealed record PendingConfirmation(string Campaign, string SignatureKey, int Sequence = 1, EmailKind Kind = EmailKind.Confirm);
@@ -61,6 +70,9 @@ public sealed partial class SignatureTable(TableServiceClient service)
             ["LastEmailRequestedAt"] = signature.ReceivedAt,
             ["EmailsSent"] = 0,
             ["LastSentSequence"] = 0,
+            ["Flag"] = signature.Flag,
+            ["IpHash"] = signature.IpHash,
+            ["EmailDomainHash"] = signature.EmailDomainHash,
         };
         try
         {
@@ -126,26 +138,14 @@ public sealed partial class SignatureTable(TableServiceClient service)
             if (signature.State is SignatureState.Confirmed or SignatureState.Invalidated) return signature;
 
             var confirm = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = SignatureState.Confirmed.ToString(), ["ConfirmedAt"] = now };
-            var journal = new TableEntity(row.PartitionKey, $"{JournalPrefix}{now.UtcTicks:D19}-{key}")
-            {
-                ["Campaign"] = campaign,
-                ["SignatureKey"] = key,
-                ["Change"] = 1,
-                ["At"] = now,
-                ["Source"] = signature.Source,
-                ["Region"] = signature.Region,
-                ["PostalPrefix"] = signature.PostalPrefix,
-                ["Language"] = signature.Language.Code(),
-            };
+            var confirmed = signature with { State = SignatureState.Confirmed, ConfirmedAt = now };
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, confirm, row.ETag)];
+            // A flagged signature is confirmed but not counted: no journal row until an admin releases it.
+            if (confirmed.IsCounted) actions.Add(new(TableTransactionActionType.Add, JournalRow(confirmed, +1, now, "")));
             try
             {
-                await _table.SubmitTransactionAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.UpdateMerge, confirm, row.ETag),
-                        new TableTransactionAction(TableTransactionActionType.Add, journal),
-                    ],
-                    cancellationToken);
-                return signature with { State = SignatureState.Confirmed, ConfirmedAt = now };
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return confirmed;
             }
             catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)
             {
@@ -242,8 +242,10 @@ public sealed partial class SignatureTable(TableServiceClient service)
             // Signature row keys are hex, so they all sort below "g"; journal and outbox rows sort above.
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey lt {"g"} and State eq {confirmed} and ConfirmedAt lt {before}");
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["ConfirmedAt", "Source", "Region", "PostalPrefix", "Language"], cancellationToken: cancellationToken))
-                yield return new JournalEntry(1, row.GetDateTimeOffset("ConfirmedAt") ?? default, row.GetString("Source"),
+            // Flagged rows are skipped here rather than in the filter: older rows have no Flag property at all.
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["ConfirmedAt", "Source", "Region", "PostalPrefix", "Language", "Flag"], cancellationToken: cancellationToken))
+                if (SignatureFlags.Normalize(row.GetString("Flag")) is null)
+                    yield return new JournalEntry(1, row.GetDateTimeOffset("ConfirmedAt") ?? default, row.GetString("Source"),
                     row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En);
         }
     }
@@ -298,7 +300,8 @@ public sealed partial class SignatureTable(TableServiceClient service)
         row.GetDateTimeOffset("LastEmailRequestedAt") ?? row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
         row.GetInt32("EmailsSent") ?? 0,
         row.GetInt32("LastSentSequence") ?? 0,
-        row.GetString("EmailFailure"));
+        row.GetString("EmailFailure"),
+        SignatureFlags.Normalize(row.GetString("Flag")));
 
     // Admin: listing, invalidating and restoring signatures.
 
@@ -385,7 +388,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, update, row.ETag)];
             if (invalidate && signature.IsCounted)
                 actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, -1, now, InvalidationSuffix)));
-            else if (!invalidate && next == SignatureState.Confirmed)
+            else if (!invalidate && (signature with { State = next }).IsCounted)
                 actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, +1, now, RestorationSuffix)));
             try
             {

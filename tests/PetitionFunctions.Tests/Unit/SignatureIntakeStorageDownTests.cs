@@ -60,6 +60,9 @@ public class SignatureIntakeStorageDownTests
             new SignatureTable(tables.Object),
             new ConfirmationQueue(queues.Object),
             new DedupeKeys(secrets),
+            new SenderHashes(secrets),
+            new RateLimiter(new RateLimitTable(tables.Object), new SenderHashes(secrets), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance),
             new PersonalDataCipher(secrets),
             TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new IntakeOptions()),
@@ -153,7 +156,7 @@ public class SignatureIntakeStorageDownTests
             t => t.DeleteEntityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<ETag>(), It.IsAny<CancellationToken>()), Times.Never);
 
     private Task<IntakeOutcome> Submit(RequestBody? body = null, Language language = Language.En) =>
-        _intake.SubmitAsync(Slug, body ?? ValidBody, language, origin: null, CancellationToken.None);
+        _intake.SubmitAsync(Slug, body ?? ValidBody, language, new Requester(Origin: null), CancellationToken.None);
 
     [Theory]
     [InlineData(503)]
