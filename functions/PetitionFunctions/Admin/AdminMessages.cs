@@ -82,4 +82,7 @@ public static class AdminMessages
 
     public static string OutOfRange(Language l, int min, int max) =>
         l == Language.Es ? $"Use un número entero entre {min} y {max}." : $"Use a whole number from {min} to {max}.";
+
+    public static string UnknownRequestField(Language l) =>
+        l == Language.Es ? "Este campo no se acepta aquí." : "This field is not accepted here.";
 }

@@ -57,6 +57,7 @@ public sealed class SignatureIntake(
     DedupeKeys dedupeKeys,
     SenderHashes senderHashes,
     RateLimiter rateLimits,
+    IntakeSwitch intakeSwitch,
     PersonalDataCipher cipher,
     TimeProvider time,
     IOptions<IntakeOptions> options,
@@ -90,6 +91,7 @@ public sealed class SignatureIntake(
     private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
         if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
+        if (await intakeSwitch.IsPausedAsync(campaign)) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
 
         var parsed = SignatureParser.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;

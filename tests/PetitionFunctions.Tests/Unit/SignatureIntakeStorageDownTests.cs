@@ -44,6 +44,7 @@ public class SignatureIntakeStorageDownTests
         tables.Setup(t => t.GetTableClient(StorageNames.CampaignsTable)).Returns(_campaignTable.Object);
         tables.Setup(t => t.GetTableClient(StorageNames.SignaturesTable)).Returns(_signatureTable.Object);
         tables.Setup(t => t.GetTableClient(StorageNames.SummariesTable)).Returns(_summaryTable.Object);
+        tables.Setup(t => t.GetTableClient(StorageNames.SettingsTable)).Returns(_summaryTable.Object);
         var noSummary = new Mock<NullableResponse<TableEntity>>();
         noSummary.SetupGet(r => r.HasValue).Returns(false);
         _summaryTable
@@ -63,6 +64,8 @@ public class SignatureIntakeStorageDownTests
             new SenderHashes(secrets),
             new RateLimiter(new RateLimitTable(tables.Object), new SenderHashes(secrets), TimeProvider.System,
                 Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance),
+            new IntakeSwitch(new SettingsTable(tables.Object), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }), NullLogger<IntakeSwitch>.Instance),
             new PersonalDataCipher(secrets),
             TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new IntakeOptions()),
