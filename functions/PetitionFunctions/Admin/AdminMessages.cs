@@ -85,4 +85,12 @@ public static class AdminMessages
 
     public static string UnknownRequestField(Language l) =>
         l == Language.Es ? "Este campo no se acepta aquí." : "This field is not accepted here.";
+
+    public static string InvalidCaptchaProvider(Language l) =>
+        l == Language.Es ? "Use turnstile, hcaptcha o none." : "Use turnstile, hcaptcha or none.";
+
+    public static string InvalidSiteKey(Language l) =>
+        l == Language.Es
+            ? "Use la clave de sitio pública del proveedor: hasta 200 caracteres ASCII visibles, sin espacios."
+            : "Use the provider's public site key: up to 200 visible ASCII characters, no spaces.";
 }

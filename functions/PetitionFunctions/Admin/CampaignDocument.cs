@@ -11,6 +11,9 @@ public sealed record TargetInput(string? Name, string? Title, string? DeliveryEm
 
 public sealed record RateLimitInput(int? Count, int? WindowSeconds);
 
+/// <summary>A campaign's captcha as an admin sends it; provider "none" removes it.</summary>
+public sealed record CaptchaInput(string? Provider, string? SiteKey);
+
 /// <summary>
 /// A campaign as an admin sends it (POST and PUT), snake_case like <see cref="ApiJson"/>. Everything is
 /// nullable so that <see cref="CampaignRules"/>, not the JSON reader, says what is missing, per field.
@@ -38,11 +41,15 @@ public sealed record CampaignInput
     /// <summary>Absent keeps the campaign's switch.</summary>
     public bool? IntakePaused { get; init; }
 
+    /// <summary>Absent keeps the campaign's captcha.</summary>
+    public CaptchaInput? Captcha { get; init; }
+
     /// <summary>The JSON names this document may hold, per object (the root is ""), for telling a typo from an omission.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> KnownFields = new Dictionary<string, string[]>
     {
         [""] = ["slug", "kind", "state", "title", "description", "call_to_action", "target", "goal", "stretch_goals", "deadline",
-            "allowed_origins", "return_urls", "owner_email", "letter_text", "rate_limits", "intake_paused"],
+            "allowed_origins", "return_urls", "owner_email", "letter_text", "rate_limits", "intake_paused", "captcha"],
+        ["captcha"] = ["provider", "site_key"],
         ["title"] = ["en", "es"],
         ["description"] = ["en", "es"],
         ["call_to_action"] = ["en", "es"],
@@ -71,9 +78,10 @@ public sealed record CampaignDocument(
     string? OwnerEmail,
     LocalizedText? LetterText,
     IReadOnlyList<RateLimitRule>? RateLimits,
-    bool IntakePaused)
+    bool IntakePaused,
+    CaptchaSettings? Captcha)
 {
     public static CampaignDocument From(Campaign c) =>
         new(c.Slug, c.Kind, c.State, c.Title, c.Description, c.CallToAction, c.Target, c.Goal, c.StretchGoals, c.Deadline,
-            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused);
+            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused, c.Captcha);
 }

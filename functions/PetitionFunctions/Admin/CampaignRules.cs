@@ -131,6 +131,7 @@ public static class CampaignRules
         else if (!IsAscendingAbove(goal, stretchGoals)) errors.Add("stretch_goals", AdminMessages.StretchGoalOrder);
 
         var rateLimits = input.RateLimits is null ? existing?.RateLimits : RateLimits(input.RateLimits, errors);
+        var captcha = input.Captcha is null ? existing?.Captcha : Captcha(input.Captcha, errors);
         var origins = Origins(input.AllowedOrigins ?? [], errors);
         var returnUrls = ReturnUrls(input.ReturnUrls ?? [], origins, errors);
 
@@ -159,6 +160,7 @@ public static class CampaignRules
             LetterText = letter,
             RateLimits = rateLimits,
             IntakePaused = input.IntakePaused ?? existing?.IntakePaused ?? false,
+            Captcha = captcha,
         };
         if (state == CampaignState.Open) AddOpeningProblems(campaign, now, errors);
         if (errors.IsEmpty && JsonSerializer.Serialize(campaign, ApiJson.Options).Length > MaxDocumentLength)
@@ -236,6 +238,21 @@ public static class CampaignRules
             if (count is { } c && window is { } w) rules.Add(new RateLimitRule(c, w));
         }
         return rules;
+    }
+
+    public const int MaxSiteKeyLength = 200;
+
+    private static CaptchaSettings? Captcha(CaptchaInput input, FieldErrors errors)
+    {
+        var provider = TextFields.Tidy(input.Provider)?.ToLowerInvariant();
+        if (provider == "none") return null;
+        CaptchaProvider? chosen = provider switch { "turnstile" => CaptchaProvider.Turnstile, "hcaptcha" => CaptchaProvider.Hcaptcha, _ => null };
+        if (chosen is null) errors.Add("captcha.provider", provider is null ? FieldMessages.Required : AdminMessages.InvalidCaptchaProvider);
+        var siteKey = TextFields.Tidy(input.SiteKey);
+        if (siteKey is null) errors.Add("captcha.site_key", FieldMessages.Required);
+        else if (siteKey.Length > MaxSiteKeyLength || !siteKey.All(c => c is > ' ' and <= '~'))
+            errors.Add("captcha.site_key", AdminMessages.InvalidSiteKey);
+        return chosen is { } p && siteKey is not null ? new CaptchaSettings(p, siteKey) : null;
     }
 
     private static List<string> ReturnUrls(IReadOnlyList<string?> given, IReadOnlyList<string> origins, FieldErrors errors)

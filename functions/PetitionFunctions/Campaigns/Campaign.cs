@@ -62,6 +62,9 @@ public sealed partial record Campaign
     /// <summary>The campaign's kill switch: while set it takes no signatures, endorsements or stories; reads go on.</summary>
     public bool IntakePaused { get; init; }
 
+    /// <summary>A captcha the sign form shows and intake verifies; null for none (the default).</summary>
+    public PetitionFunctions.Intake.CaptchaSettings? Captcha { get; init; }
+
     public bool IsOpenAt(DateTimeOffset now) => State == CampaignState.Open && (Deadline is null || now < Deadline);
 
     /// <summary>

@@ -26,6 +26,7 @@ public enum ProblemKind
     StoryNotFound,
     RateLimited,
     IntakePaused,
+    CaptchaUnavailable,
 }
 
 /// <summary>
@@ -89,6 +90,9 @@ public static class Problems
         [ProblemKind.IntakePaused] = new(503, "intake-paused",
             "This campaign is not taking submissions right now. Nothing was recorded; please try again later.",
             "Esta campaña no está recibiendo envíos en este momento. No se registró nada; inténtelo de nuevo más tarde."),
+        [ProblemKind.CaptchaUnavailable] = new(503, "captcha-unavailable",
+            "We could not check that you are not a robot right now. Nothing was recorded; please try again in a moment.",
+            "No pudimos verificar ahora que no es un robot. No se registró nada; inténtelo de nuevo en un momento."),
     };
 
     public const string TypePrefix = "urn:petition-functions:problem:";
@@ -120,7 +124,7 @@ public static class Problems
 
     private static int? DefaultRetryAfterSeconds(ProblemKind kind) => kind switch
     {
-        ProblemKind.StorageUnavailable => 5,
+        ProblemKind.StorageUnavailable or ProblemKind.CaptchaUnavailable => 5,
         // A paused intake is an admin's decision, not a blip: ask clients to come back in minutes, not seconds.
         ProblemKind.IntakePaused => 300,
         _ => null,

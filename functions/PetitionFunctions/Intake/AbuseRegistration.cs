@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Campaigns;
 
@@ -5,9 +6,12 @@ namespace PetitionFunctions.Intake;
 
 public static class AbuseRegistration
 {
-    /// <summary>Rate limits and the hashes they key on; the kill switches.</summary>
-    public static IServiceCollection AddAbuseControls(this IServiceCollection services)
+    /// <summary>Rate limits and the hashes they key on, the kill switches, the captcha check.</summary>
+    public static IServiceCollection AddAbuseControls(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CaptchaOptions>().Bind(configuration.GetSection(CaptchaOptions.Section));
+        services.AddHttpClient(CaptchaVerifier.HttpClientName);
+        services.AddSingleton<CaptchaVerifier>();
         services.AddSingleton<SenderHashes>();
         services.AddSingleton<RateLimitTable>();
         services.AddSingleton<RateLimiter>();

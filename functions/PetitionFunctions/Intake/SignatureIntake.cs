@@ -58,6 +58,7 @@ public sealed class SignatureIntake(
     SenderHashes senderHashes,
     RateLimiter rateLimits,
     IntakeSwitch intakeSwitch,
+    CaptchaVerifier captchas,
     PersonalDataCipher cipher,
     TimeProvider time,
     IOptions<IntakeOptions> options,
@@ -100,6 +101,15 @@ public sealed class SignatureIntake(
         var (signature, errors) = SignatureRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
         if (signature is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
+        if (!string.IsNullOrEmpty(parsed.Submission!.Honeypot))
+        {
+            // The same answer as a real signature, so the bot learns nothing; nothing stored, nothing sent.
+            log.LogWarning("A signature for {Campaign} filled the honeypot field; answered as received, not stored.", campaign.Slug);
+            return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
+        }
+        if (campaign.Captcha is { } captcha && await CheckCaptchaAsync(captcha, parsed.Submission, signature.Language, cancellationToken) is { } refused)
+            return refused;
+
         var limit = await rateLimits.CheckAsync(campaign, requester.Address, cancellationToken);
         var ipHash = requester.Address is { } address ? senderHashes.ForAddress(address) : null;
         if (limit.Over)
@@ -112,6 +122,20 @@ public sealed class SignatureIntake(
 
         await RecordAsync(campaign.Slug, signature, limit.Over ? SignatureFlags.RateLimit : null, ipHash, cancellationToken);
         return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
+    }
+
+    private async Task<IntakeOutcome.Refused?> CheckCaptchaAsync(
+        CaptchaSettings captcha, SignatureSubmission submission, Language language, CancellationToken cancellationToken)
+    {
+        var field = CaptchaMessages.FieldFor(captcha, submission.IsFormPost);
+        if (string.IsNullOrWhiteSpace(submission.CaptchaToken))
+            return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, CaptchaMessages.ErrorOn(field, CaptchaMessages.Missing));
+        return await captchas.VerifyAsync(captcha, submission.CaptchaToken.Trim(), cancellationToken) switch
+        {
+            CaptchaVerdict.Passed => null,
+            CaptchaVerdict.Failed => new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, CaptchaMessages.ErrorOn(field, CaptchaMessages.Failed)),
+            _ => new IntakeOutcome.Refused(language, ProblemKind.CaptchaUnavailable),
+        };
     }
 
     private async Task RecordAsync(string campaign, ValidSignature signature, string? flag, string? ipHash, CancellationToken cancellationToken)

@@ -66,6 +66,8 @@ public class SignatureIntakeStorageDownTests
                 Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance),
             new IntakeSwitch(new SettingsTable(tables.Object), TimeProvider.System,
                 Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }), NullLogger<IntakeSwitch>.Instance),
+            new CaptchaVerifier(new Mock<IHttpClientFactory>(MockBehavior.Strict).Object,
+                Microsoft.Extensions.Options.Options.Create(new CaptchaOptions()), NullLogger<CaptchaVerifier>.Instance),
             new PersonalDataCipher(secrets),
             TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new IntakeOptions()),
