@@ -93,4 +93,26 @@ public static class AdminMessages
         l == Language.Es
             ? "Use la clave de sitio pública del proveedor: hasta 200 caracteres ASCII visibles, sin espacios."
             : "Use the provider's public site key: up to 200 visible ASCII characters, no spaces.";
+
+    public static string InvalidIp(Language l) =>
+        l == Language.Es ? "Use una dirección IPv4 o IPv6." : "Use an IPv4 or IPv6 address.";
+
+    public static string InvalidDomain(Language l) =>
+        l == Language.Es ? "Use un dominio como ejemplo.org, sin @." : "Use a domain like example.org, with no @.";
+
+    public static string InvalidHash(Language l) =>
+        l == Language.Es
+            ? "Use el hash tal como lo muestra la lista de tendencias: 32 caracteres hexadecimales en minúscula."
+            : "Use the hash as the trends list shows it: 32 lower-case hex digits.";
+
+    public static string NotBoth(Language l, string clear, string hash) =>
+        l == Language.Es ? $"Use {clear} o {hash}, no ambos." : $"Use {clear} or {hash}, not both.";
+
+    public static string EndNotAfterStart(Language l) =>
+        l == Language.Es ? "Debe ser posterior a received_from." : "This must be later than received_from.";
+
+    public static string ConditionRequired(Language l) =>
+        l == Language.Es
+            ? "Indique al menos una condición: ip, ip_hash, email_domain, email_domain_hash, received_from o received_to."
+            : "Give at least one condition: ip, ip_hash, email_domain, email_domain_hash, received_from or received_to.";
 }

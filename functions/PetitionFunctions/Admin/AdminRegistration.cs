@@ -9,6 +9,7 @@ public static class AdminRegistration
     {
         services.AddSingleton<CampaignAdmin>();
         services.AddSingleton<SignatureAdmin>();
+        services.AddSingleton<BulkSignatureAdmin>();
         return services;
     }
 }

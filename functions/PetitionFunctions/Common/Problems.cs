@@ -27,6 +27,7 @@ public enum ProblemKind
     RateLimited,
     IntakePaused,
     CaptchaUnavailable,
+    OperationNotFound,
 }
 
 /// <summary>
@@ -90,6 +91,8 @@ public static class Problems
         [ProblemKind.IntakePaused] = new(503, "intake-paused",
             "This campaign is not taking submissions right now. Nothing was recorded; please try again later.",
             "Esta campaña no está recibiendo envíos en este momento. No se registró nada; inténtelo de nuevo más tarde."),
+        [ProblemKind.OperationNotFound] = new(404, "operation-not-found",
+            "This campaign has no bulk operation with this id.", "Esta campaña no tiene ninguna operación masiva con este identificador."),
         [ProblemKind.CaptchaUnavailable] = new(503, "captcha-unavailable",
             "We could not check that you are not a robot right now. Nothing was recorded; please try again in a moment.",
             "No pudimos verificar ahora que no es un robot. No se registró nada; inténtelo de nuevo en un momento."),

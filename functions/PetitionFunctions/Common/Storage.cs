@@ -26,8 +26,9 @@ public static class StorageNames
     public const string StoryEmailsPoisonQueue = StoryEmailsQueue + "-poison";
     public const string RateLimitsTable = "RateLimits";
     public const string SettingsTable = "Settings";
+    public const string TrendsTable = "Trends";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable, RateLimitsTable, SettingsTable];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable, RateLimitsTable, SettingsTable, TrendsTable];
     public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue, StoryEmailsQueue, EndorsementConfirmationsQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";

@@ -17,6 +17,9 @@ public static class AbuseRegistration
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<SettingsTable>();
         services.AddSingleton<IntakeSwitch>();
+        services.AddOptions<TrendOptions>().Bind(configuration.GetSection(TrendOptions.Section));
+        services.AddSingleton<TrendTable>();
+        services.AddSingleton<TrendDetector>();
         return services;
     }
 }

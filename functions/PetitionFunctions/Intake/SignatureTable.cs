@@ -347,8 +347,9 @@ public sealed partial class SignatureTable(TableServiceClient service)
     /// row with Change -1 in the same batch, conditional on the row's ETag, so the next roll-up subtracts
     /// it. Idempotent: an invalidated signature is returned unchanged. Null if there is no such signature.
     /// </summary>
-    public Task<ModifiedSignature?> InvalidateAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ChangeValidityAsync(campaign, key, now, invalidate: true, cancellationToken);
+    /// <param name="operation">A bulk invalidation's id, written on the row (InvalidationOperation) so the operation can be undone.</param>
+    public Task<ModifiedSignature?> InvalidateAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken, string? operation = null) =>
+        ChangeValidityAsync(campaign, key, now, invalidate: true, cancellationToken, operation);
 
     /// <summary>
     /// Puts an invalidated signature back in the state it had; a confirmed one gets a +1 journal row in
@@ -358,7 +359,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
         ChangeValidityAsync(campaign, key, now, invalidate: false, cancellationToken);
 
     private async Task<ModifiedSignature?> ChangeValidityAsync(
-        string campaign, string key, DateTimeOffset now, bool invalidate, CancellationToken cancellationToken)
+        string campaign, string key, DateTimeOffset now, bool invalidate, CancellationToken cancellationToken, string? operation = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -374,6 +375,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
                 next = SignatureState.Invalidated;
                 update["StateBeforeInvalidation"] = signature.State.ToString();
                 update["InvalidatedAt"] = now;
+                if (operation is not null) update["InvalidationOperation"] = operation;
             }
             else
             {

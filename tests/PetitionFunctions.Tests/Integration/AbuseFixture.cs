@@ -23,6 +23,7 @@ public sealed class AbuseFixture : LocalHostFixture, IDisposable
 
     protected override void Configure(WebApplicationBuilder builder)
     {
+        builder.Configuration["Trends:Threshold"] = "5";
         builder.Configuration["Captcha:TurnstileSecret"] = CaptchaStandIn.TurnstileSecret;
         builder.Configuration["Captcha:HCaptchaSecret"] = CaptchaStandIn.HCaptchaSecret;
         builder.Configuration["Captcha:TurnstileVerifyUrl"] = new Uri(Captcha.BaseUrl, "turnstile/v0/siteverify").AbsoluteUri;
