@@ -138,7 +138,8 @@ public static class LoadBenchmark
                 // Each simulated person posts from an address of their own (a repeat may come from another), as
                 // the front end would forward it, so the per-address rate limits are measured, not tripped.
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"campaigns/{campaign}/signatures") { Content = content };
-                request.Headers.Add("X-Forwarded-For", $"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}");
+                var address = Interlocked.Increment(ref _addresses);
+                request.Headers.Add("X-Forwarded-For", $"10.{address >> 16 & 255}.{address >> 8 & 255}.{address & 255}");
                 using var answer = await http.SendAsync(request);
                 var elapsed = timer.Elapsed.TotalMilliseconds;
                 if (answer.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.SeeOther)
@@ -155,6 +156,9 @@ public static class LoadBenchmark
         return new Phase(accepted / started.Elapsed.TotalSeconds, Percentile(latencies, 50), Percentile(latencies, 95), Percentile(latencies, 99),
             accepted, badRequests, serverErrors);
     }
+
+    /// <summary>Counts simulated addresses across phases, so no two posts of a run share one.</summary>
+    private static int _addresses;
 
     private static HttpContent Json(string email, int n) => JsonContent.Create(new
     {

@@ -114,7 +114,8 @@ public sealed class SignatureIntake(
         var ipHash = requester.Address is { } address ? senderHashes.ForAddress(address) : null;
         if (limit.Over)
         {
-            log.LogWarning("A signature for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
+            // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
+            log.LogInformation("A signature for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
                 campaign.Slug, ipHash?[..8], requester.WantsStrictRateLimits ? "answered 429" : "stored flagged, not counted");
             if (requester.WantsStrictRateLimits)
                 return new IntakeOutcome.Refused(signature.Language, ProblemKind.RateLimited) { RetryAfter = limit.RetryAfter };
