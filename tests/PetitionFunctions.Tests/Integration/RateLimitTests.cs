@@ -70,6 +70,12 @@ public sealed class RateLimitTests(AbuseFixture fixture)
         // The nightly recount agrees: flagged rows are not counted there either.
         await fixture.Service<CountReconciliation>().ReconcileAsync(CancellationToken.None);
         Assert.Equal(1, (await fixture.Service<SummaryTable>().FindAsync(campaign.Slug, CancellationToken.None))!.Summary.Count);
+
+        // And the signer list delivered to the target matches the count.
+        var delivered = 0;
+        await foreach (var _ in fixture.Service<PetitionFunctions.Delivery.ConfirmedSigners>().ReadAsync(campaign.Slug, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None))
+            delivered++;
+        Assert.Equal(1, delivered);
     }
 
     [Fact]
