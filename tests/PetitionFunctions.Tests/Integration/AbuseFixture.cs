@@ -16,6 +16,10 @@ public sealed class AbuseFixture : LocalHostFixture, IDisposable
 
     protected override bool GenerousRateLimits => false;
 
+    // The tests roll up themselves; a timer's roll-up racing one of theirs can win and leave their count a step behind.
+    protected override string[] DisabledFunctions =>
+        [.. base.DisabledFunctions, "RollUpCounts", "ReconcileCounts", "DetectTrends"];
+
     public FakeTimeProvider LimiterClock { get; } = new(new DateTimeOffset(2030, 1, 1, 0, 0, 1, TimeSpan.Zero));
 
     /// <summary>The captcha providers' verify endpoints, stood in locally.</summary>
