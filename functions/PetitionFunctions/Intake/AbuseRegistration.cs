@@ -15,6 +15,7 @@ public static class AbuseRegistration
         services.AddSingleton<SenderHashes>();
         services.AddSingleton<RateLimitTable>();
         services.AddSingleton<RateLimiter>();
+        services.AddSingleton<SignatureGuard>();
         services.AddSingleton<SettingsTable>();
         services.AddSingleton<IntakeSwitch>();
         services.AddOptions<TrendOptions>().Bind(configuration.GetSection(TrendOptions.Section));

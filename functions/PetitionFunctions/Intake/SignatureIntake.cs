@@ -55,10 +55,8 @@ public sealed class SignatureIntake(
     SignatureTable signatures,
     ConfirmationQueue confirmations,
     DedupeKeys dedupeKeys,
-    SenderHashes senderHashes,
-    RateLimiter rateLimits,
     IntakeSwitch intakeSwitch,
-    CaptchaVerifier captchas,
+    SignatureGuard guard,
     PersonalDataCipher cipher,
     TimeProvider time,
     IOptions<IntakeOptions> options,
@@ -101,45 +99,19 @@ public sealed class SignatureIntake(
         var (signature, errors) = SignatureRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
         if (signature is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
-        if (!string.IsNullOrEmpty(parsed.Submission!.Honeypot))
+        switch (await guard.CheckAsync(campaign, parsed.Submission!, signature, requester, cancellationToken))
         {
-            // The same answer as a real signature, so the bot learns nothing; nothing stored, nothing sent.
-            log.LogWarning("A signature for {Campaign} filled the honeypot field; answered as received, not stored.", campaign.Slug);
-            return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
+            case GuardVerdict.Refuse refuse:
+                return refuse.Outcome;
+            case GuardVerdict.Take take:
+                await RecordAsync(campaign.Slug, signature, take, cancellationToken);
+                break;
         }
-        if (campaign.Captcha is { } captcha && await CheckCaptchaAsync(captcha, parsed.Submission, signature.Language, cancellationToken) is { } refused)
-            return refused;
-
-        var limit = await rateLimits.CheckAsync(campaign, requester.Address, cancellationToken);
-        var ipHash = requester.Address is { } address ? senderHashes.ForAddress(address) : null;
-        if (limit.Over)
-        {
-            // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
-            log.LogInformation("A signature for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
-                campaign.Slug, ipHash?[..8], requester.WantsStrictRateLimits ? "answered 429" : "stored flagged, not counted");
-            if (requester.WantsStrictRateLimits)
-                return new IntakeOutcome.Refused(signature.Language, ProblemKind.RateLimited) { RetryAfter = limit.RetryAfter };
-        }
-
-        await RecordAsync(campaign.Slug, signature, limit.Over ? SignatureFlags.RateLimit : null, ipHash, cancellationToken);
+        // A dropped (honeypot) signature gets the same answer as a real one, so the bot learns nothing.
         return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
     }
 
-    private async Task<IntakeOutcome.Refused?> CheckCaptchaAsync(
-        CaptchaSettings captcha, SignatureSubmission submission, Language language, CancellationToken cancellationToken)
-    {
-        var field = CaptchaMessages.FieldFor(captcha, submission.IsFormPost);
-        if (string.IsNullOrWhiteSpace(submission.CaptchaToken))
-            return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, CaptchaMessages.ErrorOn(field, CaptchaMessages.Missing));
-        return await captchas.VerifyAsync(captcha, submission.CaptchaToken.Trim(), cancellationToken) switch
-        {
-            CaptchaVerdict.Passed => null,
-            CaptchaVerdict.Failed => new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, CaptchaMessages.ErrorOn(field, CaptchaMessages.Failed)),
-            _ => new IntakeOutcome.Refused(language, ProblemKind.CaptchaUnavailable),
-        };
-    }
-
-    private async Task RecordAsync(string campaign, ValidSignature signature, string? flag, string? ipHash, CancellationToken cancellationToken)
+    private async Task RecordAsync(string campaign, ValidSignature signature, GuardVerdict.Take verdict, CancellationToken cancellationToken)
     {
         var key = dedupeKeys.For(signature.CanonicalEmail);
         var personal = new PersonalDetails(signature.GivenName, signature.FamilyName, signature.Email, signature.PostalCode,
@@ -147,9 +119,9 @@ public sealed class SignatureIntake(
         var record = new SignatureRecord(campaign, key, signature.Language, signature.Source, signature.Region,
             PostalPrefix(signature.PostalCode), time.GetUtcNow(), personal.Protect(cipher, campaign, key))
         {
-            Flag = flag,
-            IpHash = ipHash,
-            EmailDomainHash = senderHashes.ForEmailDomain(signature.CanonicalEmail),
+            Flag = verdict.Flag,
+            IpHash = verdict.IpHash,
+            EmailDomainHash = verdict.EmailDomainHash,
         };
 
         PendingConfirmation? pending = new(campaign, key);
