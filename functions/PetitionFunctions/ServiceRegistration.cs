@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<SignatureTable>();
         services.AddSingleton<ConfirmationQueue>();
         services.AddSingleton<SignatureIntake>();
+        services.AddAbuseControls(configuration);
         services.AddSingleton<ConfirmationOutboxRelay>();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
 

@@ -79,4 +79,40 @@ public static class AdminMessages
         l == Language.Es
             ? "Use una fecha y hora ISO 8601 con zona horaria, como 2025-01-31T00:00:00Z."
             : "Use an ISO 8601 date and time with its offset, like 2025-01-31T00:00:00Z.";
+
+    public static string OutOfRange(Language l, int min, int max) =>
+        l == Language.Es ? $"Use un número entero entre {min} y {max}." : $"Use a whole number from {min} to {max}.";
+
+    public static string UnknownRequestField(Language l) =>
+        l == Language.Es ? "Este campo no se acepta aquí." : "This field is not accepted here.";
+
+    public static string InvalidCaptchaProvider(Language l) =>
+        l == Language.Es ? "Use turnstile, hcaptcha o none." : "Use turnstile, hcaptcha or none.";
+
+    public static string InvalidSiteKey(Language l) =>
+        l == Language.Es
+            ? "Use la clave de sitio pública del proveedor: hasta 200 caracteres ASCII visibles, sin espacios."
+            : "Use the provider's public site key: up to 200 visible ASCII characters, no spaces.";
+
+    public static string InvalidIp(Language l) =>
+        l == Language.Es ? "Use una dirección IPv4 o IPv6." : "Use an IPv4 or IPv6 address.";
+
+    public static string InvalidDomain(Language l) =>
+        l == Language.Es ? "Use un dominio como ejemplo.org, sin @." : "Use a domain like example.org, with no @.";
+
+    public static string InvalidHash(Language l) =>
+        l == Language.Es
+            ? "Use el hash tal como lo muestra la lista de tendencias: 32 caracteres hexadecimales en minúscula."
+            : "Use the hash as the trends list shows it: 32 lower-case hex digits.";
+
+    public static string NotBoth(Language l, string clear, string hash) =>
+        l == Language.Es ? $"Use {clear} o {hash}, no ambos." : $"Use {clear} or {hash}, not both.";
+
+    public static string EndNotAfterStart(Language l) =>
+        l == Language.Es ? "Debe ser posterior a received_from." : "This must be later than received_from.";
+
+    public static string ConditionRequired(Language l) =>
+        l == Language.Es
+            ? "Indique al menos una condición: ip, ip_hash, email_domain, email_domain_hash, received_from o received_to."
+            : "Give at least one condition: ip, ip_hash, email_domain, email_domain_hash, received_from or received_to.";
 }

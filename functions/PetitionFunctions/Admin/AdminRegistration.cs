@@ -10,6 +10,7 @@ public static class AdminRegistration
         services.AddSingleton<CampaignAdmin>();
         services.AddSingleton<SignatureAdmin>();
         services.AddSingleton<PersonErasure>();
+        services.AddSingleton<BulkSignatureAdmin>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Admin;
 
@@ -7,6 +8,11 @@ namespace PetitionFunctions.Admin;
 public sealed record LocalizedInput(string? En, string? Es);
 
 public sealed record TargetInput(string? Name, string? Title, string? DeliveryEmail);
+
+public sealed record RateLimitInput(int? Count, int? WindowSeconds);
+
+/// <summary>A campaign's captcha as an admin sends it; provider "none" removes it.</summary>
+public sealed record CaptchaInput(string? Provider, string? SiteKey);
 
 /// <summary>
 /// A campaign as an admin sends it (POST and PUT), snake_case like <see cref="ApiJson"/>. Everything is
@@ -29,11 +35,21 @@ public sealed record CampaignInput
     public string? OwnerEmail { get; init; }
     public LocalizedInput? LetterText { get; init; }
 
+    /// <summary>Absent keeps the campaign's limits; an empty list means none for this campaign.</summary>
+    public IReadOnlyList<RateLimitInput?>? RateLimits { get; init; }
+
+    /// <summary>Absent keeps the campaign's switch.</summary>
+    public bool? IntakePaused { get; init; }
+
+    /// <summary>Absent keeps the campaign's captcha.</summary>
+    public CaptchaInput? Captcha { get; init; }
+
     /// <summary>The JSON names this document may hold, per object (the root is ""), for telling a typo from an omission.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> KnownFields = new Dictionary<string, string[]>
     {
         [""] = ["slug", "kind", "state", "title", "description", "call_to_action", "target", "goal", "stretch_goals", "deadline",
-            "allowed_origins", "return_urls", "owner_email", "letter_text"],
+            "allowed_origins", "return_urls", "owner_email", "letter_text", "rate_limits", "intake_paused", "captcha"],
+        ["captcha"] = ["provider", "site_key"],
         ["title"] = ["en", "es"],
         ["description"] = ["en", "es"],
         ["call_to_action"] = ["en", "es"],
@@ -60,9 +76,12 @@ public sealed record CampaignDocument(
     IReadOnlyList<string> AllowedOrigins,
     IReadOnlyList<string> ReturnUrls,
     string? OwnerEmail,
-    LocalizedText? LetterText)
+    LocalizedText? LetterText,
+    IReadOnlyList<RateLimitRule>? RateLimits,
+    bool IntakePaused,
+    CaptchaSettings? Captcha)
 {
     public static CampaignDocument From(Campaign c) =>
         new(c.Slug, c.Kind, c.State, c.Title, c.Description, c.CallToAction, c.Target, c.Goal, c.StretchGoals, c.Deadline,
-            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText);
+            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused, c.Captcha);
 }

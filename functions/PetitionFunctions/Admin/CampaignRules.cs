@@ -129,6 +129,8 @@ public static class CampaignRules
         if (stretchGoals.Count > MaxStretchGoals) errors.Add("stretch_goals", l => AdminMessages.TooMany(l, MaxStretchGoals));
         else if (!IsAscendingAbove(goal, stretchGoals)) errors.Add("stretch_goals", AdminMessages.StretchGoalOrder);
 
+        var rateLimits = input.RateLimits is null ? existing?.RateLimits : RateLimits(input.RateLimits, errors);
+        var captcha = input.Captcha is null ? existing?.Captcha : Captcha(input.Captcha, errors);
         var origins = Origins(input.AllowedOrigins ?? [], errors);
         var returnUrls = ReturnUrls(input.ReturnUrls ?? [], origins, errors);
 
@@ -155,6 +157,9 @@ public static class CampaignRules
             ReturnUrls = returnUrls,
             OwnerEmail = ownerEmail,
             LetterText = letter,
+            RateLimits = rateLimits,
+            IntakePaused = input.IntakePaused ?? existing?.IntakePaused ?? false,
+            Captcha = captcha,
         };
         if (state == CampaignState.Open) AddOpeningProblems(campaign, now, errors);
         if (errors.IsEmpty && JsonSerializer.Serialize(campaign, ApiJson.Options).Length > MaxDocumentLength)
@@ -216,6 +221,37 @@ public static class CampaignRules
             else if (!origins.Contains(origin, StringComparer.OrdinalIgnoreCase)) origins.Add(origin);
         }
         return origins;
+    }
+
+    private static List<RateLimitRule> RateLimits(IReadOnlyList<RateLimitInput?> given, FieldErrors errors)
+    {
+        if (given.Count > RateLimitRule.MaxRules) errors.Add("rate_limits", l => AdminMessages.TooMany(l, RateLimitRule.MaxRules));
+        var rules = new List<RateLimitRule>();
+        for (var i = 0; i < given.Count && i < RateLimitRule.MaxRules; i++)
+        {
+            var (count, window) = (given[i]?.Count, given[i]?.WindowSeconds);
+            if (count is not (> 0 and <= RateLimitRule.MaxCount))
+                errors.Add($"rate_limits[{i}].count", l => AdminMessages.OutOfRange(l, 1, RateLimitRule.MaxCount));
+            if (window is not (> 0 and <= RateLimitRule.MaxWindowSeconds))
+                errors.Add($"rate_limits[{i}].window_seconds", l => AdminMessages.OutOfRange(l, 1, RateLimitRule.MaxWindowSeconds));
+            if (count is { } c && window is { } w) rules.Add(new RateLimitRule(c, w));
+        }
+        return rules;
+    }
+
+    public const int MaxSiteKeyLength = 200;
+
+    private static CaptchaSettings? Captcha(CaptchaInput input, FieldErrors errors)
+    {
+        var provider = TextFields.Tidy(input.Provider)?.ToLowerInvariant();
+        if (provider == "none") return null;
+        CaptchaProvider? chosen = provider switch { "turnstile" => CaptchaProvider.Turnstile, "hcaptcha" => CaptchaProvider.Hcaptcha, _ => null };
+        if (chosen is null) errors.Add("captcha.provider", provider is null ? FieldMessages.Required : AdminMessages.InvalidCaptchaProvider);
+        var siteKey = TextFields.Tidy(input.SiteKey);
+        if (siteKey is null) errors.Add("captcha.site_key", FieldMessages.Required);
+        else if (siteKey.Length > MaxSiteKeyLength || !siteKey.All(c => c is > ' ' and <= '~'))
+            errors.Add("captcha.site_key", AdminMessages.InvalidSiteKey);
+        return chosen is { } p && siteKey is not null ? new CaptchaSettings(p, siteKey) : null;
     }
 
     private static List<string> ReturnUrls(IReadOnlyList<string?> given, IReadOnlyList<string> origins, FieldErrors errors)

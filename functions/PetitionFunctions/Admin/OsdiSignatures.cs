@@ -29,6 +29,7 @@ public static class OsdiSignatures
             // The table's Timestamp is the server's clock at millisecond precision; never report a change before the creation.
             row.Modified > signature.ReceivedAt ? row.Modified : signature.ReceivedAt,
             StateName(signature.State),
+            signature.Flag,
             new OsdiPerson(
                 details?.GivenName,
                 details?.FamilyName,
@@ -68,6 +69,8 @@ public sealed record OsdiSignature(
     DateTimeOffset CreatedDate,
     DateTimeOffset ModifiedDate,
     string State,
+    /// <summary>Why intake kept this signature out of the count ("rate-limit"); absent when it counts normally.</summary>
+    string? Flag,
     OsdiPerson Person,
     string? Comments,
     OsdiReferrer ReferrerData,

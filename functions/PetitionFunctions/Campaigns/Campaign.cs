@@ -56,6 +56,15 @@ public sealed partial record Campaign
     /// <summary>Sign-on letters: whether individual leaders (not only organisations) may endorse. Off unless set.</summary>
     public bool AllowsIndividualEndorsements { get; init; }
 
+    /// <summary>Per-address signing limits for this campaign; null means the configured ones (Intake:RateLimits).</summary>
+    public IReadOnlyList<PetitionFunctions.Intake.RateLimitRule>? RateLimits { get; init; }
+
+    /// <summary>The campaign's kill switch: while set it takes no signatures, endorsements or stories; reads go on.</summary>
+    public bool IntakePaused { get; init; }
+
+    /// <summary>A captcha the sign form shows and intake verifies; null for none (the default).</summary>
+    public PetitionFunctions.Intake.CaptchaSettings? Captcha { get; init; }
+
     public bool IsOpenAt(DateTimeOffset now) => State == CampaignState.Open && (Deadline is null || now < Deadline);
 
     /// <summary>

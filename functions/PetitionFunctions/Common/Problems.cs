@@ -24,6 +24,10 @@ public enum ProblemKind
     StoriesClosed,
     StoryTooLarge,
     StoryNotFound,
+    RateLimited,
+    IntakePaused,
+    CaptchaUnavailable,
+    OperationNotFound,
 }
 
 /// <summary>
@@ -81,13 +85,25 @@ public static class Problems
             "The request is larger than 96 KB.", "La solicitud supera los 96 KB."),
         [ProblemKind.StoryNotFound] = new(404, "story-not-found",
             "This campaign has no story with this id.", "Esta campaña no tiene ninguna historia con este identificador."),
+        [ProblemKind.RateLimited] = new(429, "rate-limited",
+            "Too many signatures from this address for now. Nothing was recorded; try again after the time in Retry-After.",
+            "Demasiadas firmas desde esta dirección por ahora. No se registró nada; inténtelo de nuevo después del tiempo indicado en Retry-After."),
+        [ProblemKind.IntakePaused] = new(503, "intake-paused",
+            "This campaign is not taking submissions right now. Nothing was recorded; please try again later.",
+            "Esta campaña no está recibiendo envíos en este momento. No se registró nada; inténtelo de nuevo más tarde."),
+        [ProblemKind.OperationNotFound] = new(404, "operation-not-found",
+            "This campaign has no bulk operation with this id.", "Esta campaña no tiene ninguna operación masiva con este identificador."),
+        [ProblemKind.CaptchaUnavailable] = new(503, "captcha-unavailable",
+            "We could not check that you are not a robot right now. Nothing was recorded; please try again in a moment.",
+            "No pudimos verificar ahora que no es un robot. No se registró nada; inténtelo de nuevo en un momento."),
     };
 
     public const string TypePrefix = "urn:petition-functions:problem:";
 
     public static int StatusOf(ProblemKind kind) => Texts[kind].Status;
 
-    public static IActionResult For(ProblemKind kind, Language language, string? detail = null)
+    /// <param name="retryAfter">How long the client should wait; 503s have a default.</param>
+    public static IActionResult For(ProblemKind kind, Language language, string? detail = null, TimeSpan? retryAfter = null)
     {
         var text = Texts[kind];
         var problem = new ProblemDetails
@@ -98,7 +114,8 @@ public static class Problems
             Detail = detail,
         };
         problem.Extensions["language"] = language.Code();
-        return new ProblemResult(problem, kind == ProblemKind.StorageUnavailable ? RetryAfterSeconds : null);
+        var wait = retryAfter is { } given ? (int)Math.Max(1, Math.Ceiling(given.TotalSeconds)) : DefaultRetryAfterSeconds(kind);
+        return new ProblemResult(problem, wait);
     }
 
     public static IActionResult Fields(FieldErrors errors, Language language, ProblemKind kind = ProblemKind.InvalidFields)
@@ -108,7 +125,13 @@ public static class Problems
         return result;
     }
 
-    private const int RetryAfterSeconds = 5;
+    private static int? DefaultRetryAfterSeconds(ProblemKind kind) => kind switch
+    {
+        ProblemKind.StorageUnavailable or ProblemKind.CaptchaUnavailable => 5,
+        // A paused intake is an admin's decision, not a blip: ask clients to come back in minutes, not seconds.
+        ProblemKind.IntakePaused => 300,
+        _ => null,
+    };
 
     private sealed class ProblemResult : ObjectResult
     {

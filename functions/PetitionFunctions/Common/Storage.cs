@@ -25,8 +25,11 @@ public static class StorageNames
     public const string StoriesTable = "Stories";
     public const string StoryEmailsQueue = "story-emails";
     public const string StoryEmailsPoisonQueue = StoryEmailsQueue + "-poison";
+    public const string RateLimitsTable = "RateLimits";
+    public const string SettingsTable = "Settings";
+    public const string TrendsTable = "Trends";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, JournalArchiveTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, JournalArchiveTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable, RateLimitsTable, SettingsTable, TrendsTable];
     public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue, StoryEmailsQueue, EndorsementConfirmationsQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";

@@ -58,14 +58,15 @@ public sealed record CampaignDetail(
     CampaignState State,
     DateTimeOffset? Deadline,
     DateTimeOffset? GoalReachedAt,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    PetitionFunctions.Intake.CaptchaSettings? Captcha = null)
 {
     public static CampaignDetail From(CampaignView view, Language language)
     {
         var (c, s) = (view.Campaign, view.Summary);
         return new CampaignDetail(c.Slug, c.Kind, language.Code(), c.Title.In(language), c.Description.In(language),
             c.CallToAction.In(language), new PublicTarget(c.Target.Name, c.Target.Title), s.Goal, s.Count, c.State, c.Deadline,
-            s.GoalReachedAt, s.UpdatedAt);
+            s.GoalReachedAt, s.UpdatedAt, c.Captcha);
     }
 }
 

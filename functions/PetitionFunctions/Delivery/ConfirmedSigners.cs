@@ -16,7 +16,7 @@ namespace PetitionFunctions.Delivery;
 public sealed class ConfirmedSigners(TableServiceClient service, PersonalDataCipher cipher, ILogger<ConfirmedSigners> log)
 {
     private const int PageSize = 1000;
-    private static readonly string[] Columns = ["RowKey", "Region", "ReceivedAt", "ConfirmedAt", "Personal"];
+    private static readonly string[] Columns = ["RowKey", "Region", "ReceivedAt", "ConfirmedAt", "Personal", "Flag"];
     private readonly TableClient _table = service.GetTableClient(StorageNames.SignaturesTable);
 
     /// <summary>Signers confirmed at or before the cut-off, partition by partition, in row-key order: the same rows on every attempt.</summary>
@@ -32,6 +32,8 @@ public sealed class ConfirmedSigners(TableServiceClient service, PersonalDataCip
                 $"PartitionKey eq {partition} and RowKey lt {"g"} and State eq {confirmed} and ConfirmedAt le {cutoff}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, PageSize, Columns, cancellationToken))
             {
+                // A flagged signature is not in the count, so it is not in the list either (until an admin releases it).
+                if (SignatureFlags.Normalize(row.GetString("Flag")) is not null) continue;
                 // Anonymised after the final delivery (SignatureAnonymisation): counted, but nobody left to list.
                 if (string.IsNullOrEmpty(row.GetString("Personal")))
                 {

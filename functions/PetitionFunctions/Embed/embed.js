@@ -244,6 +244,8 @@
     '.pf .endorsements ul{margin:0 0 8px;padding:0 0 0 20px}',
     '.pf .endorsements li{margin:0 0 2px;font-size:15px}',
     '.pf .tally{font-size:15px;font-weight:600;color:#1b1e23}',
+    '.pf .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}',
+    '.pf .captcha{margin:0 0 12px}',
     '.pf .thanks{padding:14px;border:2px solid #0b6b3a;border-radius:4px;font-size:17px;font-weight:600;color:#1b1e23}'
   ].join('');
 
@@ -465,6 +467,19 @@
       }
     });
 
+    // The honeypot: out of sight, out of the tab order and hidden from screen readers, so only a bot fills it.
+    var honeypot = null;
+    var captcha = null;
+    if (spec === SIGN) {
+      var trap = el('div', { 'class': 'hp', 'aria-hidden': 'true' });
+      honeypot = el('input', { type: 'text', name: 'website', id: 'pf-website', tabindex: '-1', autocomplete: 'off' });
+      var trapLabel = el('label', { 'for': 'pf-website' }, 'Website');
+      trap.appendChild(trapLabel);
+      trap.appendChild(honeypot);
+      form.appendChild(trap);
+      if (campaign.captcha && campaign.captcha.site_key) captcha = renderCaptcha(campaign.captcha, form);
+    }
+
     var button = el('button', { type: 'submit' }, campaign.call_to_action || (spec === SIGN ? t.sign : t.endorse));
     form.appendChild(button);
     form.appendChild(el('p', { 'class': 'note' }, t[spec.note]));
@@ -548,6 +563,13 @@
       return controls[name].control.checked === true;
     }
 
+    function payload() {
+      var body = spec.payload(value, checked);
+      if (honeypot && honeypot.value) body.website = honeypot.value;
+      if (captcha && captcha.token()) body.captcha_token = captcha.token();
+      return body;
+    }
+
     var buttonText = button.textContent;
     form.addEventListener('submit', async function (event) {
       event.preventDefault();
@@ -560,7 +582,7 @@
         var response = await request(campaignPath + spec.path, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(spec.payload(value, checked))
+          body: JSON.stringify(payload())
         });
         if (response.status === 202 || response.status === 200) {
           var thanks = el('p', { 'class': 'thanks', role: 'status', tabindex: '-1' }, t[spec.thanks]);
@@ -569,6 +591,7 @@
           thanks.focus();
           return;
         }
+        if (captcha) captcha.reset();
         var problem = await readJson(response);
         if (response.status === 400 && problem && problem.errors && typeof problem.errors === 'object') {
           showFieldErrors(problem.errors);
@@ -588,6 +611,55 @@
     });
 
     return form;
+  }
+
+  // The campaign's captcha (Cloudflare Turnstile or hCaptcha): the provider's widget in a container of
+  // the form, rendered explicitly (the form lives in a shadow root the providers do not scan). Its
+  // token goes in the JSON body as captcha_token; the server checks it with the provider.
+  var CAPTCHA_SCRIPTS = {
+    turnstile: { src: 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit', api: 'turnstile' },
+    hcaptcha: { src: 'https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off', api: 'hcaptcha' }
+  };
+
+  function renderCaptcha(settings, form) {
+    var script = CAPTCHA_SCRIPTS[settings.provider];
+    if (!script) return null;
+    var container = el('div', { 'class': 'captcha' });
+    form.appendChild(container);
+    var token = '';
+    var widget = null;
+    function render() {
+      var api = window[script.api];
+      if (!api || widget !== null) return;
+      var options = {
+        sitekey: settings.site_key,
+        callback: function (value) { token = value; },
+        'expired-callback': function () { token = ''; }
+      };
+      if (script.api === 'turnstile') options.language = lang; else options.hl = lang;
+      widget = api.render(container, options);
+    }
+    if (window[script.api]) {
+      render();
+    } else {
+      var tag = document.querySelector('script[data-pf-captcha="' + settings.provider + '"]');
+      if (!tag) {
+        tag = document.createElement('script');
+        tag.src = script.src;
+        tag.async = true;
+        tag.setAttribute('data-pf-captcha', settings.provider);
+        document.head.appendChild(tag);
+      }
+      tag.addEventListener('load', render);
+    }
+    return {
+      token: function () { return token; },
+      // A token is good for one check: after any answer but success, ask the widget for a new one.
+      reset: function () {
+        token = '';
+        if (widget !== null && window[script.api]) window[script.api].reset(widget);
+      }
+    };
   }
 
   // A letter's public list: approved endorsers who agreed to be listed, by scope, with counts.

@@ -18,6 +18,7 @@ public sealed class EndorsementIntake(
     EndorsementTable endorsements,
     EndorsementQueue queue,
     DedupeKeys dedupeKeys,
+    IntakeSwitch intakeSwitch,
     PersonalDataCipher cipher,
     TimeProvider time,
     ILogger<EndorsementIntake> log)
@@ -51,6 +52,7 @@ public sealed class EndorsementIntake(
     {
         if (campaign.Kind != CampaignKind.Letter) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.NotALetter);
         if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
+        if (await intakeSwitch.IsPausedAsync(campaign)) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
 
         var parsed = EndorsementParser.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;

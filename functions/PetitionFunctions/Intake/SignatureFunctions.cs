@@ -16,8 +16,13 @@ public sealed class SignatureFunctions(SignatureIntake intake, ConfirmationOutbo
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return SignatureAnswers.For(await intake.SubmitAsync(slug, body!, language, OriginOf(request), cancellationToken));
+        return SignatureAnswers.For(await intake.SubmitAsync(slug, body!, language, RequesterOf(request), cancellationToken));
     }
+
+    private static Requester RequesterOf(HttpRequest request) => new(
+        OriginOf(request),
+        ClientAddress.From(request.Headers["X-Forwarded-For"].ToString(), request.HttpContext.Connection.RemoteIpAddress),
+        request.Headers[Requester.StrictRateLimitsHeader].ToString().Trim() == "429");
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins only.</summary>
     [Function(nameof(SignaturePreflight))]
@@ -49,7 +54,7 @@ public static class SignatureAnswers
             StatusCode = StatusCodes.Status202Accepted,
         },
         IntakeOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
-        IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language),
+        IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, retryAfter: refused.RetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 

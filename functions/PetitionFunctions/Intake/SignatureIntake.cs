@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
@@ -14,6 +15,19 @@ public sealed class IntakeOptions
 
     /// <summary>The least time between two emails caused by signing again.</summary>
     public TimeSpan ResendCooldown { get; set; } = EmailAllowance.DefaultCooldown;
+
+    /// <summary>Per-address signing limits for campaigns that set none; unset means <see cref="RateLimitRule.Defaults"/>.</summary>
+    public List<RateLimitRule>? RateLimits { get; set; }
+}
+
+/// <summary>
+/// Who sent a submission, as far as it matters to intake: the page's Origin (browsers only), the client's
+/// address (<see cref="ClientAddress"/>), and whether the client asked to be told 429 when over a rate limit.
+/// </summary>
+public sealed record Requester(string? Origin, IPAddress? Address = null, bool WantsStrictRateLimits = false)
+{
+    /// <summary>The request header an API client sends, with the value 429, to get 429 rather than a flagged signature.</summary>
+    public const string StrictRateLimitsHeader = "X-RateLimit-Strict";
 }
 
 /// <summary>
@@ -26,7 +40,10 @@ public abstract record IntakeOutcome(Language Language)
 
     public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
 
-    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language);
+    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language)
+    {
+        public TimeSpan? RetryAfter { get; init; }
+    }
 }
 
 /// <summary>
@@ -38,14 +55,16 @@ public sealed class SignatureIntake(
     SignatureTable signatures,
     ConfirmationQueue confirmations,
     DedupeKeys dedupeKeys,
+    IntakeSwitch intakeSwitch,
+    SignatureGuard guard,
     PersonalDataCipher cipher,
     TimeProvider time,
     IOptions<IntakeOptions> options,
     ILogger<SignatureIntake> log)
 {
-    /// <param name="origin">The Origin header: set by browsers, absent for server-to-server clients.</param>
-    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, string? origin, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
+        var origin = requester.Origin;
         try
         {
             var campaign = (await campaigns.FindAsync(slug))?.Campaign;
@@ -55,7 +74,7 @@ public sealed class SignatureIntake(
                 log.LogWarning("Refused a signature for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
                 return new IntakeOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed);
             }
-            return await SubmitAsync(campaign, body, requestLanguage, cancellationToken) with { CorsOrigin = origin };
+            return await SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken) with { CorsOrigin = origin };
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
@@ -68,9 +87,10 @@ public sealed class SignatureIntake(
     public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
         origin is not null && await campaigns.FindAsync(slug) is { } view && view.Campaign.AllowsOrigin(origin);
 
-    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
+    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
         if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
+        if (await intakeSwitch.IsPausedAsync(campaign)) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
 
         var parsed = SignatureParser.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
@@ -79,17 +99,30 @@ public sealed class SignatureIntake(
         var (signature, errors) = SignatureRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
         if (signature is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
-        await RecordAsync(campaign.Slug, signature, cancellationToken);
+        switch (await guard.CheckAsync(campaign, parsed.Submission!, signature, requester, cancellationToken))
+        {
+            case GuardVerdict.Refuse refuse:
+                return refuse.Outcome;
+            case GuardVerdict.Take take:
+                await RecordAsync(campaign.Slug, signature, take, cancellationToken);
+                break;
+        }
+        // A dropped (honeypot) signature gets the same answer as a real one, so the bot learns nothing.
         return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
     }
 
-    private async Task RecordAsync(string campaign, ValidSignature signature, CancellationToken cancellationToken)
+    private async Task RecordAsync(string campaign, ValidSignature signature, GuardVerdict.Take verdict, CancellationToken cancellationToken)
     {
         var key = dedupeKeys.For(signature.CanonicalEmail);
         var personal = new PersonalDetails(signature.GivenName, signature.FamilyName, signature.Email, signature.PostalCode,
             signature.Locality, signature.Comments);
         var record = new SignatureRecord(campaign, key, signature.Language, signature.Source, signature.Region,
-            PostalPrefix(signature.PostalCode), time.GetUtcNow(), personal.Protect(cipher, campaign, key));
+            PostalPrefix(signature.PostalCode), time.GetUtcNow(), personal.Protect(cipher, campaign, key))
+        {
+            Flag = verdict.Flag,
+            IpHash = verdict.IpHash,
+            EmailDomainHash = verdict.EmailDomainHash,
+        };
 
         PendingConfirmation? pending = new(campaign, key);
         if (!await signatures.InsertIfAbsentAsync(record, cancellationToken))

@@ -9,6 +9,12 @@ public sealed record ParsedSignature(SignatureSubmission? Submission, FieldError
 /// <summary>Turns an OSDI JSON body or a form post into a <see cref="SignatureSubmission"/>, without judging the values.</summary>
 public static class SignatureParser
 {
+    /// <summary>The honeypot's name in a form and at the top of a JSON body: a name bots like to fill.</summary>
+    public const string HoneypotField = "website";
+    public const string CaptchaJsonField = "captcha_token";
+    public const string TurnstileFormField = "cf-turnstile-response";
+    public const string HCaptchaFormField = "h-captcha-response";
+
     public static ParsedSignature Parse(RequestBody body) =>
         body.Format == BodyFormat.Json ? ParseOsdi(body.Text) : ParseForm(body.Text);
 
@@ -32,6 +38,8 @@ public static class SignatureParser
             Language = Field(names.Language),
             Source = Field(names.Source),
             ReturnUrl = Field(names.ReturnUrl),
+            Honeypot = Field(HoneypotField),
+            CaptchaToken = Field(TurnstileFormField) ?? Field(HCaptchaFormField),
         };
         return new ParsedSignature(submission, errors, Malformed: false);
     }
@@ -62,8 +70,21 @@ public static class SignatureParser
                 Comments = JsonBody.Text(root, "comments", names.Comments, errors),
                 Language = JsonBody.Text(person, "preferred_language", names.Language, errors),
                 Source = JsonBody.Text(referrer, "source", names.Source, errors),
+                Honeypot = HoneypotOf(root),
+                CaptchaToken = JsonBody.Text(root, CaptchaJsonField, CaptchaJsonField, errors),
             };
             return new ParsedSignature(submission, errors, Malformed: false);
         }
     }
+
+    /// <summary>A JSON honeypot counts as filled with any value but null, "" or false: a bot may put anything there.</summary>
+    private static string? HoneypotOf(System.Text.Json.JsonElement root) =>
+        root.TryGetProperty(HoneypotField, out var value) && value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.False => false,
+            System.Text.Json.JsonValueKind.String => value.GetString()!.Length > 0,
+            _ => true,
+        }
+            ? value.GetRawText()
+            : null;
 }

@@ -46,6 +46,12 @@ public sealed record SignatureSubmission
     public string? Source { get; init; }
     public string? ReturnUrl { get; init; }
 
+    /// <summary>The honeypot: a field people never see. Anything in it means a bot filled the form.</summary>
+    public string? Honeypot { get; init; }
+
+    /// <summary>The captcha widget's token, when the campaign has a captcha.</summary>
+    public string? CaptchaToken { get; init; }
+
     /// <summary>True for a browser form post, which is answered with a redirect rather than JSON.</summary>
     public bool IsFormPost => ReferenceEquals(Names, SignatureFieldNames.Form);
 }

@@ -86,20 +86,7 @@ public sealed partial class SignatureTable
             // Sequence numbers go on from the old ones, so the email consumer never takes the new request for one it already sent.
             var sequence = Math.Max(previous.EmailRequests, previous.LastSentSequence) + 1;
             var pending = new PendingConfirmation(signature.Campaign, signature.Key, sequence);
-            var fresh = new TableEntity(row.PartitionKey, row.RowKey)
-            {
-                ["State"] = SignatureState.Unconfirmed.ToString(),
-                ["Language"] = signature.Language.Code(),
-                ["Source"] = signature.Source,
-                ["Region"] = signature.Region,
-                ["PostalPrefix"] = signature.PostalPrefix,
-                ["ReceivedAt"] = signature.ReceivedAt,
-                ["Personal"] = signature.ProtectedPersonalData,
-                ["EmailRequests"] = sequence,
-                ["LastEmailRequestedAt"] = signature.ReceivedAt,
-                ["EmailsSent"] = 0,
-                ["LastSentSequence"] = previous.LastSentSequence,
-            };
+            var fresh = SignatureRow(signature, emailRequests: sequence, lastSentSequence: previous.LastSentSequence);
             try
             {
                 await _table.SubmitTransactionAsync(

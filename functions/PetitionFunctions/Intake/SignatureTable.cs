@@ -14,7 +14,16 @@ public sealed record SignatureRecord(
     string? Region,
     string PostalPrefix,
     DateTimeOffset ReceivedAt,
-    string ProtectedPersonalData);
+    string ProtectedPersonalData)
+{
+    /// <summary>Why intake set this signature aside from the count (<see cref="SignatureFlags"/>), or null.</summary>
+    public string? Flag { get; init; }
+
+    /// <summary>Keyed hashes of the client's address and the email's domain (<see cref="SenderHashes"/>), for trends.</summary>
+    public string? IpHash { get; init; }
+
+    public string? EmailDomainHash { get; init; }
+}
 
 /// <summary>An email a signature is owed, recorded in the outbox until its queue message is sent.</summary>
 public sealed record PendingConfirmation(string Campaign, string SignatureKey, int Sequence = 1, EmailKind Kind = EmailKind.Confirm);
@@ -47,21 +56,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
     /// </summary>
     public async Task<bool> InsertIfAbsentAsync(SignatureRecord signature, CancellationToken cancellationToken)
     {
-        var partition = DedupeKeys.PartitionOf(signature.Campaign, signature.Key);
-        var row = new TableEntity(partition, signature.Key)
-        {
-            ["State"] = SignatureState.Unconfirmed.ToString(),
-            ["Language"] = signature.Language.Code(),
-            ["Source"] = signature.Source,
-            ["Region"] = signature.Region,
-            ["PostalPrefix"] = signature.PostalPrefix,
-            ["ReceivedAt"] = signature.ReceivedAt,
-            ["Personal"] = signature.ProtectedPersonalData,
-            ["EmailRequests"] = 1,
-            ["LastEmailRequestedAt"] = signature.ReceivedAt,
-            ["EmailsSent"] = 0,
-            ["LastSentSequence"] = 0,
-        };
+        var row = SignatureRow(signature);
         try
         {
             await _table.SubmitTransactionAsync(
@@ -78,6 +73,26 @@ public sealed partial class SignatureTable(TableServiceClient service)
             return false;
         }
     }
+
+    /// <summary>A signature row as intake first writes it; a fresh start after a withdrawal carries on the email sequence.</summary>
+    private static TableEntity SignatureRow(SignatureRecord signature, int emailRequests = 1, int lastSentSequence = 0) =>
+        new(DedupeKeys.PartitionOf(signature.Campaign, signature.Key), signature.Key)
+        {
+            ["State"] = SignatureState.Unconfirmed.ToString(),
+            ["Language"] = signature.Language.Code(),
+            ["Source"] = signature.Source,
+            ["Region"] = signature.Region,
+            ["PostalPrefix"] = signature.PostalPrefix,
+            ["ReceivedAt"] = signature.ReceivedAt,
+            ["Personal"] = signature.ProtectedPersonalData,
+            ["EmailRequests"] = emailRequests,
+            ["LastEmailRequestedAt"] = signature.ReceivedAt,
+            ["EmailsSent"] = 0,
+            ["LastSentSequence"] = lastSentSequence,
+            ["Flag"] = signature.Flag,
+            ["IpHash"] = signature.IpHash,
+            ["EmailDomainHash"] = signature.EmailDomainHash,
+        };
 
     public async Task<StoredSignature?> FindAsync(string campaign, string key, CancellationToken cancellationToken) =>
         await ReadAsync(campaign, key, cancellationToken) is { } row ? ToStored(campaign, row) : null;
@@ -126,26 +141,14 @@ public sealed partial class SignatureTable(TableServiceClient service)
             if (signature.State is SignatureState.Confirmed or SignatureState.Invalidated or SignatureState.Withdrawn) return signature;
 
             var confirm = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = SignatureState.Confirmed.ToString(), ["ConfirmedAt"] = now };
-            var journal = new TableEntity(row.PartitionKey, $"{JournalPrefix}{now.UtcTicks:D19}-{key}")
-            {
-                ["Campaign"] = campaign,
-                ["SignatureKey"] = key,
-                ["Change"] = 1,
-                ["At"] = now,
-                ["Source"] = signature.Source,
-                ["Region"] = signature.Region,
-                ["PostalPrefix"] = signature.PostalPrefix,
-                ["Language"] = signature.Language.Code(),
-            };
+            var confirmed = signature with { State = SignatureState.Confirmed, ConfirmedAt = now };
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, confirm, row.ETag)];
+            // A flagged signature is confirmed but not counted: no journal row until an admin releases it.
+            if (confirmed.IsCounted) actions.Add(new(TableTransactionActionType.Add, JournalRow(confirmed, +1, now, "")));
             try
             {
-                await _table.SubmitTransactionAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.UpdateMerge, confirm, row.ETag),
-                        new TableTransactionAction(TableTransactionActionType.Add, journal),
-                    ],
-                    cancellationToken);
-                return signature with { State = SignatureState.Confirmed, ConfirmedAt = now };
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return confirmed;
             }
             catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)
             {
@@ -224,8 +227,10 @@ public sealed partial class SignatureTable(TableServiceClient service)
             // Signature row keys are hex, so they all sort below "g"; journal and outbox rows sort above.
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey lt {"g"} and State eq {confirmed} and ConfirmedAt lt {before}");
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["ConfirmedAt", "Source", "Region", "PostalPrefix", "Language"], cancellationToken: cancellationToken))
-                yield return new JournalEntry(1, row.GetDateTimeOffset("ConfirmedAt") ?? default, row.GetString("Source"),
+            // Flagged rows are skipped here rather than in the filter: older rows have no Flag property at all.
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["ConfirmedAt", "Source", "Region", "PostalPrefix", "Language", "Flag"], cancellationToken: cancellationToken))
+                if (SignatureFlags.Normalize(row.GetString("Flag")) is null)
+                    yield return new JournalEntry(1, row.GetDateTimeOffset("ConfirmedAt") ?? default, row.GetString("Source"),
                     row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En);
         }
     }
@@ -280,7 +285,8 @@ public sealed partial class SignatureTable(TableServiceClient service)
         row.GetDateTimeOffset("LastEmailRequestedAt") ?? row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
         row.GetInt32("EmailsSent") ?? 0,
         row.GetInt32("LastSentSequence") ?? 0,
-        row.GetString("EmailFailure"));
+        row.GetString("EmailFailure"),
+        SignatureFlags.Normalize(row.GetString("Flag")));
 
     // Admin: listing, invalidating and restoring signatures.
 
@@ -326,8 +332,9 @@ public sealed partial class SignatureTable(TableServiceClient service)
     /// row with Change -1 in the same batch, conditional on the row's ETag, so the next roll-up subtracts
     /// it. Idempotent: an invalidated signature is returned unchanged. Null if there is no such signature.
     /// </summary>
-    public Task<ModifiedSignature?> InvalidateAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ChangeValidityAsync(campaign, key, now, invalidate: true, cancellationToken);
+    /// <param name="operation">A bulk invalidation's id, written on the row (InvalidationOperation) so the operation can be undone.</param>
+    public Task<ModifiedSignature?> InvalidateAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken, string? operation = null) =>
+        ChangeValidityAsync(campaign, key, now, invalidate: true, cancellationToken, operation);
 
     /// <summary>
     /// Puts an invalidated signature back in the state it had; a confirmed one gets a +1 journal row in
@@ -337,7 +344,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
         ChangeValidityAsync(campaign, key, now, invalidate: false, cancellationToken);
 
     private async Task<ModifiedSignature?> ChangeValidityAsync(
-        string campaign, string key, DateTimeOffset now, bool invalidate, CancellationToken cancellationToken)
+        string campaign, string key, DateTimeOffset now, bool invalidate, CancellationToken cancellationToken, string? operation = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -353,6 +360,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
                 next = SignatureState.Invalidated;
                 update["StateBeforeInvalidation"] = signature.State.ToString();
                 update["InvalidatedAt"] = now;
+                if (operation is not null) update["InvalidationOperation"] = operation;
             }
             else
             {
@@ -367,7 +375,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, update, row.ETag)];
             if (invalidate && signature.IsCounted)
                 actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, -1, now, InvalidationSuffix)));
-            else if (!invalidate && next == SignatureState.Confirmed)
+            else if (!invalidate && (signature with { State = next }).IsCounted)
                 actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, +1, now, RestorationSuffix)));
             try
             {

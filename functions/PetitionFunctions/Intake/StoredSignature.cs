@@ -41,10 +41,14 @@ public sealed record StoredSignature(
     DateTimeOffset LastEmailRequestedAt,
     int EmailsSent,
     int LastSentSequence,
-    string? EmailFailure)
+    string? EmailFailure,
+    string? Flag = null)
 {
-    /// <summary>Whether this signature is in the campaign's count: the one test every journal row (+1 or -1) follows.</summary>
-    public bool IsCounted => State == SignatureState.Confirmed;
+    /// <summary>
+    /// Whether this signature is in the campaign's count: the one test every journal row (+1 or -1) follows.
+    /// A flagged signature (over a rate limit) confirms like any other but counts only once an admin releases it.
+    /// </summary>
+    public bool IsCounted => State == SignatureState.Confirmed && Flag is null;
 }
 
 /// <summary>

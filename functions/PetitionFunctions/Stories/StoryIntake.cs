@@ -25,6 +25,7 @@ public sealed class StoryIntake(
     CampaignTable campaigns,
     StoryTable stories,
     StoryEmailQueue emails,
+    IntakeSwitch intakeSwitch,
     PersonalDataCipher cipher,
     DedupeKeys dedupeKeys,
     TimeProvider time,
@@ -58,6 +59,7 @@ public sealed class StoryIntake(
     {
         if (campaign.Kind != CampaignKind.Stories) return new StoryOutcome.Refused(requestLanguage, ProblemKind.NotAStoryCampaign);
         if (!campaign.IsOpenAt(time.GetUtcNow())) return new StoryOutcome.Refused(requestLanguage, ProblemKind.StoriesClosed);
+        if (await intakeSwitch.IsPausedAsync(campaign)) return new StoryOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
 
         var parsed = StoryRules.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;

@@ -125,6 +125,25 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_honeypot_field_is_off_screen_out_of_the_tab_order_and_hidden_from_assistive_technology()
+    {
+        var campaign = await fixture.NewCampaignAsync(c => c with { AllowedOrigins = [fixture.AllowedOrigin] });
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(EmbedBrowserFixture.PageFor(fixture.AllowedOrigin, campaign.Slug));
+        await Expect(page.GetByLabel("Nombre", new() { Exact = true })).ToBeVisibleAsync(Visible);
+
+        var trap = page.Locator("input[name=website]");
+        await Expect(trap).ToHaveCountAsync(1);
+        await Expect(trap).ToHaveAttributeAsync("tabindex", "-1");
+        await Expect(trap).ToHaveAttributeAsync("autocomplete", "off");
+        var box = await trap.BoundingBoxAsync();
+        Assert.True(box is null || box.X + box.Width <= 0, "the honeypot is drawn where people can see it");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Website" })).ToHaveCountAsync(0);
+        await Expect(trap).ToHaveValueAsync("");
+    }
+
+    [Fact]
     public async Task A_page_the_campaign_does_not_allow_cannot_post_and_the_form_says_so()
     {
         var campaign = await fixture.NewCampaignAsync(c => c with { AllowedOrigins = [fixture.AllowedOrigin] });

@@ -20,6 +20,12 @@ public class LocalHostFixture : IAsyncLifetime
 
     protected virtual HostSettings Adjust(HostSettings settings) => settings;
 
+    /// <summary>
+    /// Most tests post many signatures from 127.0.0.1, so the fixture lifts the per-address rate limits far
+    /// out of reach; a fixture that tests the limits themselves turns this off to get the defaults.
+    /// </summary>
+    protected virtual bool GenerousRateLimits => true;
+
     protected virtual void Configure(WebApplicationBuilder builder) { }
 
     protected virtual void ReplaceServices(IServiceCollection services) { }
@@ -64,6 +70,11 @@ public class LocalHostFixture : IAsyncLifetime
                 builder.Configuration["Email:Outbox:Folder"] = OutboxFolder;
                 builder.Configuration["Counting:LagWindow"] = "00:00:00";
                 builder.Configuration["Counting:ReadCacheDuration"] = "00:00:00";
+                if (GenerousRateLimits)
+                {
+                    builder.Configuration["Intake:RateLimits:0:Count"] = "1000000";
+                    builder.Configuration["Intake:RateLimits:0:WindowSeconds"] = "60";
+                }
                 builder.Logging.AddProvider(Logs);
                 Configure(builder);
             },

@@ -44,6 +44,7 @@ public class SignatureIntakeStorageDownTests
         tables.Setup(t => t.GetTableClient(StorageNames.CampaignsTable)).Returns(_campaignTable.Object);
         tables.Setup(t => t.GetTableClient(StorageNames.SignaturesTable)).Returns(_signatureTable.Object);
         tables.Setup(t => t.GetTableClient(StorageNames.SummariesTable)).Returns(_summaryTable.Object);
+        tables.Setup(t => t.GetTableClient(StorageNames.SettingsTable)).Returns(_summaryTable.Object);
         var noSummary = new Mock<NullableResponse<TableEntity>>();
         noSummary.SetupGet(r => r.HasValue).Returns(false);
         _summaryTable
@@ -60,6 +61,14 @@ public class SignatureIntakeStorageDownTests
             new SignatureTable(tables.Object),
             new ConfirmationQueue(queues.Object),
             new DedupeKeys(secrets),
+            new IntakeSwitch(new SettingsTable(tables.Object), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }), NullLogger<IntakeSwitch>.Instance),
+            new SignatureGuard(new SenderHashes(secrets),
+                new RateLimiter(new RateLimitTable(tables.Object), new SenderHashes(secrets), TimeProvider.System,
+                    Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance),
+                new CaptchaVerifier(new Mock<IHttpClientFactory>(MockBehavior.Strict).Object,
+                    Microsoft.Extensions.Options.Options.Create(new CaptchaOptions()), NullLogger<CaptchaVerifier>.Instance),
+                NullLogger<SignatureGuard>.Instance),
             new PersonalDataCipher(secrets),
             TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new IntakeOptions()),
@@ -153,7 +162,7 @@ public class SignatureIntakeStorageDownTests
             t => t.DeleteEntityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<ETag>(), It.IsAny<CancellationToken>()), Times.Never);
 
     private Task<IntakeOutcome> Submit(RequestBody? body = null, Language language = Language.En) =>
-        _intake.SubmitAsync(Slug, body ?? ValidBody, language, origin: null, CancellationToken.None);
+        _intake.SubmitAsync(Slug, body ?? ValidBody, language, new Requester(Origin: null), CancellationToken.None);
 
     [Theory]
     [InlineData(503)]

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Admin;
+
+/// <summary>The app-wide kill switch under /api/manage/intake: GET shows it, PUT {"paused": true|false} sets it (role Petitions.Admin).</summary>
+public sealed class IntakeSwitchFunctions(AdminAccess access, IntakeSwitch intakeSwitch)
+{
+    private const string Intake = AdminRoutes.Root + "/intake";
+
+    [Function(nameof(AdminGetIntakeSwitch))]
+    public async Task<IActionResult> AdminGetIntakeSwitch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync(cancellationToken)));
+    }
+
+    [Function(nameof(AdminSetIntakeSwitch))]
+    public async Task<IActionResult> AdminSetIntakeSwitch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Intake)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        var language = HttpAnswers.LanguageOf(request);
+        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+        if (problem is { } unreadable) return Problems.For(unreadable, language);
+        var (paused, errors) = IntakePauseRequest.Parse(json!);
+        if (paused is not { } value) return Problems.Fields(errors, language);
+        return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.SetAllAsync(value, AdminRequests.ActorOf(request), cancellationToken)));
+    }
+}
+
+/// <summary>The body of PUT /api/manage/intake: {"paused": true} or {"paused": false}, nothing else.</summary>
+public static class IntakePauseRequest
+{
+    public static (bool? Paused, FieldErrors Errors) Parse(string json)
+    {
+        var errors = new FieldErrors();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) errors.Add("body", FieldMessages.NotAnObject);
+            else
+            {
+                foreach (var property in document.RootElement.EnumerateObject())
+                    if (property.Name != "paused") errors.Add(property.Name, AdminMessages.UnknownRequestField);
+                if (!document.RootElement.TryGetProperty("paused", out var paused)) errors.Add("paused", FieldMessages.Required);
+                else if (paused.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) errors.Add("paused", AdminMessages.WrongType);
+                else if (errors.IsEmpty) return (paused.GetBoolean(), errors);
+            }
+        }
+        catch (JsonException)
+        {
+            errors.Add("body", FieldMessages.MalformedJson);
+        }
+        return (null, errors);
+    }
+}

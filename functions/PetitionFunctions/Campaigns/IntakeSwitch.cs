@@ -1,0 +1,81 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PetitionFunctions.Common;
+using PetitionFunctions.Counting;
+
+namespace PetitionFunctions.Campaigns;
+
+/// <summary>The state of the switch that pauses intake for every campaign.</summary>
+public sealed record IntakePause(bool Paused, DateTimeOffset? ChangedAt, string? ChangedBy);
+
+/// <summary>The Settings table: one row per app-wide setting; here partition "intake", row "all".</summary>
+public sealed class SettingsTable(TableServiceClient service)
+{
+    private const string Partition = "intake";
+    private const string Row = "all";
+    private readonly TableClient _table = service.GetTableClient(StorageNames.SettingsTable);
+
+    public async Task<IntakePause> FindIntakePauseAsync(CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+        return row.HasValue
+            ? new IntakePause(row.Value!.GetBoolean("Paused") ?? false, row.Value.GetDateTimeOffset("ChangedAt"), row.Value.GetString("ChangedBy"))
+            : new IntakePause(false, null, null);
+    }
+
+    public Task SaveIntakePauseAsync(IntakePause pause, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(Partition, Row)
+        {
+            ["Paused"] = pause.Paused,
+            ["ChangedAt"] = pause.ChangedAt,
+            ["ChangedBy"] = pause.ChangedBy,
+        }, TableUpdateMode.Replace, cancellationToken);
+}
+
+/// <summary>
+/// The kill switches: a campaign's own <see cref="Campaign.IntakePaused"/>, and one for every campaign
+/// kept in storage. The app-wide one is held in memory per instance for
+/// <see cref="CountingOptions.ReadCacheDuration"/>, like the campaign reads, so a sign-on costs no
+/// storage read for it; another instance sees a change within that time.
+/// </summary>
+public sealed class IntakeSwitch(SettingsTable settings, TimeProvider time, IOptions<CountingOptions> options, ILogger<IntakeSwitch> log)
+{
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private (IntakePause Pause, DateTimeOffset FetchedAt)? _cached;
+
+    /// <summary>Whether the campaign takes no submissions now: its own switch or the app-wide one.</summary>
+    public async Task<bool> IsPausedAsync(Campaign campaign) => campaign.IntakePaused || (await AllAsync(CancellationToken.None)).Paused;
+
+    public async Task<IntakePause> AllAsync(CancellationToken cancellationToken)
+    {
+        if (_cached is { } fresh && time.GetUtcNow() - fresh.FetchedAt < options.Value.ReadCacheDuration) return fresh.Pause;
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } other && time.GetUtcNow() - other.FetchedAt < options.Value.ReadCacheDuration) return other.Pause;
+            var pause = await settings.FindIntakePauseAsync(cancellationToken);
+            _cached = (pause, time.GetUtcNow());
+            return pause;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e) && _cached is { } last)
+        {
+            log.LogWarning("Storage was unavailable reading the intake switch ({Failure}); keeping the last known state.", e.GetType().Name);
+            return last.Pause;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>Sets the app-wide switch; this instance sees it at once.</summary>
+    public async Task<IntakePause> SetAllAsync(bool paused, string actor, CancellationToken cancellationToken)
+    {
+        var pause = new IntakePause(paused, time.GetUtcNow(), actor);
+        await settings.SaveIntakePauseAsync(pause, cancellationToken);
+        _cached = (pause, time.GetUtcNow());
+        log.LogWarning("Intake for every campaign {Change} by {Actor}.", paused ? "paused" : "resumed", actor);
+        return pause;
+    }
+}

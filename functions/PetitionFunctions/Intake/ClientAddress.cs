@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace PetitionFunctions.Intake;
+
+/// <summary>
+/// The address a request came from, as far as the app can trust it. The Azure Functions front end
+/// appends the address it saw to X-Forwarded-For; a client can only put entries before it. So the
+/// rightmost entry is the one to believe, and the connection's own remote address is the fallback
+/// (the local host, or no front end at all).
+/// </summary>
+public static class ClientAddress
+{
+    public static IPAddress? From(string? forwardedFor, IPAddress? remote)
+    {
+        if (!string.IsNullOrWhiteSpace(forwardedFor))
+        {
+            var last = forwardedFor.Split(',').Select(part => part.Trim()).LastOrDefault(part => part.Length > 0);
+            if (last is not null) return Parse(last);
+        }
+        return remote is null ? null : Normalize(remote);
+    }
+
+    /// <summary>"203.0.113.7", "203.0.113.7:5123", "2001:db8::1", "[2001:db8::1]:443"; null for anything else.</summary>
+    public static IPAddress? Parse(string entry)
+    {
+        var text = entry.Trim();
+        if (text.StartsWith('['))
+        {
+            var close = text.IndexOf(']');
+            if (close < 0) return null;
+            text = text[1..close];
+        }
+        else if (text.Count(c => c == ':') == 1)
+        {
+            text = text[..text.IndexOf(':')];
+        }
+        return IPAddress.TryParse(text, out var address) ? Normalize(address) : null;
+    }
+
+    /// <summary>
+    /// The form the rate limits key on: an IPv4-mapped IPv6 address as plain IPv4, and an IPv6 address
+    /// as its /64 network, since one household or phone is handed a whole /64 and can rotate within it.
+    /// </summary>
+    public static IPAddress Normalize(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) return address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address;
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Intake;
+
+/// <summary>At most <see cref="Count"/> signatures per client address in each fixed window of <see cref="WindowSeconds"/>.</summary>
+public sealed record RateLimitRule(int Count, int WindowSeconds)
+{
+    public const int MaxCount = 10_000;
+    public const int MaxWindowSeconds = 86_400;
+    public const int MaxRules = 5;
+
+    /// <summary>A burst of one a minute and five in five minutes, per address and campaign.</summary>
+    public static readonly IReadOnlyList<RateLimitRule> Defaults = [new(1, 60), new(5, 300)];
+
+    public bool IsValid => Count is > 0 and <= MaxCount && WindowSeconds is > 0 and <= MaxWindowSeconds;
+}
+
+/// <summary>Whether a signature is over its campaign's limits, and if so when the address may sign again.</summary>
+public sealed record RateLimitVerdict(bool Over, TimeSpan RetryAfter)
+{
+    public static readonly RateLimitVerdict Under = new(false, TimeSpan.Zero);
+}
+
+/// <summary>
+/// The RateLimits table: partition "{campaign}:{address hash}", one row per signature taken in a window,
+/// keyed "{window seconds}-{window start}-{slot}". A window holds at most Count slots, so inserting the
+/// first free slot is the whole check; storage conflicts make it exact across instances. ExpiresAt
+/// (the window's end) lets the sweep remove rows no rule reads any more.
+/// </summary>
+public sealed class RateLimitTable(TableServiceClient service)
+{
+    private readonly TableClient _table = service.GetTableClient(StorageNames.RateLimitsTable);
+
+    /// <summary>Takes a slot; false if someone already holds it.</summary>
+    public async Task<bool> TryTakeAsync(string partition, string row, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(partition, row) { ["ExpiresAt"] = expiresAt }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException taken) when (taken.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes the rows of windows that ended before a time: a scan of a table that only holds the last few minutes.</summary>
+    public async Task<int> SweepAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {before}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException gone) when (gone.Status == 404)
+            {
+            }
+        }
+        return deleted;
+    }
+}
+
+/// <summary>
+/// Applies a campaign's rate limits to a client address: each rule takes a slot in its current window,
+/// all rules at once, so the usual signature costs one insert per rule. Per instance it remembers the
+/// next slot that may be free in each window: slots are never given back within a window, so starting
+/// there is still exact, and an address already over a limit costs no storage at all on this instance.
+/// </summary>
+public sealed class RateLimiter(RateLimitTable table, SenderHashes hashes, TimeProvider time, IOptions<IntakeOptions> options, ILogger<RateLimiter> log)
+{
+    private const int HintsKeptBeforePruning = 20_000;
+    private readonly ConcurrentDictionary<string, (long WindowEnd, int NextSlot)> _nextSlots = new(StringComparer.Ordinal);
+
+    /// <summary>The campaign's own rules, else the configured ones, else <see cref="RateLimitRule.Defaults"/>.</summary>
+    public IReadOnlyList<RateLimitRule> RulesFor(Campaign campaign) =>
+        campaign.RateLimits ?? (options.Value.RateLimits is { Count: > 0 } configured ? configured : RateLimitRule.Defaults);
+
+    public async Task<RateLimitVerdict> CheckAsync(Campaign campaign, IPAddress? address, CancellationToken cancellationToken)
+    {
+        var rules = RulesFor(campaign).Where(rule => rule.IsValid).ToList();
+        if (rules.Count == 0) return RateLimitVerdict.Under;
+        if (address is null)
+        {
+            log.LogWarning("A signature for {Campaign} came with no client address; rate limits were not applied.", campaign.Slug);
+            return RateLimitVerdict.Under;
+        }
+        var partition = $"{campaign.Slug}:{hashes.ForAddress(address)}";
+        var now = time.GetUtcNow();
+        var waits = await Task.WhenAll(rules.Select(rule => TakeSlotAsync(partition, rule, now, cancellationToken)));
+        var over = waits.OfType<TimeSpan>().ToList();
+        return over.Count == 0 ? RateLimitVerdict.Under : new RateLimitVerdict(true, over.Max());
+    }
+
+    /// <returns>Null when a slot was taken; otherwise how long until this window ends.</returns>
+    private async Task<TimeSpan?> TakeSlotAsync(string partition, RateLimitRule rule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var seconds = now.ToUnixTimeSeconds();
+        var windowStart = seconds - seconds % rule.WindowSeconds;
+        var windowEnd = windowStart + rule.WindowSeconds;
+        var prefix = $"{rule.WindowSeconds}-{windowStart}-";
+        var hintKey = partition + "/" + prefix;
+        var slot = _nextSlots.TryGetValue(hintKey, out var hint) ? hint.NextSlot : 0;
+        for (; slot < rule.Count; slot++)
+        {
+            if (await table.TryTakeAsync(partition, prefix + slot, DateTimeOffset.FromUnixTimeSeconds(windowEnd), cancellationToken))
+            {
+                Remember(hintKey, windowEnd, slot + 1, seconds);
+                return null;
+            }
+        }
+        Remember(hintKey, windowEnd, rule.Count, seconds);
+        return DateTimeOffset.FromUnixTimeSeconds(windowEnd) - now;
+    }
+
+    private void Remember(string hintKey, long windowEnd, int nextSlot, long nowSeconds)
+    {
+        _nextSlots.AddOrUpdate(hintKey, (windowEnd, nextSlot), (_, known) => (windowEnd, Math.Max(known.NextSlot, nextSlot)));
+        if (_nextSlots.Count <= HintsKeptBeforePruning) return;
+        foreach (var (key, value) in _nextSlots)
+            if (value.WindowEnd <= nowSeconds) _nextSlots.TryRemove(key, out _);
+        // Hints only save storage calls: if a flood of live windows still fills the memory, forget them all.
+        if (_nextSlots.Count > HintsKeptBeforePruning) _nextSlots.Clear();
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Intake;
+
+/// <summary>What intake does with a valid signature once the bot checks have looked at it.</summary>
+public abstract record GuardVerdict
+{
+    /// <summary>Store it, with its sender hashes, flagged (kept out of the count) when <see cref="Flag"/> is set.</summary>
+    public sealed record Take(string? Flag, string? IpHash, string EmailDomainHash) : GuardVerdict;
+
+    /// <summary>A bot filled the honeypot: answer as if received, store and send nothing.</summary>
+    public sealed record Drop : GuardVerdict;
+
+    public sealed record Refuse(IntakeOutcome.Refused Outcome) : GuardVerdict;
+}
+
+/// <summary>
+/// The checks a signature passes after its fields are valid, in order: the honeypot, the campaign's
+/// captcha (a token is single-use, so it is spent only on an otherwise acceptable signature), then the
+/// per-address rate limits (a refused captcha takes no slot).
+/// </summary>
+public sealed class SignatureGuard(SenderHashes hashes, RateLimiter rateLimits, CaptchaVerifier captchas, ILogger<SignatureGuard> log)
+{
+    public async Task<GuardVerdict> CheckAsync(
+        Campaign campaign, SignatureSubmission submission, ValidSignature signature, Requester requester, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(submission.Honeypot))
+        {
+            log.LogInformation("A signature for {Campaign} filled the honeypot field; answered as received, not stored.", campaign.Slug);
+            return new GuardVerdict.Drop();
+        }
+        if (campaign.Captcha is { } captcha && await CheckCaptchaAsync(captcha, submission, signature.Language, cancellationToken) is { } refused)
+            return new GuardVerdict.Refuse(refused);
+
+        var limit = await rateLimits.CheckAsync(campaign, requester.Address, cancellationToken);
+        var ipHash = requester.Address is { } address ? hashes.ForAddress(address) : null;
+        if (limit.Over)
+        {
+            // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
+            log.LogInformation("A signature for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
+                campaign.Slug, ipHash?[..8], requester.WantsStrictRateLimits ? "answered 429" : "stored flagged, not counted");
+            if (requester.WantsStrictRateLimits)
+                return new GuardVerdict.Refuse(new IntakeOutcome.Refused(signature.Language, ProblemKind.RateLimited) { RetryAfter = limit.RetryAfter });
+        }
+        return new GuardVerdict.Take(limit.Over ? SignatureFlags.RateLimit : null, ipHash, hashes.ForEmailDomain(signature.CanonicalEmail));
+    }
+
+    private async Task<IntakeOutcome.Refused?> CheckCaptchaAsync(
+        CaptchaSettings captcha, SignatureSubmission submission, Language language, CancellationToken cancellationToken)
+    {
+        var field = CaptchaMessages.FieldFor(captcha, submission.IsFormPost);
+        if (string.IsNullOrWhiteSpace(submission.CaptchaToken))
+            return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, CaptchaMessages.ErrorOn(field, CaptchaMessages.Missing));
+        return await captchas.VerifyAsync(captcha, submission.CaptchaToken.Trim(), cancellationToken) switch
+        {
+            CaptchaVerdict.Passed => null,
+            CaptchaVerdict.Failed => new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, CaptchaMessages.ErrorOn(field, CaptchaMessages.Failed)),
+            _ => new IntakeOutcome.Refused(language, ProblemKind.CaptchaUnavailable),
+        };
+    }
+}
