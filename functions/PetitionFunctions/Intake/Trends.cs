@@ -119,12 +119,3 @@ public sealed class TrendDetector(
         return found;
     }
 }
-
-public sealed class TrendFunctions(TrendDetector detector)
-{
-    /// <summary>Every hour, at five past.</summary>
-    [Microsoft.Azure.Functions.Worker.Function(nameof(DetectTrends))]
-    public Task DetectTrends(
-        [Microsoft.Azure.Functions.Worker.TimerTrigger("0 5 * * * *")] Microsoft.Azure.Functions.Worker.TimerInfo timer, CancellationToken cancellationToken) =>
-        detector.DetectAsync(cancellationToken);
-}
