@@ -52,6 +52,26 @@ public sealed class RateLimitTable(TableServiceClient service)
         }
     }
 
+    /// <summary>
+    /// Takes several slots of one partition at once, in one batch: all of them, or none if any is held
+    /// already (the caller then takes them one by one). The usual signature's whole check is this request.
+    /// </summary>
+    public async Task<bool> TryTakeAllAsync(string partition, IReadOnlyList<(string Row, DateTimeOffset ExpiresAt)> slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                slots.Select(slot => new TableTransactionAction(TableTransactionActionType.Add,
+                    new TableEntity(partition, slot.Row) { ["ExpiresAt"] = slot.ExpiresAt })),
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException taken) when (taken.Status == 409)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Deletes the rows of windows that ended before a time: a scan of a table that only holds the last few minutes.</summary>
     public async Task<int> SweepAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
@@ -74,7 +94,8 @@ public sealed class RateLimitTable(TableServiceClient service)
 
 /// <summary>
 /// Applies a campaign's rate limits to a client address: each rule takes a slot in its current window,
-/// all rules at once, so the usual signature costs one insert per rule. Per instance it remembers the
+/// all rules in one batch (one partition), so the usual signature costs one storage request; when a
+/// slot is held already, each rule then looks for its next free slot on its own. Per instance it remembers the
 /// next slot that may be free in each window: slots are never given back within a window, so starting
 /// there is still exact, and an address already over a limit costs no storage at all on this instance.
 /// </summary>
@@ -98,36 +119,54 @@ public sealed class RateLimiter(RateLimitTable table, SenderHashes hashes, TimeP
         }
         var partition = $"{campaign.Slug}:{hashes.ForAddress(address)}";
         var now = time.GetUtcNow();
-        var waits = await Task.WhenAll(rules.Select(rule => TakeSlotAsync(partition, rule, now, cancellationToken)));
+        var windows = rules.Select(rule => Window.Of(partition, rule, now)).ToList();
+        // Two rules of the same window length would name the same rows, which one batch cannot hold.
+        if (windows.All(w => NextSlot(w) < w.Rule.Count) && windows.DistinctBy(w => w.Prefix).Count() == windows.Count
+            && await table.TryTakeAllAsync(partition, windows.Select(w => (w.Prefix + NextSlot(w), w.ExpiresAt)).ToList(), cancellationToken))
+        {
+            foreach (var window in windows) Remember(window, NextSlot(window) + 1, now);
+            return RateLimitVerdict.Under;
+        }
+        var waits = await Task.WhenAll(windows.Select(window => TakeSlotAsync(partition, window, now, cancellationToken)));
         var over = waits.OfType<TimeSpan>().ToList();
         return over.Count == 0 ? RateLimitVerdict.Under : new RateLimitVerdict(true, over.Max());
     }
 
-    /// <returns>Null when a slot was taken; otherwise how long until this window ends.</returns>
-    private async Task<TimeSpan?> TakeSlotAsync(string partition, RateLimitRule rule, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>One rule's current fixed window for one partition: its row-key prefix, its end, and the key of its hint.</summary>
+    private sealed record Window(RateLimitRule Rule, string Prefix, DateTimeOffset ExpiresAt, string HintKey)
     {
-        var seconds = now.ToUnixTimeSeconds();
-        var windowStart = seconds - seconds % rule.WindowSeconds;
-        var windowEnd = windowStart + rule.WindowSeconds;
-        var prefix = $"{rule.WindowSeconds}-{windowStart}-";
-        var hintKey = partition + "/" + prefix;
-        var slot = _nextSlots.TryGetValue(hintKey, out var hint) ? hint.NextSlot : 0;
-        for (; slot < rule.Count; slot++)
+        public static Window Of(string partition, RateLimitRule rule, DateTimeOffset now)
         {
-            if (await table.TryTakeAsync(partition, prefix + slot, DateTimeOffset.FromUnixTimeSeconds(windowEnd), cancellationToken))
+            var seconds = now.ToUnixTimeSeconds();
+            var start = seconds - seconds % rule.WindowSeconds;
+            var prefix = $"{rule.WindowSeconds}-{start}-";
+            return new Window(rule, prefix, DateTimeOffset.FromUnixTimeSeconds(start + rule.WindowSeconds), partition + "/" + prefix);
+        }
+    }
+
+    private int NextSlot(Window window) => _nextSlots.TryGetValue(window.HintKey, out var hint) ? hint.NextSlot : 0;
+
+    /// <returns>Null when a slot was taken; otherwise how long until this window ends.</returns>
+    private async Task<TimeSpan?> TakeSlotAsync(string partition, Window window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var slot = NextSlot(window); slot < window.Rule.Count; slot++)
+        {
+            if (await table.TryTakeAsync(partition, window.Prefix + slot, window.ExpiresAt, cancellationToken))
             {
-                Remember(hintKey, windowEnd, slot + 1, seconds);
+                Remember(window, slot + 1, now);
                 return null;
             }
         }
-        Remember(hintKey, windowEnd, rule.Count, seconds);
-        return DateTimeOffset.FromUnixTimeSeconds(windowEnd) - now;
+        Remember(window, window.Rule.Count, now);
+        return window.ExpiresAt - now;
     }
 
-    private void Remember(string hintKey, long windowEnd, int nextSlot, long nowSeconds)
+    private void Remember(Window window, int nextSlot, DateTimeOffset now)
     {
-        _nextSlots.AddOrUpdate(hintKey, (windowEnd, nextSlot), (_, known) => (windowEnd, Math.Max(known.NextSlot, nextSlot)));
+        var windowEnd = window.ExpiresAt.ToUnixTimeSeconds();
+        _nextSlots.AddOrUpdate(window.HintKey, (windowEnd, nextSlot), (_, known) => (windowEnd, Math.Max(known.NextSlot, nextSlot)));
         if (_nextSlots.Count <= HintsKeptBeforePruning) return;
+        var nowSeconds = now.ToUnixTimeSeconds();
         foreach (var (key, value) in _nextSlots)
             if (value.WindowEnd <= nowSeconds) _nextSlots.TryRemove(key, out _);
         // Hints only save storage calls: if a flood of live windows still fills the memory, forget them all.
