@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.LocalHost;
 
@@ -18,7 +20,7 @@ public static class LoadBenchmark
 {
     private static readonly string[] Partners = ["ndlon", "cuav", "nyclu", "make-the-road", "faith-network"];
 
-    public sealed record Settings(int Concurrency, TimeSpan Duration, bool Smoke);
+    public sealed record Settings(int Concurrency, TimeSpan Duration, bool Smoke, bool RateLimits = true);
 
     public static async Task<int> RunAsync(Settings settings)
     {
@@ -44,8 +46,16 @@ public static class LoadBenchmark
             BaseAddress = api,
         };
         var campaign = DemoCampaigns.All[0].Slug;
+        if (!settings.RateLimits)
+        {
+            // To see what the shared rate limits cost: the campaign's own rules, none, replace the defaults.
+            var campaigns = host.App.Services.GetRequiredService<CampaignTable>();
+            var demo = (await campaigns.FindAsync(campaign, CancellationToken.None))!;
+            await campaigns.SaveAsync(demo with { RateLimits = [] }, CancellationToken.None);
+        }
 
-        Console.WriteLine($"Load: {settings.Concurrency} concurrent clients, {settings.Duration.TotalSeconds:F0} s per phase, against {api}");
+        Console.WriteLine($"Load: {settings.Concurrency} concurrent clients, {settings.Duration.TotalSeconds:F0} s per phase, against {api}"
+                          + (settings.RateLimits ? "" : ", rate limits off"));
         var floor = await MeasureFloorAsync(azurite.ConnectionString, settings);
         var saturated = await DriveAsync(http, campaign, settings, ratePerSecond: null);
         var half = await DriveAsync(http, campaign, settings, ratePerSecond: saturated.AcceptedPerSecond / 2);
