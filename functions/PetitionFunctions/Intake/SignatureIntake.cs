@@ -128,8 +128,7 @@ public sealed class SignatureIntake(
         if (!await signatures.InsertIfAbsentAsync(record, cancellationToken))
         {
             // Someone who withdrew and signs again starts a fresh signature (docs/decisions.md, "Signers' data rights").
-            pending = await signatures.SignAgainAfterWithdrawalAsync(record, cancellationToken)
-                ?? await signatures.RequestAnotherEmailAsync(campaign, key, record.ReceivedAt, options.Value.ResendCooldown, cancellationToken);
+            pending = await signatures.RepeatAsync(record, options.Value.ResendCooldown, cancellationToken);
             log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new; email: {Email}.",
                 campaign, key[..8], pending?.Kind.ToString() ?? "none due");
             if (pending is null) return;

@@ -72,14 +72,15 @@ public sealed partial class SignatureTable
     /// <summary>
     /// Someone whose signature was withdrawn signs again: the row starts over as a fresh, unconfirmed
     /// signature with the new details, and a confirmation email is owed, in one batch with the outbox
-    /// row, conditional on the row's ETag. Null when the row is not a withdrawn signature (the caller
-    /// treats it as an ordinary repeat).
+    /// row, conditional on the row's ETag (read again if it changed meanwhile). Null when the row is
+    /// gone or no longer a withdrawn signature.
     /// </summary>
-    public async Task<PendingConfirmation?> SignAgainAfterWithdrawalAsync(SignatureRecord signature, CancellationToken cancellationToken)
+    private async Task<PendingConfirmation?> SignAgainAfterWithdrawalAsync(SignatureRecord signature, TableEntity? row, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; ; attempt++, row = null)
         {
-            if (await ReadAsync(signature.Campaign, signature.Key, cancellationToken) is not { } row) return null;
+            row ??= await ReadAsync(signature.Campaign, signature.Key, cancellationToken);
+            if (row is null) return null;
             var previous = ToStored(signature.Campaign, row);
             if (previous.State != SignatureState.Withdrawn) return null;
 

@@ -98,14 +98,27 @@ public sealed partial class SignatureTable(TableServiceClient service)
         await ReadAsync(campaign, key, cancellationToken) is { } row ? ToStored(campaign, row) : null;
 
     /// <summary>
+    /// Someone signed again (the insert found their row): a withdrawn signature starts over as a fresh
+    /// one; otherwise another email is asked for, if one is due. The row is read once. Null when no
+    /// email is owed.
+    /// </summary>
+    public async Task<PendingConfirmation?> RepeatAsync(SignatureRecord signature, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(signature.Campaign, signature.Key, cancellationToken) is not { } row) return null;
+        return ToStored(signature.Campaign, row).State == SignatureState.Withdrawn
+            ? await SignAgainAfterWithdrawalAsync(signature, row, cancellationToken)
+            : await RequestAnotherEmailAsync(signature.Campaign, row, signature.ReceivedAt, cooldown, cancellationToken);
+    }
+
+    /// <summary>
     /// Asks for another email for someone who signed again, within <see cref="EmailAllowance"/>. The
     /// request is claimed with the row's ETag, so of many concurrent repeats at most one wins, and it is
     /// recorded in the outbox in the same batch. Null when no email is due.
     /// </summary>
-    public async Task<PendingConfirmation?> RequestAnotherEmailAsync(
-        string campaign, string key, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
+    private async Task<PendingConfirmation?> RequestAnotherEmailAsync(
+        string campaign, TableEntity row, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
     {
-        if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+        var key = row.RowKey;
         if (EmailAllowance.ForRepeat(ToStored(campaign, row), now, cooldown) is not { } kind) return null;
 
         var sequence = row.GetInt32("EmailRequests")!.Value + 1;

@@ -136,7 +136,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var rows = await fixture.SignatureRowsAsync(campaign.Slug);
         Assert.Equal(nameof(SignatureState.Withdrawn), Assert.Single(rows).GetString("State"));
-        Assert.Null(await table.SignAgainAfterWithdrawalAsync(record with { Key = fixture.Service<DedupeKeys>().For("someone-else@example.org") }, CancellationToken.None));
+        Assert.Null(await table.RepeatAsync(record with { Key = fixture.Service<DedupeKeys>().For("someone-else@example.org") }, TimeSpan.Zero, CancellationToken.None));
     }
 
     private async Task<int> CountAsync(string slug) =>
