@@ -6,7 +6,8 @@ namespace PetitionFunctions.Counting;
 
 /// <summary>
 /// Nightly: recounts each campaign's confirmed signatures from the signatures themselves, up to the
-/// summary's watermark, and corrects the summary where the roll-up drifted from them.
+/// summary's watermark, and corrects the summary where the roll-up drifted from them, unless changes
+/// the roll-up has not applied yet explain the difference (the next night looks again).
 /// </summary>
 public sealed class CountReconciliation(
     CampaignTable campaigns,
@@ -37,6 +38,12 @@ public sealed class CountReconciliation(
 
             var breakdowns = Tally.Recount(confirmed);
             if (confirmed.Count == current.Summary.Count && breakdowns.SameAs(current.Summary.Breakdowns)) return false;
+            if (await ChangesNotRolledUpAsync(campaign, current.Summary.WatermarkTicks, cancellationToken) is > 0 and var pending)
+            {
+                log.LogInformation("Left {Campaign} for the next reconciliation: {Count} changes to signatures counted before the watermark are not rolled up yet.",
+                    campaign.Slug, pending);
+                return false;
+            }
 
             var corrected = Tally.Progress(current.Summary with { Count = confirmed.Count, Breakdowns = breakdowns, UpdatedAt = time.GetUtcNow() },
                 campaign, time.GetUtcNow());
@@ -49,5 +56,19 @@ public sealed class CountReconciliation(
         }
         log.LogWarning("Could not reconcile {Campaign}: the summary kept changing.", campaign.Slug);
         return false;
+    }
+
+    /// <summary>
+    /// Invalidations, restorations, withdrawals and releases journalled after the watermark. The recount
+    /// already sees their new state but the summary does not yet, so correcting it now would count them
+    /// twice once the roll-up adds their rows. (New confirmations need no such care: the recount only
+    /// takes signatures confirmed before the watermark.) Few rows: only those written in the last minutes.
+    /// </summary>
+    private async Task<int> ChangesNotRolledUpAsync(Campaign campaign, long watermarkTicks, CancellationToken cancellationToken)
+    {
+        var pending = 0;
+        await foreach (var row in signatures.JournalAsync(campaign.Slug, long.MaxValue, cancellationToken))
+            if (row.Ticks >= watermarkTicks && !row.IsConfirmation) pending++;
+        return pending;
     }
 }

@@ -113,6 +113,25 @@ public sealed class CountingTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task Reconciliation_leaves_alone_an_invalidation_the_roll_up_has_not_applied_yet_so_it_is_subtracted_once()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        await SignAsync(campaign.Slug, 2);
+        await fixture.ConfirmAllAsync(campaign.Slug);
+        await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
+        var key = (await fixture.SignatureRowsAsync(campaign.Slug)).First(r => !r.RowKey.Contains('-')).RowKey;
+        await fixture.Service<PetitionFunctions.Intake.SignatureTable>().InvalidateAsync(campaign.Slug, key, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        await fixture.Service<CountReconciliation>().ReconcileAsync(CancellationToken.None);
+        await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
+
+        // Had the reconciliation taken the invalidation into the count, the roll-up would subtract it again: 0.
+        Assert.Equal(1, (await fixture.Service<SummaryTable>().FindAsync(campaign.Slug, CancellationToken.None))!.Summary.Count);
+        await fixture.Service<CountReconciliation>().ReconcileAsync(CancellationToken.None);
+        Assert.Equal(1, (await fixture.Service<SummaryTable>().FindAsync(campaign.Slug, CancellationToken.None))!.Summary.Count);
+    }
+
+    [Fact]
     public async Task The_public_campaign_read_is_in_the_requested_language_with_count_cache_headers_and_an_etag()
     {
         var campaign = await fixture.NewCampaignAsync();
