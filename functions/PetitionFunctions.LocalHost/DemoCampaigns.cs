@@ -50,6 +50,16 @@ public static class DemoCampaigns
                 + "contacto con la policía y lo pagan con detención y deportación. Grupos LGBTQ nacionales, estatales "
                 + "y locales piden al Presidente que termine S-Comm y toda colaboración entre policía e inmigración."),
             CallToAction = new("Endorse the statement", "Respalde la declaración"),
+            LetterText = new(
+                "Dear Mr. President,\n\nWe are LGBTQ organisations from across the country. Our communities include immigrants "
+                + "who already face profiling, violence and unsafe detention. When local police act as immigration agents, "
+                + "survivors stop calling for help and young people of colour are pushed from a traffic stop into deportation.\n\n"
+                + "We ask you to end Secure Communities and every program that turns local police into immigration enforcement.",
+                "Estimado señor Presidente:\n\nSomos organizaciones LGBTQ de todo el país. Nuestras comunidades incluyen a personas "
+                + "inmigrantes que ya sufren perfilamiento, violencia y detención insegura. Cuando la policía local actúa como "
+                + "agente de inmigración, las sobrevivientes dejan de pedir ayuda y jóvenes de color pasan de una parada de "
+                + "tránsito a la deportación.\n\nLe pedimos que termine Secure Communities y todo programa que convierta a la "
+                + "policía local en agentes de inmigración."),
             Target = new("The White House", "President of the United States", "lgbt-liaison@example.org"),
             Goal = 60,
             State = CampaignState.Open,
@@ -69,6 +79,15 @@ public static class DemoCampaigns
                 + "plazo no puede arreglar un programa hecho para cumplir cuotas de deportación. Organizaciones de derechos "
                 + "civiles, de inmigrantes y de fe piden al Director de ICE que lo detenga."),
             CallToAction = new("Add your organisation", "Sume a su organización"),
+            LetterText = new(
+                "Dear Director,\n\nThe changes announced for Secure Communities leave its core untouched: people are still "
+                + "handed to immigration enforcement after any arrest, whether or not they are ever charged. A committee given "
+                + "a few weeks and a narrow brief cannot repair that.\n\nWe, the undersigned organisations, ask you to suspend "
+                + "the program while its harm to families and to public safety is examined in the open.",
+                "Estimado Director:\n\nLos cambios anunciados para Secure Communities dejan intacto su núcleo: las personas "
+                + "siguen siendo entregadas a inmigración después de cualquier arresto, se les acuse o no. Un comité con pocas "
+                + "semanas y un mandato estrecho no puede corregirlo.\n\nLas organizaciones firmantes le pedimos que suspenda el "
+                + "programa mientras su daño a las familias y a la seguridad pública se examina abiertamente."),
             Target = new("U.S. Immigration and Customs Enforcement", "Director", "ice-director@example.org"),
             Goal = 200,
             State = CampaignState.Open,
@@ -87,6 +106,14 @@ public static class DemoCampaigns
                 + "viven con miedo a una parada de tránsito. Sume su nombre y su congregación a la carta a la oficina "
                 + "del Gobernador."),
             CallToAction = new("Sign as a faith leader", "Firme como líder de fe"),
+            LetterText = new(
+                "Dear Governor,\n\nWe serve congregations where parents are afraid to drive their children to school. "
+                + "Our traditions teach us to welcome the stranger and protect the family.\n\nWe ask you to withdraw New York "
+                + "from Secure Communities, so that no one in our state fears that a call to the police will end in deportation.",
+                "Estimado Gobernador:\n\nServimos a congregaciones donde madres y padres temen llevar a sus hijos a la escuela "
+                + "en auto. Nuestras tradiciones nos enseñan a acoger al forastero y proteger a la familia.\n\nLe pedimos que "
+                + "retire a Nueva York de Secure Communities, para que nadie en nuestro estado tema que una llamada a la policía "
+                + "termine en deportación."),
             AllowsIndividualEndorsements = true,
             Target = new("Office of the Governor of New York", "Governor", "governor-office@example.org"),
             Goal = 150,

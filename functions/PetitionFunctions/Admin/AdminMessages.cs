@@ -86,6 +86,9 @@ public static class AdminMessages
     public static string UnknownRequestField(Language l) =>
         l == Language.Es ? "Este campo no se acepta aquí." : "This field is not accepted here.";
 
+    public static string InvalidWeekday(Language l) =>
+        l == Language.Es ? "Use un día de la semana en inglés: monday … sunday." : "Use a day of the week: monday … sunday.";
+
     public static string InvalidCaptchaProvider(Language l) =>
         l == Language.Es ? "Use turnstile, hcaptcha o none." : "Use turnstile, hcaptcha or none.";
 

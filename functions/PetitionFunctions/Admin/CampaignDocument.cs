@@ -11,6 +11,9 @@ public sealed record TargetInput(string? Name, string? Title, string? DeliveryEm
 
 public sealed record RateLimitInput(int? Count, int? WindowSeconds);
 
+/// <summary>When a campaign is delivered (<see cref="PetitionFunctions.Delivery.DeliverySettings"/>); a field left out takes its default.</summary>
+public sealed record DeliveryInput(bool? OnGoalReached, int? Every, string? WeeklyDay, int? WeeklyHourUtc, bool? AtClose);
+
 /// <summary>A campaign's captcha as an admin sends it; provider "none" removes it.</summary>
 public sealed record CaptchaInput(string? Provider, string? SiteKey);
 
@@ -44,12 +47,20 @@ public sealed record CampaignInput
     /// <summary>Absent keeps the campaign's captcha.</summary>
     public CaptchaInput? Captcha { get; init; }
 
+    /// <summary>Sign-on letters: whether leaders may endorse as individuals. Absent keeps the campaign's setting.</summary>
+    public bool? AllowsIndividualEndorsements { get; init; }
+
+    /// <summary>Absent keeps the campaign's delivery settings.</summary>
+    public DeliveryInput? Delivery { get; init; }
+
     /// <summary>The JSON names this document may hold, per object (the root is ""), for telling a typo from an omission.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> KnownFields = new Dictionary<string, string[]>
     {
         [""] = ["slug", "kind", "state", "title", "description", "call_to_action", "target", "goal", "stretch_goals", "deadline",
-            "allowed_origins", "return_urls", "owner_email", "letter_text", "rate_limits", "intake_paused", "captcha"],
+            "allowed_origins", "return_urls", "owner_email", "letter_text", "rate_limits", "intake_paused", "captcha",
+            "allows_individual_endorsements", "delivery"],
         ["captcha"] = ["provider", "site_key"],
+        ["delivery"] = ["on_goal_reached", "every", "weekly_day", "weekly_hour_utc", "at_close"],
         ["title"] = ["en", "es"],
         ["description"] = ["en", "es"],
         ["call_to_action"] = ["en", "es"],
@@ -79,9 +90,12 @@ public sealed record CampaignDocument(
     LocalizedText? LetterText,
     IReadOnlyList<RateLimitRule>? RateLimits,
     bool IntakePaused,
-    CaptchaSettings? Captcha)
+    CaptchaSettings? Captcha,
+    bool AllowsIndividualEndorsements,
+    PetitionFunctions.Delivery.DeliverySettings Delivery)
 {
     public static CampaignDocument From(Campaign c) =>
         new(c.Slug, c.Kind, c.State, c.Title, c.Description, c.CallToAction, c.Target, c.Goal, c.StretchGoals, c.Deadline,
-            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused, c.Captcha);
+            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused, c.Captcha,
+            c.AllowsIndividualEndorsements, c.Delivery ?? new PetitionFunctions.Delivery.DeliverySettings());
 }

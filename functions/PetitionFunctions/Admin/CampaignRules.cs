@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Delivery;
 using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Admin;
@@ -131,11 +132,12 @@ public static class CampaignRules
 
         var rateLimits = input.RateLimits is null ? existing?.RateLimits : RateLimits(input.RateLimits, errors);
         var captcha = input.Captcha is null ? existing?.Captcha : Captcha(input.Captcha, errors);
+        var delivery = input.Delivery is null ? existing?.Delivery ?? new DeliverySettings() : Delivery(input.Delivery, errors);
         var origins = Origins(input.AllowedOrigins ?? [], errors);
         var returnUrls = ReturnUrls(input.ReturnUrls ?? [], origins, errors);
 
         // An update starts from the stored campaign, so fields this document does not carry (those other
-        // stages add, such as delivery settings) are kept rather than reset.
+        // stages may add) are kept rather than reset.
         var basis = existing ?? new Campaign
         {
             Slug = "", Kind = default, State = default, Title = Blank, Description = Blank, CallToAction = Blank,
@@ -160,6 +162,8 @@ public static class CampaignRules
             RateLimits = rateLimits,
             IntakePaused = input.IntakePaused ?? existing?.IntakePaused ?? false,
             Captcha = captcha,
+            AllowsIndividualEndorsements = input.AllowsIndividualEndorsements ?? existing?.AllowsIndividualEndorsements ?? false,
+            Delivery = delivery,
         };
         if (state == CampaignState.Open) AddOpeningProblems(campaign, now, errors);
         if (errors.IsEmpty && JsonSerializer.Serialize(campaign, ApiJson.Options).Length > MaxDocumentLength)
@@ -237,6 +241,29 @@ public static class CampaignRules
             if (count is { } c && window is { } w) rules.Add(new RateLimitRule(c, w));
         }
         return rules;
+    }
+
+    private static DeliverySettings Delivery(DeliveryInput input, FieldErrors errors)
+    {
+        if (input.Every is not (null or (> 0 and <= MaxGoal)))
+            errors.Add("delivery.every", l => AdminMessages.OutOfRange(l, 1, MaxGoal));
+        DayOfWeek? day = null;
+        if (TextFields.Tidy(input.WeeklyDay) is { } named)
+        {
+            if (Enum.TryParse<DayOfWeek>(named, ignoreCase: true, out var parsed) && !int.TryParse(named, out _)) day = parsed;
+            else errors.Add("delivery.weekly_day", AdminMessages.InvalidWeekday);
+        }
+        if (input.WeeklyHourUtc is not (null or (>= 0 and <= 23)))
+            errors.Add("delivery.weekly_hour_utc", l => AdminMessages.OutOfRange(l, 0, 23));
+        var defaults = new DeliverySettings();
+        return new DeliverySettings
+        {
+            OnGoalReached = input.OnGoalReached ?? defaults.OnGoalReached,
+            Every = input.Every,
+            WeeklyDay = day,
+            WeeklyHourUtc = input.WeeklyHourUtc,
+            AtClose = input.AtClose ?? defaults.AtClose,
+        };
     }
 
     public const int MaxSiteKeyLength = 200;

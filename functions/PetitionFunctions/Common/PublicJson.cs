@@ -27,6 +27,28 @@ public static class PublicJson
 
     public static void AllowAnyOrigin(HttpResponse response) => response.Headers.AccessControlAllowOrigin = "*";
 
+    /// <summary>
+    /// A public read from an in-memory read model: its answer when found; otherwise the problem for
+    /// <paramref name="missing"/> (404); a 503 with Retry-After when storage is down and nothing is
+    /// cached. Problems are readable from any origin too, so a partner page can tell them apart.
+    /// </summary>
+    public static async Task<IActionResult> ReadAsync<T>(HttpRequest request, Func<Task<T?>> read, Func<T, IActionResult> answer, ProblemKind missing)
+        where T : class
+    {
+        ProblemKind problem;
+        try
+        {
+            if (await read() is { } found) return answer(found);
+            problem = missing;
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            problem = ProblemKind.StorageUnavailable;
+        }
+        AllowAnyOrigin(request.HttpContext.Response);
+        return Problems.For(problem, HttpAnswers.LanguageOf(request));
+    }
+
     private sealed class Result(byte[]? body, string etag, bool variesByLanguage) : IActionResult
     {
         public async Task ExecuteResultAsync(ActionContext context)

@@ -23,25 +23,10 @@ public sealed class PublicCampaignFunctions(CampaignReads reads)
         ReadAsync(request, slug, view => PublicJson.For(request, CampaignCount.From(view, request.Query["source"])));
 
     /// <summary>The answer for a public campaign, 404 for an unknown or draft one, 503 when storage is down and nothing is cached.</summary>
-    private async Task<IActionResult> ReadAsync(HttpRequest request, string slug, Func<CampaignView, IActionResult> answer)
-    {
-        try
-        {
-            return await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
-                ? answer(view)
-                : Refuse(request, ProblemKind.CampaignNotFound);
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            return Refuse(request, ProblemKind.StorageUnavailable);
-        }
-    }
-
-    private static IActionResult Refuse(HttpRequest request, ProblemKind problem)
-    {
-        PublicJson.AllowAnyOrigin(request.HttpContext.Response);
-        return Problems.For(problem, HttpAnswers.LanguageOf(request));
-    }
+    private Task<IActionResult> ReadAsync(HttpRequest request, string slug, Func<CampaignView, IActionResult> answer) =>
+        PublicJson.ReadAsync(request,
+            async () => await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view ? view : null,
+            answer, ProblemKind.CampaignNotFound);
 }
 
 /// <summary>A campaign in one language, with its count: what a partner page shows.</summary>

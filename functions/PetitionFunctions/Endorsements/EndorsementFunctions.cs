@@ -38,13 +38,9 @@ public sealed class EndorsementFunctions(
 
     /// <summary>Approved endorsements that agreed to be listed, by scope then name, with counts: cached, ETag, CORS *.</summary>
     [Function(nameof(ListEndorsements))]
-    public async Task<IActionResult> ListEndorsements(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/endorsements")] HttpRequest request, string slug)
-    {
-        if (await reads.FindAsync(slug) is { } list) return PublicJson.For(request, list);
-        PublicJson.AllowAnyOrigin(request.HttpContext.Response);
-        return Problems.For(ProblemKind.NotALetter, HttpAnswers.LanguageOf(request));
-    }
+    public Task<IActionResult> ListEndorsements(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/endorsements")] HttpRequest request, string slug) =>
+        PublicJson.ReadAsync(request, () => reads.FindAsync(slug), list => PublicJson.For(request, list), ProblemKind.NotALetter);
 
     [Function(nameof(ConfirmEndorsement))]
     public async Task<IActionResult> ConfirmEndorsement(

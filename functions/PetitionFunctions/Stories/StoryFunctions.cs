@@ -38,14 +38,11 @@ public sealed class StoryFunctions(
 
     /// <summary>Published stories, redacted, in the requested language where available: cached like the count.</summary>
     [Function(nameof(GetPublishedStories))]
-    public async Task<IActionResult> GetPublishedStories(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/stories")] HttpRequest request, string slug)
-    {
-        var language = HttpAnswers.LanguageOf(request);
-        if (await reads.FindAsync(slug) is { } published) return PublicJson.For(request, PublicStoryList.From(published, language), variesByLanguage: true);
-        PublicJson.AllowAnyOrigin(request.HttpContext.Response);
-        return Problems.For(ProblemKind.NotAStoryCampaign, language);
-    }
+    public Task<IActionResult> GetPublishedStories(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/stories")] HttpRequest request, string slug) =>
+        PublicJson.ReadAsync(request, () => reads.FindAsync(slug),
+            published => PublicJson.For(request, PublicStoryList.From(published, HttpAnswers.LanguageOf(request)), variesByLanguage: true),
+            ProblemKind.NotAStoryCampaign);
 
     /// <summary>The withdraw link: a page asking to confirm. Opening it changes nothing.</summary>
     [Function(nameof(WithdrawStoryPage))]

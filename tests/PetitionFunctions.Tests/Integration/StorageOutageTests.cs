@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace PetitionFunctions.Tests.Integration;
 
-/// <summary>With storage gone, a sign-on is refused with 503, Retry-After and problem+json: never a 500, never a hang.</summary>
+/// <summary>With storage gone, a sign-on and the public reads are refused with 503, Retry-After and problem+json: never a 500, never a hang.</summary>
 public sealed class StorageOutageTests
 {
     [Fact]
@@ -28,9 +28,15 @@ public sealed class StorageOutageTests
             var health = await fixture.Http.GetAsync("health");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
 
-            var count = await fixture.Http.GetAsync($"campaigns/{campaign.Slug}/count");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, count.StatusCode);
-            Assert.True(count.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            // Public reads with nothing cached yet: 503 with Retry-After, readable from any origin, never a 500.
+            foreach (var read in new[] { "count", "endorsements", "stories" })
+            {
+                var answer503 = await fixture.Http.GetAsync($"campaigns/{campaign.Slug}/{read}");
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, answer503.StatusCode);
+                Assert.True(answer503.Headers.RetryAfter?.Delta > TimeSpan.Zero, read);
+                Assert.Equal("application/problem+json", answer503.Content.Headers.ContentType?.MediaType);
+                Assert.Equal("*", answer503.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            }
         }
         finally
         {

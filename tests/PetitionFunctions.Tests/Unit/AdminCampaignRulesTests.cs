@@ -162,13 +162,58 @@ public class AdminCampaignRulesTests
     }
 
     [Fact]
-    public void An_update_keeps_the_fields_other_stages_keep_on_the_campaign()
+    public void Individual_endorsements_and_delivery_settings_are_kept_on_an_update_unless_the_document_sets_them()
     {
-        // The admin document carries the campaign's own fields; settings other stages add stay as stored.
-        var existing = Stored() with { AllowsIndividualEndorsements = true };
+        var existing = Stored() with
+        {
+            AllowsIndividualEndorsements = true,
+            Delivery = new PetitionFunctions.Delivery.DeliverySettings { Every = 500, WeeklyDay = DayOfWeek.Monday },
+        };
 
-        Assert.True(Valid(Complete() with { Goal = 3000, StretchGoals = [] }, existing).AllowsIndividualEndorsements);
+        var kept = Valid(Complete() with { Goal = 3000, StretchGoals = [] }, existing);
+        Assert.True(kept.AllowsIndividualEndorsements);
+        Assert.Equal(existing.Delivery, kept.Delivery);
         Assert.False(Valid(Complete()).AllowsIndividualEndorsements);
+        Assert.Equal(new PetitionFunctions.Delivery.DeliverySettings(), Valid(Complete()).Delivery);
+
+        var changed = Valid(Complete() with
+        {
+            AllowsIndividualEndorsements = false,
+            Delivery = new DeliveryInput(OnGoalReached: false, Every: null, WeeklyDay: "Friday", WeeklyHourUtc: 15, AtClose: null),
+        }, existing);
+        Assert.False(changed.AllowsIndividualEndorsements);
+        Assert.Equal(new PetitionFunctions.Delivery.DeliverySettings { OnGoalReached = false, WeeklyDay = DayOfWeek.Friday, WeeklyHourUtc = 15, AtClose = true },
+            changed.Delivery);
+    }
+
+    [Fact]
+    public void Delivery_settings_are_checked_one_entry_per_field()
+    {
+        var errors = Invalid(Complete() with { Delivery = new DeliveryInput(null, Every: 0, WeeklyDay: "someday", WeeklyHourUtc: 24, null) });
+
+        AssertMessage(errors, "delivery.every", l => AdminMessages.OutOfRange(l, 1, CampaignRules.MaxGoal));
+        AssertMessage(errors, "delivery.weekly_day", AdminMessages.InvalidWeekday);
+        AssertMessage(errors, "delivery.weekly_hour_utc", l => AdminMessages.OutOfRange(l, 0, 23));
+        AssertMessage(Invalid(Complete() with { Delivery = new DeliveryInput(null, null, WeeklyDay: "3", null, null) }),
+            "delivery.weekly_day", AdminMessages.InvalidWeekday);
+    }
+
+    [Fact]
+    public void The_document_an_admin_reads_carries_the_endorsement_and_delivery_settings_in_the_shape_it_accepts()
+    {
+        var campaign = Stored() with
+        {
+            AllowsIndividualEndorsements = true,
+            Delivery = new PetitionFunctions.Delivery.DeliverySettings { Every = 250, WeeklyDay = DayOfWeek.Tuesday },
+        };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(CampaignDocument.From(campaign), ApiJson.Options);
+        var parsed = CampaignRules.Parse(json);
+
+        Assert.Contains("\"allows_individual_endorsements\":true", json);
+        Assert.Contains("\"weekly_day\":\"tuesday\"", json);
+        Assert.True(parsed.Errors.IsEmpty, string.Join("; ", parsed.Errors.In(Language.En).Keys));
+        Assert.Equal(campaign.Delivery, Valid(parsed.Input!, campaign).Delivery);
     }
 
     [Fact]
@@ -345,6 +390,7 @@ public class AdminCampaignRulesTests
     [InlineData("""{"slug":"a","colour":"red"}""", "colour")]
     [InlineData("""{"slug":"a","title":{"en":"A","fr":"B"}}""", "title.fr")]
     [InlineData("""{"target":{"name":"A","email":"a@b.example"}}""", "target.email")]
+    [InlineData("""{"delivery":{"every":10,"daily":true}}""", "delivery.daily")]
     public void Unknown_fields_are_named_rather_than_dropped(string json, string field)
     {
         var parsed = CampaignRules.Parse(json);
