@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
@@ -22,6 +23,9 @@ public static class ServiceRegistration
         services.AddOptions<PetitionSecrets>().Bind(configuration.GetSection(PetitionSecrets.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PetitionSecrets>, PetitionSecretsValidator>();
         services.AddSingleton(TimeProvider.System);
+        // Request paths carry confirm and withdraw tokens, which act for the signer: ASP.NET Core's request
+        // logging would put them in log lines and in the scope of every line written during a request.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
 
         services.AddSingleton(_ => StorageClients.Tables(configuration));
         services.AddSingleton(_ => StorageClients.Queues(configuration));

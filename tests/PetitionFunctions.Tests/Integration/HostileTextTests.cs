@@ -133,7 +133,8 @@ public sealed class HostileTextTests(HostileInputFixture fixture)
 
         Assert.NotEmpty(Outbox.To(fixture.OutboxFolder, "hilarion.batzibal@example.org"));
         Assert.Contains(fixture.Logs.Lines, line => line.Contains(letter.Slug));
-        Assert.Contains(fixture.Logs.Scopes, scope => scope.Contains(targets.Petition));
+        // Scopes are captured (the server's connection scopes); request-path scopes are switched off, see WithdrawalTests.
+        Assert.NotEmpty(fixture.Logs.Scopes);
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));

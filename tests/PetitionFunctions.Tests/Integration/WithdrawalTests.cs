@@ -74,6 +74,29 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Confirm_and_withdraw_tokens_never_reach_a_log_line_or_scope()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        const string address = "token.logs@example.org";
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Tomasa", "Quilla", address));
+        var email = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1));
+        var confirm = Outbox.ConfirmPath(email);
+        var withdraw = Outbox.WithdrawPath(email);
+
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(confirm)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(withdraw)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PostAsync(withdraw, null)).StatusCode);
+
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"on {campaign.Slug} was withdrawn by its signer"));
+        // A token is the last path segment; the withdraw link also has ?lang=.
+        foreach (var token in new[] { confirm.Split('/')[^1], withdraw.Split('?')[0].Split('/')[^1] })
+        {
+            Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(token, StringComparison.Ordinal));
+            Assert.DoesNotContain(fixture.Logs.Scopes, s => s.Contains(token, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Someone_who_withdrew_and_signs_again_starts_a_fresh_signature_with_a_new_confirmation_email()
     {
         var campaign = await fixture.NewCampaignAsync();
