@@ -30,6 +30,7 @@ public static class OsdiSignatures
             row.Modified > signature.ReceivedAt ? row.Modified : signature.ReceivedAt,
             StateName(signature.State),
             signature.Flag,
+            signature.EmailFailure,
             new OsdiPerson(
                 details?.GivenName,
                 details?.FamilyName,
@@ -71,6 +72,8 @@ public sealed record OsdiSignature(
     string State,
     /// <summary>Why intake kept this signature out of the count ("rate-limit"); absent when it counts normally.</summary>
     string? Flag,
+    /// <summary>Why no more email goes to this signer (a refused address, or "gave-up-after-retries"); absent while email works.</summary>
+    string? EmailFailure,
     OsdiPerson Person,
     string? Comments,
     OsdiReferrer ReferrerData,

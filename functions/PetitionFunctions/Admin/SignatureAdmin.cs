@@ -25,6 +25,7 @@ public abstract record SignatureAdminOutcome
 public sealed partial class SignatureAdmin(
     CampaignTable campaigns,
     SignatureTable signatures,
+    ConfirmationQueue confirmations,
     PersonalDataCipher cipher,
     PublicLinks links,
     TimeProvider time,

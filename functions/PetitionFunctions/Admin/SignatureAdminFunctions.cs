@@ -66,6 +66,17 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         return Answer(request, await admin.ReleaseAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
     }
 
+    [Function(nameof(AdminResendConfirmation))]
+    public async Task<IActionResult> AdminResendConfirmation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/resend")] HttpRequest request,
+        string slug,
+        string key,
+        CancellationToken cancellationToken)
+    {
+        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
+        return Answer(request, await admin.ResendAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
+    }
+
     private static IActionResult Answer(HttpRequest request, SignatureAdminOutcome outcome) => outcome switch
     {
         SignatureAdminOutcome.Listed listed => Hal(listed.Page),

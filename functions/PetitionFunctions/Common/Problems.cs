@@ -28,6 +28,7 @@ public enum ProblemKind
     IntakePaused,
     CaptchaUnavailable,
     OperationNotFound,
+    NothingToResend,
 }
 
 /// <summary>
@@ -75,6 +76,9 @@ public static class Problems
             "A campaign with this slug already exists.", "Ya existe una campaña con este identificador."),
         [ProblemKind.SignatureNotFound] = new(404, "signature-not-found",
             "This campaign has no signature with this key.", "Esta campaña no tiene ninguna firma con esta clave."),
+        [ProblemKind.NothingToResend] = new(409, "nothing-to-resend",
+            "Only an unconfirmed signature that has had fewer than five emails can be sent its confirmation again.",
+            "Solo se puede reenviar la confirmación de una firma sin confirmar que haya recibido menos de cinco correos."),
         [ProblemKind.DocumentTooLarge] = new(413, "body-too-large",
             "The request is larger than 128 KB.", "La solicitud supera los 128 KB."),
         [ProblemKind.NotAStoryCampaign] = new(404, "not-a-story-campaign",

@@ -24,4 +24,38 @@ public sealed partial class SignatureTable
             ["DueAt"] = dueAt,
             ["FailedRounds"] = failedRounds,
         }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>
+    /// An admin asks for the confirmation email again, for an unconfirmed signature whose email failed
+    /// or never arrived: the failure record is cleared and a new request is claimed with the row's ETag,
+    /// with its outbox row, in one batch. Never past <see cref="EmailAllowance.MaxEmailsPerSignature"/>.
+    /// Null when the signature is not unconfirmed, has had its emails, or changed meanwhile.
+    /// </summary>
+    public async Task<PendingConfirmation?> RequestResendAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+        var signature = ToStored(campaign, row);
+        if (signature.State != SignatureState.Unconfirmed || signature.EmailsSent >= EmailAllowance.MaxEmailsPerSignature) return null;
+
+        var sequence = Math.Max(signature.EmailRequests, signature.LastSentSequence) + 1;
+        var pending = new PendingConfirmation(campaign, key, sequence);
+        row.Remove("EmailFailure");
+        row.Remove("EmailFailedAt");
+        row["EmailRequests"] = sequence;
+        row["LastEmailRequestedAt"] = now;
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxRow(pending, now)),
+                ],
+                cancellationToken);
+            return pending;
+        }
+        catch (RequestFailedException changed) when (changed.Status == 412)
+        {
+            return null;
+        }
+    }
 }

@@ -7,13 +7,15 @@ namespace PetitionFunctions.Tests.Integration;
 
 /// <summary>
 /// A transport whose behaviour depends on the recipient: "flaky-…" fails twice then works, "down-…"
-/// always fails, "bounce-…" is refused for good; anyone else gets the email.
+/// always fails, "bounce-…" is refused for good, "refused-once-…" is refused the first time only;
+/// anyone else gets the email.
 /// </summary>
 public sealed class ScriptedTransport : IEmailTransport
 {
     public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
     public ConcurrentDictionary<Guid, int> Delivered { get; } = new();
     public ConcurrentBag<string> DeliveredTo { get; } = new();
+    private ConcurrentDictionary<string, bool> RefusedOnce { get; } = new();
 
     public Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
     {
@@ -21,7 +23,7 @@ public sealed class ScriptedTransport : IEmailTransport
         var address = message.To.Address;
         if (address.StartsWith("down-") || (address.StartsWith("flaky-") && attempt <= 2))
             throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
-        if (address.StartsWith("bounce-"))
+        if (address.StartsWith("bounce-") || (address.StartsWith("refused-once-") && DeliveredTo.Count(a => a == address) == 0 && RefusedOnce.TryAdd(address, true)))
             return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("recipient-not-found"));
         Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
         DeliveredTo.Add(address);
@@ -98,5 +100,33 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         Assert.DoesNotContain(await fixture.SignatureRowsAsync(campaign.Slug), r => r.RowKey.StartsWith("outbox-"));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("lucia", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(fixture.Transport.DeliveredTo.Where(a => a.StartsWith("down-")));
+    }
+
+    [Fact]
+    public async Task An_admin_can_resend_a_refused_confirmation_once_the_address_works_and_sees_why_email_stopped()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var signature = await SignAsync(campaign.Slug, "refused-once-rosa@example.org");
+        await Eventually.True(async () => (await ReadAsync(signature))!.EmailFailure is not null);
+        using var admin = fixture.AdminClient(PetitionFunctions.Admin.AdminRoles.Admin);
+        var path = $"manage/campaigns/{campaign.Slug}/signatures/{signature.Key}";
+
+        var before = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync(path)).RootElement;
+        Assert.Equal("recipient-not-found", before.GetProperty("email_failure").GetString());
+
+        var resent = await admin.PostAsync(path + "/resend", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, resent.StatusCode);
+        Assert.False(System.Text.Json.JsonDocument.Parse(await resent.Content.ReadAsStringAsync()).RootElement.TryGetProperty("email_failure", out _));
+        await Eventually.True(async () => (await ReadAsync(signature))!.EmailsSent == 1);
+        Assert.Equal(["refused-once-rosa@example.org"], fixture.Transport.DeliveredTo.Where(a => a.StartsWith("refused-once-")));
+
+        // Confirmed, it has nothing to resend; a key that does not exist is not found.
+        await fixture.Service<SignatureTable>().ConfirmAsync(campaign.Slug, signature.Key, DateTimeOffset.UtcNow, CancellationToken.None);
+        var again = await admin.PostAsync(path + "/resend", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{new string('a', 64)}/resend", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await fixture.Http.PostAsync(path + "/resend", null)).StatusCode);
     }
 }
