@@ -62,7 +62,7 @@ public sealed class EndorsementIntake(
         var (endorsement, errors) = EndorsementRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
         if (endorsement is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
-        switch (await guard.CheckAsync(campaign, "endorsement", parsed.Submission!.Honeypot, requester, cancellationToken))
+        switch (await guard.CheckAsync(campaign, "An endorsement", parsed.Submission!.Honeypot, requester, cancellationToken))
         {
             case SubmissionVerdict.TooMany tooMany:
                 return new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };

@@ -17,30 +17,49 @@ public abstract record SubmissionVerdict
     public sealed record TooMany(TimeSpan RetryAfter) : SubmissionVerdict;
 }
 
+/// <summary>How a submission stands with the rate limits: the flag to store, or the wait a strict client is told; and the address's hash.</summary>
+public sealed record LimitDecision(string? Flag, TimeSpan? RetryAfter, string? IpHash);
+
 /// <summary>
-/// The honeypot and the per-address rate limits for endorsements and stories: the same limiter, slots and
-/// strict-client header as signatures. Both are moderated, so over the limit they are stored with a flag
-/// the moderators see rather than refused.
+/// The honeypot and the per-address rate limits of every intake: signatures (through <see cref="SignatureGuard"/>,
+/// which puts the captcha between them), endorsements and stories. Over the limit a submission is stored
+/// flagged (a signature then is not counted; an endorsement or story is moderated anyway and the flag tells
+/// the moderator), or refused with a 429 for a client that asked for it.
 /// </summary>
 public sealed class SubmissionGuard(RateLimiter rateLimits, SenderHashes hashes, ILogger<SubmissionGuard> log)
 {
     /// <summary>The honeypot's name in endorsement and story forms and JSON: not "website", which a letter's endorse form uses for real.</summary>
     public const string HoneypotField = "homepage_url";
 
-    /// <param name="what">"endorsement" or "story", for the log line.</param>
+    /// <summary>Endorsements and stories: the honeypot, then the limits.</summary>
+    /// <param name="what">"An endorsement" or "A story": how the log line starts.</param>
     public async Task<SubmissionVerdict> CheckAsync(Campaign campaign, string what, string? honeypot, Requester requester, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(honeypot))
-        {
-            log.LogInformation("The honeypot field of a submission was filled: {What} for {Campaign}; answered as received, not stored.", what, campaign.Slug);
-            return new SubmissionVerdict.Drop();
-        }
+        if (Trapped(campaign, what, honeypot)) return new SubmissionVerdict.Drop();
+        var limit = await LimitAsync(campaign, what, requester, cancellationToken);
+        return limit.RetryAfter is { } wait ? new SubmissionVerdict.TooMany(wait) : new SubmissionVerdict.Take(limit.Flag);
+    }
+
+    /// <summary>Whether a bot filled the honeypot; if so, one log line naming the campaign only.</summary>
+    public bool Trapped(Campaign campaign, string what, string? honeypot)
+    {
+        if (string.IsNullOrEmpty(honeypot)) return false;
+        log.LogInformation("{What} for {Campaign} filled the honeypot field; answered as received, not stored.", what, campaign.Slug);
+        return true;
+    }
+
+    /// <summary>Takes the address's slots: under the limits no flag; over them a flag, or for a strict client the wait before a 429.</summary>
+    public async Task<LimitDecision> LimitAsync(Campaign campaign, string what, Requester requester, CancellationToken cancellationToken)
+    {
         var limit = await rateLimits.CheckAsync(campaign, requester.Address, cancellationToken);
-        if (!limit.Over) return new SubmissionVerdict.Take(null);
-        log.LogInformation("Over the rate limits: {What} for {Campaign} from address {IpHash}; {Action}.",
-            what, campaign.Slug, requester.Address is { } address ? hashes.ForAddress(address)[..8] : null,
-            requester.WantsStrictRateLimits ? "answered 429" : "stored flagged for the moderators");
-        return requester.WantsStrictRateLimits ? new SubmissionVerdict.TooMany(limit.RetryAfter) : new SubmissionVerdict.Take(SignatureFlags.RateLimit);
+        var ipHash = requester.Address is { } address ? hashes.ForAddress(address) : null;
+        if (!limit.Over) return new LimitDecision(null, null, ipHash);
+        // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
+        log.LogInformation("{What} for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
+            what, campaign.Slug, ipHash?[..8], requester.WantsStrictRateLimits ? "answered 429" : "stored flagged");
+        return requester.WantsStrictRateLimits
+            ? new LimitDecision(null, limit.RetryAfter, ipHash)
+            : new LimitDecision(SignatureFlags.RateLimit, null, ipHash);
     }
 
     /// <summary>A JSON honeypot counts as filled with any value but null, "" or false: a bot may put anything there.</summary>

@@ -73,7 +73,7 @@ public sealed class StoryIntake(
         var (story, errors) = StoryRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
         if (story is null) return new StoryOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
-        switch (await guard.CheckAsync(campaign, "story", parsed.Submission!.Honeypot, requester, cancellationToken))
+        switch (await guard.CheckAsync(campaign, "A story", parsed.Submission!.Honeypot, requester, cancellationToken))
         {
             case SubmissionVerdict.TooMany tooMany:
                 return new StoryOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };

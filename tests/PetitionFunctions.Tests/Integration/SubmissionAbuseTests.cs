@@ -188,8 +188,8 @@ public sealed class SubmissionAbuseTests(AbuseFixture fixture)
         // No endorsement, story or outbox row: nothing to confirm, nothing to send.
         Assert.Empty(await fixture.EndorsementRowsAsync(letter.Slug));
         Assert.Empty(await StoryRowsAsync(stories.Slug));
-        Assert.Equal(2, fixture.Logs.Lines.Count(l => l.Contains("honeypot") && l.Contains($"endorsement for {letter.Slug};")));
-        Assert.Equal(2, fixture.Logs.Lines.Count(l => l.Contains("honeypot") && l.Contains($"story for {stories.Slug};")));
+        Assert.Equal(2, fixture.Logs.Lines.Count(l => l.Contains($"An endorsement for {letter.Slug} filled the honeypot")));
+        Assert.Equal(2, fixture.Logs.Lines.Count(l => l.Contains($"A story for {stories.Slug} filled the honeypot")));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(bait));
 
         // Empty, as a real browser's hidden field sends it, is a normal submission.
