@@ -346,6 +346,7 @@
   var SIGN = {
     fields: FIELDS,
     path: '/signatures',
+    honeypot: { name: 'website', label: 'Website' },
     note: 'confirmNote',
     thanks: 'thanks',
     failed: 'failed',
@@ -374,6 +375,8 @@
     return {
       fields: individual ? INDIVIDUAL_FIELDS : ORGANIZATION_FIELDS,
       path: '/endorsements',
+      // Not "website": the organisation's real website field has that name.
+      honeypot: { name: 'homepage_url', label: 'Homepage' },
       note: 'endorseNote',
       thanks: 'endorseThanks',
       failed: 'endorseFailed',
@@ -470,15 +473,15 @@
     // The honeypot: out of sight, out of the tab order and hidden from screen readers, so only a bot fills it.
     var honeypot = null;
     var captcha = null;
-    if (spec === SIGN) {
+    if (spec.honeypot) {
       var trap = el('div', { 'class': 'hp', 'aria-hidden': 'true' });
-      honeypot = el('input', { type: 'text', name: 'website', id: 'pf-website', tabindex: '-1', autocomplete: 'off' });
-      var trapLabel = el('label', { 'for': 'pf-website' }, 'Website');
-      trap.appendChild(trapLabel);
+      var trapId = 'pf-hp-' + spec.honeypot.name.replace(/_/g, '-');
+      honeypot = el('input', { type: 'text', name: spec.honeypot.name, id: trapId, tabindex: '-1', autocomplete: 'off' });
+      trap.appendChild(el('label', { 'for': trapId }, spec.honeypot.label));
       trap.appendChild(honeypot);
       form.appendChild(trap);
-      if (campaign.captcha && campaign.captcha.site_key) captcha = renderCaptcha(campaign.captcha, form);
     }
+    if (spec === SIGN && campaign.captcha && campaign.captcha.site_key) captcha = renderCaptcha(campaign.captcha, form);
 
     var button = el('button', { type: 'submit' }, campaign.call_to_action || (spec === SIGN ? t.sign : t.endorse));
     form.appendChild(button);
@@ -565,7 +568,7 @@
 
     function payload() {
       var body = spec.payload(value, checked);
-      if (honeypot && honeypot.value) body.website = honeypot.value;
+      if (honeypot && honeypot.value) body[spec.honeypot.name] = honeypot.value;
       if (captcha && captcha.token()) body.captcha_token = captcha.token();
       return body;
     }

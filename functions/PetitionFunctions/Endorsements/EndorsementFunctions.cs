@@ -23,7 +23,7 @@ public sealed class EndorsementFunctions(
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return EndorsementAnswers.For(await intake.SubmitAsync(slug, body!, language, OriginOf(request), cancellationToken));
+        return EndorsementAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken));
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: the letter's allowed origins only.</summary>
@@ -32,8 +32,8 @@ public sealed class EndorsementFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/endorsements")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        await intake.AllowsOriginAsync(slug, OriginOf(request), cancellationToken)
-            ? HttpAnswers.Preflight(OriginOf(request)!, "GET, POST")
+        await intake.AllowsOriginAsync(slug, Requesters.OriginOf(request), cancellationToken)
+            ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "GET, POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 
     /// <summary>Approved endorsements that agreed to be listed, by scope then name, with counts: cached, ETag, CORS *.</summary>
@@ -69,8 +69,6 @@ public sealed class EndorsementFunctions(
     [Function(nameof(RelayPendingEndorsementConfirmations))]
     public Task RelayPendingEndorsementConfirmations([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         relay.RelayAsync(cancellationToken);
-
-    private static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;
 }
 
 /// <summary>The HTTP answer to an endorsement. New and repeated endorsements get the same one.</summary>
@@ -86,7 +84,7 @@ public static class EndorsementAnswers
             StatusCode = StatusCodes.Status202Accepted,
         },
         IntakeOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
-        IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language),
+        IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, retryAfter: refused.RetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 

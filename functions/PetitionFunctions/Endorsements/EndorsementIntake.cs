@@ -19,13 +19,14 @@ public sealed class EndorsementIntake(
     EndorsementQueue queue,
     DedupeKeys dedupeKeys,
     IntakeSwitch intakeSwitch,
+    SubmissionGuard guard,
     PersonalDataCipher cipher,
     TimeProvider time,
     ILogger<EndorsementIntake> log)
 {
-    /// <param name="origin">The Origin header: set by browsers, absent for server-to-server clients.</param>
-    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, string? origin, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
+        var origin = requester.Origin;
         try
         {
             var campaign = (await campaigns.FindAsync(slug))?.Campaign;
@@ -35,7 +36,7 @@ public sealed class EndorsementIntake(
                 log.LogWarning("Refused an endorsement for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
                 return new IntakeOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed);
             }
-            return await SubmitAsync(campaign, body, requestLanguage, cancellationToken) with { CorsOrigin = origin };
+            return await SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken) with { CorsOrigin = origin };
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
@@ -48,7 +49,7 @@ public sealed class EndorsementIntake(
     public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
         origin is not null && await campaigns.FindAsync(slug) is { } view && view.Campaign.AllowsOrigin(origin);
 
-    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
+    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
         if (campaign.Kind != CampaignKind.Letter) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.NotALetter);
         if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
@@ -61,7 +62,14 @@ public sealed class EndorsementIntake(
         var (endorsement, errors) = EndorsementRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
         if (endorsement is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
-        await RecordAsync(campaign.Slug, endorsement, cancellationToken);
+        switch (await guard.CheckAsync(campaign, "An endorsement", parsed.Submission!.Honeypot, requester, cancellationToken))
+        {
+            case SubmissionVerdict.TooMany tooMany:
+                return new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };
+            case SubmissionVerdict.Take take:
+                await RecordAsync(campaign.Slug, endorsement, take.Flag, cancellationToken);
+                break;
+        }
         return new IntakeOutcome.Received(endorsement.Language, endorsement.ReturnUrl);
     }
 
@@ -70,7 +78,8 @@ public sealed class EndorsementIntake(
         ? OrganizationIdentity.Key(OrganizationIdentity.CanonicalName(org.Name), OrganizationIdentity.Domain(org.Website)!)
         : EndorsementTable.PersonPrefix + dedupeKeys.For(endorsement.CanonicalEmail);
 
-    private async Task RecordAsync(string campaign, ValidEndorsement endorsement, CancellationToken cancellationToken)
+    /// <param name="flag">"rate-limit" when the sender's address was over the letter's limits: shown to the moderators.</param>
+    private async Task RecordAsync(string campaign, ValidEndorsement endorsement, string? flag, CancellationToken cancellationToken)
     {
         var key = KeyOf(endorsement);
         var now = time.GetUtcNow();
@@ -78,12 +87,12 @@ public sealed class EndorsementIntake(
         var record = new EndorsementRecord(campaign, key, endorsement.Kind, org,
             org is null ? null : OrganizationIdentity.CanonicalName(org.Name), org is null ? null : OrganizationIdentity.Domain(org.Website),
             endorsement.DomainMatches, endorsement.ListPublicly, endorsement.Language, endorsement.Source, now,
-            endorsement.Endorser.Protect(cipher, EndorserDetails.Context(campaign, key)));
+            endorsement.Endorser.Protect(cipher, EndorserDetails.Context(campaign, key)), flag);
 
         if (!await endorsements.InsertIfAbsentAsync(record, cancellationToken))
         {
             var change = new PendingChange(org, endorsement.ListPublicly, endorsement.Language, now, endorsement.DomainMatches,
-                endorsement.Endorser.Protect(cipher, ChangeContext(campaign, key)));
+                endorsement.Endorser.Protect(cipher, ChangeContext(campaign, key)), flag);
             await endorsements.SavePendingChangeAsync(campaign, key, change, cancellationToken);
             log.LogInformation("Repeat endorsement {Endorsement} on {Campaign}: kept as a pending change for an admin; answered as new.", Short(key), campaign);
             return;

@@ -94,7 +94,8 @@ public sealed record EndorsementRecord(
     Language Language,
     string? Source,
     DateTimeOffset ReceivedAt,
-    string ProtectedDetails);
+    string ProtectedDetails,
+    string? Flag = null);
 
 /// <summary>A second submission for an endorsement that already exists, kept for an admin to apply or discard.</summary>
 public sealed record PendingChange(
@@ -103,7 +104,8 @@ public sealed record PendingChange(
     Language Language,
     DateTimeOffset ReceivedAt,
     bool DomainMatches,
-    string ProtectedDetails);
+    string ProtectedDetails,
+    string? Flag = null);
 
 /// <summary>An endorsement as read back from the table.</summary>
 public sealed record StoredEndorsement(
@@ -124,7 +126,8 @@ public sealed record StoredEndorsement(
     string ProtectedDetails,
     int EmailsSent,
     string? EmailFailure,
-    PendingChange? Change)
+    PendingChange? Change,
+    string? Flag = null)
 {
     /// <summary>Confirmed by email from an address at the organisation's own website domain.</summary>
     public bool DomainVerified => State == EndorsementState.Confirmed && DomainMatches;

@@ -5,7 +5,9 @@ using PetitionFunctions.Common;
 namespace PetitionFunctions.Endorsements;
 
 /// <summary>A pending change as an admin sees it.</summary>
-public sealed record AdminPendingChange(OrganizationProfile? Organization, EndorserDetails Endorser, bool ListPublicly, bool DomainMatches, DateTimeOffset ReceivedAt);
+/// <param name="Flag">"rate-limit" when its sender's address was over the letter's limits.</param>
+public sealed record AdminPendingChange(OrganizationProfile? Organization, EndorserDetails Endorser, bool ListPublicly, bool DomainMatches, DateTimeOffset ReceivedAt,
+    string? Flag);
 
 /// <summary>An endorsement as an admin sees it: everything, the signer's details decrypted.</summary>
 public sealed record AdminEndorsement(
@@ -24,7 +26,8 @@ public sealed record AdminEndorsement(
     ModerationState Moderation,
     DateTimeOffset? ModeratedAt,
     string? EmailFailure,
-    AdminPendingChange? PendingChange);
+    AdminPendingChange? PendingChange,
+    string? Flag);
 
 /// <summary>What became of each key in a moderation request.</summary>
 public sealed record ModerationResult(IReadOnlyList<string> Updated, IReadOnlyList<string> NotFound);
@@ -116,8 +119,9 @@ public sealed class EndorsementModeration(
         e.ConfirmedAt, e.DomainVerified, e.Moderation, e.ModeratedAt, e.EmailFailure,
         e.Change is { } c
             ? new AdminPendingChange(c.Organization, EndorserDetails.Unprotect(cipher, EndorsementIntake.ChangeContext(e.Campaign, e.Key), c.ProtectedDetails),
-                c.ListPublicly, c.DomainMatches, c.ReceivedAt)
-            : null);
+                c.ListPublicly, c.DomainMatches, c.ReceivedAt, c.Flag)
+            : null,
+        e.Flag);
 }
 
 public static class ModerationMessages

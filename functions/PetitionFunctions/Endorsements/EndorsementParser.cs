@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Endorsements;
 
@@ -48,6 +49,7 @@ public static class EndorsementParser
             Language = Field(names.Language),
             Source = Field(names.Source),
             ReturnUrl = Field(names.ReturnUrl),
+            Honeypot = Field(SubmissionGuard.HoneypotField),
         };
         return new ParsedEndorsement(submission, errors, Malformed: false);
     }
@@ -103,6 +105,7 @@ public static class EndorsementParser
                 ListPublicly = listPublicly,
                 Language = JsonBody.Text(root, "language", names.Language, errors),
                 Source = JsonBody.Text(referrer, "source", names.Source, errors),
+                Honeypot = SubmissionGuard.HoneypotOf(root),
                 // JSON clients are answered with JSON; a return URL means nothing to them.
             };
             // "type" may be left out: a body with only a person is an individual's.

@@ -51,6 +51,7 @@ public sealed class EndorsementTable(TableServiceClient service)
             ["Moderation"] = ModerationState.Pending.ToString(),
             ["Personal"] = record.ProtectedDetails,
             ["EmailsSent"] = 0,
+            ["Flag"] = record.Flag,
         };
         WriteOrganization(row, record.Organization);
         try
@@ -267,6 +268,7 @@ public sealed class EndorsementTable(TableServiceClient service)
             row.GetString("Personal") ?? "",
             row.GetInt32("EmailsSent") ?? 0,
             row.GetString("EmailFailure"),
-            change);
+            change,
+            row.GetString("Flag"));
     }
 }

@@ -16,6 +16,7 @@ public static class AbuseRegistration
         services.AddSingleton<RateLimitTable>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<SignatureGuard>();
+        services.AddSingleton<SubmissionGuard>();
         services.AddSingleton<SettingsTable>();
         services.AddSingleton<IntakeSwitch>();
         services.AddOptions<TrendOptions>().Bind(configuration.GetSection(TrendOptions.Section));

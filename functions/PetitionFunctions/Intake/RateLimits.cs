@@ -114,7 +114,7 @@ public sealed class RateLimiter(RateLimitTable table, SenderHashes hashes, TimeP
         if (rules.Count == 0) return RateLimitVerdict.Under;
         if (address is null)
         {
-            log.LogWarning("A signature for {Campaign} came with no client address; rate limits were not applied.", campaign.Slug);
+            log.LogWarning("A submission for {Campaign} came with no client address; rate limits were not applied.", campaign.Slug);
             return RateLimitVerdict.Under;
         }
         var partition = $"{campaign.Slug}:{hashes.ForAddress(address)}";

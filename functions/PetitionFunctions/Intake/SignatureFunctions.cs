@@ -16,13 +16,8 @@ public sealed class SignatureFunctions(SignatureIntake intake, ConfirmationOutbo
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return SignatureAnswers.For(await intake.SubmitAsync(slug, body!, language, RequesterOf(request), cancellationToken));
+        return SignatureAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken));
     }
-
-    private static Requester RequesterOf(HttpRequest request) => new(
-        OriginOf(request),
-        ClientAddress.From(request.Headers["X-Forwarded-For"].ToString(), request.HttpContext.Connection.RemoteIpAddress),
-        request.Headers[Requester.StrictRateLimitsHeader].ToString().Trim() == "429");
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins only.</summary>
     [Function(nameof(SignaturePreflight))]
@@ -30,11 +25,9 @@ public sealed class SignatureFunctions(SignatureIntake intake, ConfirmationOutbo
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/signatures")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        await intake.AllowsOriginAsync(slug, OriginOf(request), cancellationToken)
-            ? HttpAnswers.Preflight(OriginOf(request)!, "POST")
+        await intake.AllowsOriginAsync(slug, Requesters.OriginOf(request), cancellationToken)
+            ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
-
-    private static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;
 
     [Function(nameof(RelayPendingConfirmations))]
     public Task RelayPendingConfirmations([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>

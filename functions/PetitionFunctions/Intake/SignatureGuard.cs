@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 
@@ -21,30 +20,19 @@ public abstract record GuardVerdict
 /// captcha (a token is single-use, so it is spent only on an otherwise acceptable signature), then the
 /// per-address rate limits (a refused captcha takes no slot).
 /// </summary>
-public sealed class SignatureGuard(SenderHashes hashes, RateLimiter rateLimits, CaptchaVerifier captchas, ILogger<SignatureGuard> log)
+public sealed class SignatureGuard(SubmissionGuard submissions, SenderHashes hashes, CaptchaVerifier captchas)
 {
     public async Task<GuardVerdict> CheckAsync(
         Campaign campaign, SignatureSubmission submission, ValidSignature signature, Requester requester, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(submission.Honeypot))
-        {
-            log.LogInformation("A signature for {Campaign} filled the honeypot field; answered as received, not stored.", campaign.Slug);
-            return new GuardVerdict.Drop();
-        }
+        if (submissions.Trapped(campaign, "A signature", submission.Honeypot)) return new GuardVerdict.Drop();
         if (campaign.Captcha is { } captcha && await CheckCaptchaAsync(captcha, submission, signature.Language, cancellationToken) is { } refused)
             return new GuardVerdict.Refuse(refused);
 
-        var limit = await rateLimits.CheckAsync(campaign, requester.Address, cancellationToken);
-        var ipHash = requester.Address is { } address ? hashes.ForAddress(address) : null;
-        if (limit.Over)
-        {
-            // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
-            log.LogInformation("A signature for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
-                campaign.Slug, ipHash?[..8], requester.WantsStrictRateLimits ? "answered 429" : "stored flagged, not counted");
-            if (requester.WantsStrictRateLimits)
-                return new GuardVerdict.Refuse(new IntakeOutcome.Refused(signature.Language, ProblemKind.RateLimited) { RetryAfter = limit.RetryAfter });
-        }
-        return new GuardVerdict.Take(limit.Over ? SignatureFlags.RateLimit : null, ipHash, hashes.ForEmailDomain(signature.CanonicalEmail));
+        var limit = await submissions.LimitAsync(campaign, "A signature", requester, cancellationToken);
+        if (limit.RetryAfter is { } wait)
+            return new GuardVerdict.Refuse(new IntakeOutcome.Refused(signature.Language, ProblemKind.RateLimited) { RetryAfter = wait });
+        return new GuardVerdict.Take(limit.Flag, limit.IpHash, hashes.ForEmailDomain(signature.CanonicalEmail));
     }
 
     private async Task<IntakeOutcome.Refused?> CheckCaptchaAsync(

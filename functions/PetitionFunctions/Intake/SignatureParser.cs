@@ -70,21 +70,10 @@ public static class SignatureParser
                 Comments = JsonBody.Text(root, "comments", names.Comments, errors),
                 Language = JsonBody.Text(person, "preferred_language", names.Language, errors),
                 Source = JsonBody.Text(referrer, "source", names.Source, errors),
-                Honeypot = HoneypotOf(root),
+                Honeypot = SubmissionGuard.HoneypotOf(root, HoneypotField),
                 CaptchaToken = JsonBody.Text(root, CaptchaJsonField, CaptchaJsonField, errors),
             };
             return new ParsedSignature(submission, errors, Malformed: false);
         }
     }
-
-    /// <summary>A JSON honeypot counts as filled with any value but null, "" or false: a bot may put anything there.</summary>
-    private static string? HoneypotOf(System.Text.Json.JsonElement root) =>
-        root.TryGetProperty(HoneypotField, out var value) && value.ValueKind switch
-        {
-            System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.False => false,
-            System.Text.Json.JsonValueKind.String => value.GetString()!.Length > 0,
-            _ => true,
-        }
-            ? value.GetRawText()
-            : null;
 }

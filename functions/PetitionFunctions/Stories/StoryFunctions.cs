@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Stories;
 
@@ -23,7 +24,7 @@ public sealed class StoryFunctions(
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken, StoryRules.MaxBodyBytes);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem == ProblemKind.BodyTooLarge ? ProblemKind.StoryTooLarge : bodyProblem, language);
-        return StoryAnswers.For(await intake.SubmitAsync(slug, body!, language, OriginOf(request), cancellationToken));
+        return StoryAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken));
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins of stories campaigns only.</summary>
@@ -32,8 +33,8 @@ public sealed class StoryFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/stories")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        await intake.AllowsOriginAsync(slug, OriginOf(request), cancellationToken)
-            ? HttpAnswers.Preflight(OriginOf(request)!, "POST")
+        await intake.AllowsOriginAsync(slug, Requesters.OriginOf(request), cancellationToken)
+            ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 
     /// <summary>Published stories, redacted, in the requested language where available: cached like the count.</summary>
@@ -76,8 +77,6 @@ public sealed class StoryFunctions(
     [Function(nameof(DeleteExpiredStories))]
     public Task DeleteExpiredStories([TimerTrigger("0 15 4 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         retention.SweepAsync(cancellationToken);
-
-    private static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;
 }
 
 /// <summary>The HTTP answer to a story submission.</summary>
@@ -93,7 +92,7 @@ public static class StoryAnswers
             StatusCode = StatusCodes.Status202Accepted,
         },
         StoryOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
-        StoryOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, refused.Detail),
+        StoryOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, refused.Detail, refused.RetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 

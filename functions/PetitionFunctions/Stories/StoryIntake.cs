@@ -12,7 +12,10 @@ public abstract record StoryOutcome(Language Language)
 
     public sealed record Received(Language Language, Uri? ReturnUrl) : StoryOutcome(Language);
 
-    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null, string? Detail = null) : StoryOutcome(Language);
+    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null, string? Detail = null) : StoryOutcome(Language)
+    {
+        public TimeSpan? RetryAfter { get; init; }
+    }
 }
 
 /// <summary>
@@ -26,13 +29,15 @@ public sealed class StoryIntake(
     StoryTable stories,
     StoryEmailQueue emails,
     IntakeSwitch intakeSwitch,
+    SubmissionGuard guard,
     PersonalDataCipher cipher,
     DedupeKeys dedupeKeys,
     TimeProvider time,
     ILogger<StoryIntake> log)
 {
-    public async Task<StoryOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, string? origin, CancellationToken cancellationToken)
+    public async Task<StoryOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
+        var origin = requester.Origin;
         try
         {
             var campaign = await campaigns.FindAsync(slug, cancellationToken);
@@ -42,7 +47,7 @@ public sealed class StoryIntake(
                 log.LogWarning("Refused a story for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
                 return new StoryOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed, Detail: OriginDetail(requestLanguage));
             }
-            return await SubmitAsync(campaign, body, requestLanguage, cancellationToken) with { CorsOrigin = origin };
+            return await SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken) with { CorsOrigin = origin };
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
@@ -55,7 +60,7 @@ public sealed class StoryIntake(
     public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
         origin is not null && await campaigns.FindAsync(slug, cancellationToken) is { Kind: CampaignKind.Stories } campaign && campaign.AllowsOrigin(origin);
 
-    private async Task<StoryOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, CancellationToken cancellationToken)
+    private async Task<StoryOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
         if (campaign.Kind != CampaignKind.Stories) return new StoryOutcome.Refused(requestLanguage, ProblemKind.NotAStoryCampaign);
         if (!campaign.IsOpenAt(time.GetUtcNow())) return new StoryOutcome.Refused(requestLanguage, ProblemKind.StoriesClosed);
@@ -68,10 +73,24 @@ public sealed class StoryIntake(
         var (story, errors) = StoryRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
         if (story is null) return new StoryOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
+        switch (await guard.CheckAsync(campaign, "A story", parsed.Submission!.Honeypot, requester, cancellationToken))
+        {
+            case SubmissionVerdict.TooMany tooMany:
+                return new StoryOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };
+            case SubmissionVerdict.Take take:
+                await RecordAsync(campaign, story, take.Flag, cancellationToken);
+                break;
+        }
+        return new StoryOutcome.Received(story.Language, story.ReturnUrl);
+    }
+
+    /// <param name="flag">"rate-limit" when the writer's address was over the campaign's limits: shown to the moderators.</param>
+    private async Task RecordAsync(Campaign campaign, ValidStory story, string? flag, CancellationToken cancellationToken)
+    {
         var id = StoryTable.NewId();
         var receivedAt = time.GetUtcNow();
         var contactKey = story is { ContactIsEmail: true, Contact: { } address } ? dedupeKeys.For(EmailAddresses.Canonical(address)) : null;
-        await stories.InsertAsync(campaign.Slug, id, story, Protect(campaign.Slug, id, story), contactKey, receivedAt, cancellationToken);
+        await stories.InsertAsync(campaign.Slug, id, story, Protect(campaign.Slug, id, story), contactKey, receivedAt, flag, cancellationToken);
         log.LogInformation("Story {Story} received on {Campaign} ({Language}, consent {Consent}).",
             id, campaign.Slug, story.Language.Code(), story.Consent.Code());
 
@@ -90,7 +109,6 @@ public sealed class StoryIntake(
                     id, campaign.Slug, e.GetType().Name);
             }
         }
-        return new StoryOutcome.Received(story.Language, story.ReturnUrl);
     }
 
     private Dictionary<string, string> Protect(string campaign, string id, ValidStory story)

@@ -24,7 +24,8 @@ public sealed record AdminStory(
     bool EmailRequested,
     bool EmailSent,
     string? EmailFailure,
-    AdminStoryText? Decrypted);
+    AdminStoryText? Decrypted,
+    string? Flag);
 
 public sealed record AdminStoryText(string Story, string? Name, string? Contact, string? CountyOrCity, string? RedactedEn, string? RedactedEs);
 
@@ -153,7 +154,7 @@ public sealed class StoryModeration(
     private static AdminStory ToAdmin(StoredStory s, AdminStoryText? text) => new(
         s.Id, s.Language.Code(), s.Consent.Code(), s.MayContact, s.HasName, s.ContactKind, s.ReceivedAt, s.Redacted, s.RedactedAt,
         s.Published, s.PublishedAt, s.IncludeInDelivery, StoryRules.AllowsPublishing(s.Consent), StoryRules.AllowsDelivery(s.Consent),
-        s.WantsEmail, s.EmailSent, s.EmailFailure, text);
+        s.WantsEmail, s.EmailSent, s.EmailFailure, text, s.Flag);
 
     /// <summary>A JSON object whose fields are all among <paramref name="known"/> (a typo is an error, not a silent no-op).</summary>
     private static Dictionary<string, JsonElement>? ReadObject(string json, string[] known, FieldErrors errors)

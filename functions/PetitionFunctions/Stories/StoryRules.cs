@@ -36,6 +36,9 @@ public sealed record StorySubmission
     public bool? SendConfirmation { get; init; }
     public string? ReturnUrl { get; init; }
     public bool IsFormPost { get; init; }
+
+    /// <summary>The honeypot (<see cref="SubmissionGuard.HoneypotField"/>): a field people never see. Anything in it means a bot.</summary>
+    public string? Honeypot { get; init; }
 }
 
 /// <summary>A story that passed every rule, tidied for storage.</summary>
@@ -131,6 +134,7 @@ public static partial class StoryRules
             SendConfirmation = Flag(Fields.SendConfirmation),
             ReturnUrl = Field(Fields.ReturnUrl),
             IsFormPost = true,
+            Honeypot = Field(SubmissionGuard.HoneypotField),
         };
         return new ParsedStory(submission, errors, Malformed: false);
     }
@@ -168,6 +172,7 @@ public static partial class StoryRules
                 Consent = Text(Fields.Consent),
                 MayContact = Flag(Fields.MayContact),
                 SendConfirmation = Flag(Fields.SendConfirmation),
+                Honeypot = SubmissionGuard.HoneypotOf(root),
             };
             return new ParsedStory(submission, errors, Malformed: false);
         }

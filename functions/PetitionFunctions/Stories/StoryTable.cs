@@ -29,7 +29,8 @@ public sealed record StoredStory(
     bool WantsEmail,
     bool EmailSent,
     string? EmailFailure,
-    IReadOnlyDictionary<string, string> Protected)
+    IReadOnlyDictionary<string, string> Protected,
+    string? Flag = null)
 {
     public string? ProtectedField(string field) => Protected.GetValueOrDefault(field);
 }
@@ -82,7 +83,7 @@ public sealed class StoryTable(TableServiceClient service)
     [
         // A projection returns only what it names, keys included.
         "PartitionKey", "RowKey", "Language", "Consent", "MayContact", "HasName", "ContactKind", "ReceivedAt", "Redacted", "RedactedAt", "Published",
-        "PublishedAt", "IncludeInDelivery", "WantsEmail", "EmailSent", "EmailFailure",
+        "PublishedAt", "IncludeInDelivery", "WantsEmail", "EmailSent", "EmailFailure", "Flag",
     ];
 
     /// <summary>
@@ -91,7 +92,7 @@ public sealed class StoryTable(TableServiceClient service)
     /// so an erasure can find their stories without decrypting any.
     /// </summary>
     public async Task InsertAsync(string campaign, string id, ValidStory story, IReadOnlyDictionary<string, string> protectedFields,
-        string? contactKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        string? contactKey, DateTimeOffset receivedAt, string? flag, CancellationToken cancellationToken)
     {
         var row = new TableEntity(campaign, id)
         {
@@ -108,6 +109,7 @@ public sealed class StoryTable(TableServiceClient service)
             ["IncludeInDelivery"] = false,
             ["WantsEmail"] = story.SendConfirmation,
             ["EmailSent"] = false,
+            ["Flag"] = flag,
         };
         foreach (var (field, value) in protectedFields) row[field] = value;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
@@ -286,5 +288,6 @@ public sealed class StoryTable(TableServiceClient service)
         row.GetString("EmailFailure"),
         StoryFields.All
             .Where(field => row.TryGetValue(field, out var value) && value is string { Length: > 0 })
-            .ToDictionary(field => field, field => row.GetString(field)!));
+            .ToDictionary(field => field, field => row.GetString(field)!),
+        row.GetString("Flag"));
 }

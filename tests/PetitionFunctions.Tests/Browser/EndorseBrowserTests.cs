@@ -16,6 +16,37 @@ public sealed class EndorseBrowserTests(EmbedBrowserFixture fixture) : IClassFix
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 20_000 };
 
     [Fact]
+    public async Task The_endorse_form_has_a_hidden_homepage_url_honeypot_and_a_bot_that_fills_it_is_thanked_but_nothing_is_stored()
+    {
+        var letter = await fixture.NewLetterAsync(c => c with { AllowedOrigins = [fixture.AllowedOrigin] });
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(EmbedBrowserFixture.PageFor(fixture.AllowedOrigin, letter.Slug));
+        await Expect(page.GetByLabel("Sitio web", new() { Exact = true })).ToBeVisibleAsync(Visible);
+
+        var trap = page.Locator("input[name=homepage_url]");
+        await Expect(trap).ToHaveCountAsync(1);
+        await Expect(trap).ToHaveAttributeAsync("tabindex", "-1");
+        await Expect(trap).ToHaveAttributeAsync("autocomplete", "off");
+        var box = await trap.BoundingBoxAsync();
+        Assert.True(box is null || box.X + box.Width <= 0, "the honeypot is drawn where people can see it");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Homepage" })).ToHaveCountAsync(0);
+
+        // A bot fills every input, the trap included.
+        await trap.EvaluateAsync("input => input.value = 'http://spam.example'");
+        await page.GetByLabel("Nombre de la organización", new() { Exact = true }).FillAsync("Spam Org");
+        await page.GetByLabel("Sitio web", new() { Exact = true }).FillAsync("spam.example");
+        await page.GetByLabel("Alcance", new() { Exact = true }).SelectOptionAsync("national");
+        await page.GetByLabel("Su nombre", new() { Exact = true }).FillAsync("Bot");
+        await page.GetByLabel("Su cargo", new() { Exact = true }).FillAsync("Bot");
+        await page.GetByLabel("Su correo electrónico", new() { Exact = true }).FillAsync("bot@spam.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = letter.CallToAction.Es }).ClickAsync();
+
+        await Expect(page.GetByText("¡Gracias! Revise su correo para confirmar el respaldo.")).ToBeVisibleAsync(Visible);
+        Assert.Empty(await fixture.EndorsementRowsAsync(letter.Slug));
+    }
+
+    [Fact]
     public async Task An_organisation_endorses_a_letter_in_Spanish_and_appears_in_the_list_once_confirmed_and_approved()
     {
         var letter = await fixture.NewLetterAsync(c => c with { AllowedOrigins = [fixture.AllowedOrigin], AllowsIndividualEndorsements = true });
