@@ -51,7 +51,7 @@ public sealed class StoryFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stories/withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        StoryPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path);
+        WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, StoryWithdrawal.PageTexts);
 
     /// <summary>The button on that page: deletes the story for good. Idempotent.</summary>
     [Function(nameof(WithdrawStory))]
@@ -59,7 +59,7 @@ public sealed class StoryFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stories/withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        StoryPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path);
+        WithdrawPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, StoryWithdrawal.PageTexts);
 
     [Function(nameof(SendStoryEmail))]
     public Task SendStoryEmail([QueueTrigger(StorageNames.StoryEmailsQueue)] string message, CancellationToken cancellationToken) =>

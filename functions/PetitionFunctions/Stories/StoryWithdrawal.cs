@@ -1,23 +1,8 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 
 namespace PetitionFunctions.Stories;
-
-public abstract record WithdrawOutcome(Language Language)
-{
-    /// <summary>The link is genuine and the story is still held: the page asks "withdraw it?".</summary>
-    public sealed record Held(Language Language) : WithdrawOutcome(Language);
-
-    /// <summary>The story is gone: withdrawn now, withdrawn before, or deleted by retention. The same page every time.</summary>
-    public sealed record Withdrawn(Language Language) : WithdrawOutcome(Language);
-
-    public sealed record NotValid(Language Language) : WithdrawOutcome(Language);
-
-    public sealed record Unavailable(Language Language) : WithdrawOutcome(Language);
-}
 
 /// <summary>
 /// The withdraw link of a story's receipt email (signed, purpose "withdraw-story"). Opening it (GET)
@@ -54,33 +39,17 @@ public sealed class StoryWithdrawal(LinkTokens tokens, StoryTable stories, Story
             return new WithdrawOutcome.Unavailable(browserLanguage);
         }
     }
-}
 
-/// <summary>The withdraw pages: self-contained HTML in the writer's language, never cached, indexed or sending a Referer.</summary>
-public static class StoryPages
-{
-    /// <param name="path">The link's path: the page's button posts back to it, with the page's language.</param>
-    public static IActionResult For(WithdrawOutcome outcome, string path) => Render(outcome, $"{path}?lang={outcome.Language.Code()}");
-
-    private static IActionResult Render(WithdrawOutcome outcome, string formAction) => outcome switch
-    {
-        WithdrawOutcome.Held { Language: Language.Es } => HtmlPages.Message(200, Language.Es, "¿Retirar su historia?",
+    /// <summary>The words of the story's withdraw pages.</summary>
+    public static WithdrawTexts PageTexts(Language language) => language == Language.Es
+        ? new("¿Retirar su historia?",
             "Si la retira, la borraremos por completo: no se publicará ni se entregará, y no podremos recuperarla.",
-            new PageButton(formAction, "Sí, retirar y borrar mi historia")),
-        WithdrawOutcome.Held => HtmlPages.Message(200, Language.En, "Withdraw your story?",
+            "Sí, retirar y borrar mi historia",
+            "Su historia fue retirada",
+            "Ya no guardamos su historia. Gracias por habernos confiado su experiencia. Puede cerrar esta página.")
+        : new("Withdraw your story?",
             "If you withdraw it, we will delete it completely: it will not be published or delivered, and it cannot be recovered.",
-            new PageButton(formAction, "Yes, withdraw and delete my story")),
-        WithdrawOutcome.Withdrawn { Language: Language.Es } => HtmlPages.Message(200, Language.Es, "Su historia fue retirada",
-            "Ya no guardamos su historia. Gracias por habernos confiado su experiencia. Puede cerrar esta página."),
-        WithdrawOutcome.Withdrawn => HtmlPages.Message(200, Language.En, "Your story has been withdrawn",
-            "We no longer hold your story. Thank you for having trusted us with it. You can close this page."),
-        WithdrawOutcome.Unavailable { Language: Language.Es } => HtmlPages.Message(503, Language.Es, "Inténtelo de nuevo en un momento",
-            "No pudimos completar esto ahora. Abra el enlace otra vez en unos minutos."),
-        WithdrawOutcome.Unavailable => HtmlPages.Message(503, Language.En, "Please try again in a moment",
-            "We could not do this just now. Open the link again in a few minutes."),
-        { Language: Language.Es } => HtmlPages.Message(400, Language.Es, "Este enlace no es válido",
-            "Revise que copió el enlace completo del correo. Si el problema continúa, escriba a los organizadores de la campaña."),
-        _ => HtmlPages.Message(400, Language.En, "This link is not valid",
-            "Check that you copied the whole link from the email. If it still does not work, write to the campaign's organisers."),
-    };
+            "Yes, withdraw and delete my story",
+            "Your story has been withdrawn",
+            "We no longer hold your story. Thank you for having trusted us with it. You can close this page.");
 }
