@@ -34,47 +34,42 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
     }
 
     [Function(nameof(AdminInvalidateSignature))]
-    public async Task<IActionResult> AdminInvalidateSignature(
+    public Task<IActionResult> AdminInvalidateSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/invalidate")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.InvalidateAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        ActAsync(request, actor => admin.InvalidateAsync(slug, key, actor, cancellationToken));
 
     [Function(nameof(AdminRestoreSignature))]
-    public async Task<IActionResult> AdminRestoreSignature(
+    public Task<IActionResult> AdminRestoreSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/restore")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.RestoreAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        ActAsync(request, actor => admin.RestoreAsync(slug, key, actor, cancellationToken));
 
     [Function(nameof(AdminReleaseSignature))]
-    public async Task<IActionResult> AdminReleaseSignature(
+    public Task<IActionResult> AdminReleaseSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/release")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.ReleaseAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        ActAsync(request, actor => admin.ReleaseAsync(slug, key, actor, cancellationToken));
 
     [Function(nameof(AdminResendConfirmation))]
-    public async Task<IActionResult> AdminResendConfirmation(
+    public Task<IActionResult> AdminResendConfirmation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/resend")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        ActAsync(request, actor => admin.ResendAsync(slug, key, actor, cancellationToken));
+
+    /// <summary>An admin's change to one signature: the token and role first, then the change, named by who made it.</summary>
+    private async Task<IActionResult> ActAsync(HttpRequest request, Func<string, Task<SignatureAdminOutcome>> change)
     {
         if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.ResendAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
+        return Answer(request, await change(AdminRequests.ActorOf(request)));
     }
 
     private static IActionResult Answer(HttpRequest request, SignatureAdminOutcome outcome) => outcome switch
