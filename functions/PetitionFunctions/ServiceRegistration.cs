@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<CampaignTable>();
         services.AddSingleton<SignatureTable>();
         services.AddSingleton<ConfirmationQueue>();
+        services.AddSingleton<SubmissionDoor>();
         services.AddSingleton<SignatureIntake>();
         services.AddAbuseControls(configuration);
         services.AddSingleton<ConfirmationOutboxRelay>();

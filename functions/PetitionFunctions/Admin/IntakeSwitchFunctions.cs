@@ -14,11 +14,10 @@ public sealed class IntakeSwitchFunctions(AdminAccess access, IntakeSwitch intak
 
     [Function(nameof(AdminGetIntakeSwitch))]
     public async Task<IActionResult> AdminGetIntakeSwitch(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request,
-        CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request)
     {
         if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync(cancellationToken)));
+        return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync()));
     }
 
     [Function(nameof(AdminSetIntakeSwitch))]

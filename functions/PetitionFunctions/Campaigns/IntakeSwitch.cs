@@ -41,40 +41,22 @@ public sealed class SettingsTable(TableServiceClient service)
 /// </summary>
 public sealed class IntakeSwitch(SettingsTable settings, TimeProvider time, IOptions<CountingOptions> options, ILogger<IntakeSwitch> log)
 {
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (IntakePause Pause, DateTimeOffset FetchedAt)? _cached;
+    private const string Key = "all";
+    private readonly ReadThroughCache<IntakePause> _pause = new(time, options.Value.ReadCacheDuration, log, "intake switch");
 
     /// <summary>Whether the campaign takes no submissions now: its own switch or the app-wide one.</summary>
-    public async Task<bool> IsPausedAsync(Campaign campaign) => campaign.IntakePaused || (await AllAsync(CancellationToken.None)).Paused;
+    public async Task<bool> IsPausedAsync(Campaign campaign) => campaign.IntakePaused || (await AllAsync()).Paused;
 
-    public async Task<IntakePause> AllAsync(CancellationToken cancellationToken)
-    {
-        if (_cached is { } fresh && time.GetUtcNow() - fresh.FetchedAt < options.Value.ReadCacheDuration) return fresh.Pause;
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (_cached is { } other && time.GetUtcNow() - other.FetchedAt < options.Value.ReadCacheDuration) return other.Pause;
-            var pause = await settings.FindIntakePauseAsync(cancellationToken);
-            _cached = (pause, time.GetUtcNow());
-            return pause;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e) && _cached is { } last)
-        {
-            log.LogWarning("Storage was unavailable reading the intake switch ({Failure}); keeping the last known state.", e.GetType().Name);
-            return last.Pause;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
+    /// <summary>The app-wide switch; a storage read at most once a period (the read is shared, so it is not the caller's to cancel).</summary>
+    public async Task<IntakePause> AllAsync() =>
+        await _pause.GetAsync(Key, async () => await settings.FindIntakePauseAsync(CancellationToken.None)) ?? new IntakePause(false, null, null);
 
     /// <summary>Sets the app-wide switch; this instance sees it at once.</summary>
     public async Task<IntakePause> SetAllAsync(bool paused, string actor, CancellationToken cancellationToken)
     {
         var pause = new IntakePause(paused, time.GetUtcNow(), actor);
         await settings.SaveIntakePauseAsync(pause, cancellationToken);
-        _cached = (pause, time.GetUtcNow());
+        _pause.Set(Key, pause);
         log.LogWarning("Intake for every campaign {Change} by {Actor}.", paused ? "paused" : "resumed", actor);
         return pause;
     }

@@ -9,6 +9,7 @@ namespace PetitionFunctions.Endorsements;
 /// <summary>The public side of endorsements: endorse a letter (JSON or form), its preflight, the public list, the confirm link, and the email queue.</summary>
 public sealed class EndorsementFunctions(
     EndorsementIntake intake,
+    SubmissionDoor door,
     EndorsementReads reads,
     EndorsementConfirmation confirmation,
     EndorsementEmailSender sender,
@@ -30,9 +31,8 @@ public sealed class EndorsementFunctions(
     [Function(nameof(EndorsementPreflight))]
     public async Task<IActionResult> EndorsementPreflight(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/endorsements")] HttpRequest request,
-        string slug,
-        CancellationToken cancellationToken) =>
-        await intake.AllowsOriginAsync(slug, Requesters.OriginOf(request), cancellationToken)
+        string slug) =>
+        await door.AllowsOriginAsync(slug, Requesters.OriginOf(request))
             ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "GET, POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Counting;
 using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Endorsements;
@@ -14,7 +13,7 @@ namespace PetitionFunctions.Endorsements;
 /// submissions get the same answer.
 /// </summary>
 public sealed class EndorsementIntake(
-    CampaignReads campaigns,
+    SubmissionDoor door,
     EndorsementTable endorsements,
     EndorsementQueue queue,
     DedupeKeys dedupeKeys,
@@ -24,30 +23,9 @@ public sealed class EndorsementIntake(
     TimeProvider time,
     ILogger<EndorsementIntake> log)
 {
-    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
-    {
-        var origin = requester.Origin;
-        try
-        {
-            var campaign = (await campaigns.FindAsync(slug))?.Campaign;
-            if (campaign is null) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
-            if (origin is not null && !campaign.AllowsOrigin(origin))
-            {
-                log.LogWarning("Refused an endorsement for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
-                return new IntakeOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed);
-            }
-            return await SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken) with { CorsOrigin = origin };
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("Storage was unavailable while taking an endorsement for {Campaign} ({Failure}); answered 503.", slug, e.GetType().Name);
-            return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable) { CorsOrigin = origin };
-        }
-    }
-
-    /// <summary>Whether a browser page at this origin may post to the letter: the answer to a CORS preflight.</summary>
-    public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
-        origin is not null && await campaigns.FindAsync(slug) is { } view && view.Campaign.AllowsOrigin(origin);
+    public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
+        door.EnterAsync("endorsement", slug, requestLanguage, requester.Origin,
+            campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
 
     private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {

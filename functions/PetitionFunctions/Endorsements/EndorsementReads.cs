@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
@@ -21,59 +20,17 @@ public sealed class EndorsementReads(
     IOptions<CountingOptions> options,
     ILogger<EndorsementReads> log)
 {
-    private sealed class Entry
-    {
-        public PublicEndorsementList? List;
-        public DateTimeOffset FetchedAt;
-        public Task<PublicEndorsementList?>? Refresh;
-    }
-
-    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
+    private readonly ReadThroughCache<PublicEndorsementList> _lists = new(time, options.Value.ReadCacheDuration, log, "endorsement list");
 
     /// <summary>The letter's public list; null when there is no such letter.</summary>
-    public async Task<PublicEndorsementList?> FindAsync(string slug)
-    {
-        if (!Campaign.IsValidSlug(slug)) return null;
-        var entry = _cache.GetOrAdd(slug, _ => new Entry());
-        Task<PublicEndorsementList?> refresh;
-        lock (entry)
-        {
-            if (entry.List is not null && time.GetUtcNow() - entry.FetchedAt < options.Value.ReadCacheDuration) return entry.List;
-            refresh = entry.Refresh ??= Task.Run(() => RefreshAsync(slug, entry));
-        }
-        return await refresh;
-    }
+    public Task<PublicEndorsementList?> FindAsync(string slug) =>
+        Campaign.IsValidSlug(slug) ? _lists.GetAsync(slug, () => ReadAsync(slug)) : Task.FromResult<PublicEndorsementList?>(null);
 
-    public void Forget(string slug) => _cache.TryRemove(slug, out _);
+    public void Forget(string slug) => _lists.Forget(slug);
 
-    private async Task<PublicEndorsementList?> RefreshAsync(string slug, Entry entry)
-    {
-        try
-        {
-            var campaign = await campaigns.FindAsync(slug, CancellationToken.None);
-            PublicEndorsementList? list = null;
-            if (campaign is { Kind: CampaignKind.Letter })
-                list = EndorsementLists.Public(await endorsements.ListAsync(slug, CancellationToken.None), e => e.Details(cipher),
-                    campaign.AllowsIndividualEndorsements);
-            lock (entry)
-            {
-                entry.List = list;
-                entry.FetchedAt = time.GetUtcNow();
-                entry.Refresh = null;
-            }
-            if (list is null) _cache.TryRemove(slug, out _);
-            return list;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e) && entry.List is not null)
-        {
-            log.LogWarning("Storage was unavailable refreshing the endorsements of {Campaign} ({Failure}); serving the last good list.", slug, e.GetType().Name);
-            lock (entry) entry.Refresh = null;
-            return entry.List;
-        }
-        catch
-        {
-            lock (entry) entry.Refresh = null;
-            throw;
-        }
-    }
+    private async Task<PublicEndorsementList?> ReadAsync(string slug) =>
+        await campaigns.FindAsync(slug, CancellationToken.None) is { Kind: CampaignKind.Letter } campaign
+            ? EndorsementLists.Public(await endorsements.ListAsync(slug, CancellationToken.None), e => e.Details(cipher),
+                campaign.AllowsIndividualEndorsements)
+            : null;
 }

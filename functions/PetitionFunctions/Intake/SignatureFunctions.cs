@@ -5,7 +5,7 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Intake;
 
-public sealed class SignatureFunctions(SignatureIntake intake, ConfirmationOutboxRelay relay)
+public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor door, ConfirmationOutboxRelay relay)
 {
     [Function(nameof(SubmitSignature))]
     public async Task<IActionResult> SubmitSignature(
@@ -23,9 +23,8 @@ public sealed class SignatureFunctions(SignatureIntake intake, ConfirmationOutbo
     [Function(nameof(SignaturePreflight))]
     public async Task<IActionResult> SignaturePreflight(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/signatures")] HttpRequest request,
-        string slug,
-        CancellationToken cancellationToken) =>
-        await intake.AllowsOriginAsync(slug, Requesters.OriginOf(request), cancellationToken)
+        string slug) =>
+        await door.AllowsOriginAsync(slug, Requesters.OriginOf(request))
             ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 

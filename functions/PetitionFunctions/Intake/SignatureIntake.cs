@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Counting;
 
 namespace PetitionFunctions.Intake;
 
@@ -51,7 +50,7 @@ public abstract record IntakeOutcome(Language Language)
 /// row) and queues its confirmation. Nothing is stored unless every check passed.
 /// </summary>
 public sealed class SignatureIntake(
-    CampaignReads campaigns,
+    SubmissionDoor door,
     SignatureTable signatures,
     ConfirmationQueue confirmations,
     DedupeKeys dedupeKeys,
@@ -62,30 +61,9 @@ public sealed class SignatureIntake(
     IOptions<IntakeOptions> options,
     ILogger<SignatureIntake> log)
 {
-    public async Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
-    {
-        var origin = requester.Origin;
-        try
-        {
-            var campaign = (await campaigns.FindAsync(slug))?.Campaign;
-            if (campaign is null) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
-            if (origin is not null && !campaign.AllowsOrigin(origin))
-            {
-                log.LogWarning("Refused a signature for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
-                return new IntakeOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed);
-            }
-            return await SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken) with { CorsOrigin = origin };
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("Storage was unavailable while taking a signature for {Campaign} ({Failure}); answered 503.", slug, e.GetType().Name);
-            return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable) { CorsOrigin = origin };
-        }
-    }
-
-    /// <summary>Whether a browser page at this origin may post to the campaign: the answer to a CORS preflight.</summary>
-    public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
-        origin is not null && await campaigns.FindAsync(slug) is { } view && view.Campaign.AllowsOrigin(origin);
+    public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
+        door.EnterAsync("signature", slug, requestLanguage, requester.Origin,
+            campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
 
     private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
@@ -48,47 +47,22 @@ public sealed class StoryReads(
     IOptions<CountingOptions> options,
     ILogger<StoryReads> log)
 {
-    private sealed record Entry(PublishedStories? View, DateTimeOffset FetchedAt);
-
-    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<PublishedStories?>>> _refreshes = new(StringComparer.Ordinal);
+    private readonly ReadThroughCache<PublishedStories> _published = new(time, options.Value.ReadCacheDuration, log, "published stories of");
 
     /// <summary>Stories of a campaign to be published; null when there is no such stories campaign.</summary>
-    public async Task<PublishedStories?> FindAsync(string slug)
-    {
-        if (!Campaign.IsValidSlug(slug)) return null;
-        if (_cache.TryGetValue(slug, out var entry) && time.GetUtcNow() - entry.FetchedAt < options.Value.ReadCacheDuration) return entry.View;
-        var refresh = _refreshes.GetOrAdd(slug, key => new Lazy<Task<PublishedStories?>>(() => RefreshAsync(key, entry)));
-        try { return await refresh.Value; }
-        finally { _refreshes.TryRemove(new KeyValuePair<string, Lazy<Task<PublishedStories?>>>(slug, refresh)); }
-    }
+    public Task<PublishedStories?> FindAsync(string slug) =>
+        Campaign.IsValidSlug(slug) ? _published.GetAsync(slug, () => ReadAsync(slug)) : Task.FromResult<PublishedStories?>(null);
 
     /// <summary>Drops this instance's copy of a campaign's stories, after a change an admin or a writer made.</summary>
-    public void Forget(string slug) => _cache.TryRemove(slug, out _);
+    public void Forget(string slug) => _published.Forget(slug);
 
-    private async Task<PublishedStories?> RefreshAsync(string slug, Entry? last)
+    private async Task<PublishedStories?> ReadAsync(string slug)
     {
-        try
-        {
-            var campaign = await campaigns.FindAsync(slug, CancellationToken.None);
-            PublishedStories? view = null;
-            if (campaign is { Kind: CampaignKind.Stories })
-            {
-                var list = new List<PublishedStory>();
-                await foreach (var story in stories.PublishedAsync(slug, CancellationToken.None))
-                    if (ToPublished(story) is { } published) list.Add(published);
-                view = new PublishedStories(campaign, list.OrderByDescending(s => s.PublishedAt).ToList());
-            }
-            // Unknown slugs are not remembered, so made-up addresses cannot fill the memory.
-            if (view is null) _cache.TryRemove(slug, out _);
-            else _cache[slug] = new Entry(view, time.GetUtcNow());
-            return view;
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e) && last?.View is not null)
-        {
-            log.LogWarning("Storage was unavailable refreshing the stories of {Campaign} ({Failure}); serving the last good list.", slug, e.GetType().Name);
-            return last.View;
-        }
+        if (await campaigns.FindAsync(slug, CancellationToken.None) is not { Kind: CampaignKind.Stories } campaign) return null;
+        var list = new List<PublishedStory>();
+        await foreach (var story in stories.PublishedAsync(slug, CancellationToken.None))
+            if (ToPublished(story) is { } published) list.Add(published);
+        return new PublishedStories(campaign, list.OrderByDescending(s => s.PublishedAt).ToList());
     }
 
     /// <summary>Only a story that is published, within a publishing consent, with a redacted text; anything else is left out.</summary>

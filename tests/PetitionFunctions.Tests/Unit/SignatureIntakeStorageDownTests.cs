@@ -55,9 +55,11 @@ public class SignatureIntakeStorageDownTests
 
         var secrets = TestSecrets.Options(TestSecrets.Valid());
         _intake = new SignatureIntake(
-            new CampaignReads(new CampaignTable(tables.Object), new SummaryTable(tables.Object), TimeProvider.System,
-                Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }),
-                NullLogger<CampaignReads>.Instance),
+            new SubmissionDoor(
+                new CampaignReads(new CampaignTable(tables.Object), new SummaryTable(tables.Object), TimeProvider.System,
+                    Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }),
+                    NullLogger<CampaignReads>.Instance),
+                NullLogger<SubmissionDoor>.Instance),
             new SignatureTable(tables.Object),
             new ConfirmationQueue(queues.Object),
             new DedupeKeys(secrets),
