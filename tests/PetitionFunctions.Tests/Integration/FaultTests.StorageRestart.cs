@@ -63,8 +63,10 @@ public sealed class StorageRestartTests(ITestOutputHelper output)
             var stopping = System.Diagnostics.Stopwatch.StartNew();
             await fixture.Azurite.StopAsync();
             output.WriteLine($"Azurite stopped in {stopping.ElapsedMilliseconds} ms.");
+            // Storage stays down until the load has been refused at least once: the clients' bounded
+            // retries can outlast a short outage, and a run that never saw one would prove nothing.
+            await Eventually.True(() => answers.Any(a => !a.Acknowledged), seconds: 60);
             var sentBeforeRestart = next;
-            await Task.Delay(TimeSpan.FromSeconds(5));
             await fixture.Azurite.RestartAsync();
 
             await Eventually.True(() => answers.Count(a => a.Acknowledged && Number(a.Email) > sentBeforeRestart + Clients) >= 100, seconds: 60);
