@@ -61,7 +61,7 @@ public sealed class DeliveryFlowTests(DeliveryHostFixture fixture) : IClassFixtu
     private static byte[] Bytes(MimePart part)
     {
         using var buffer = new MemoryStream();
-        part.Content.DecodeTo(buffer);
+        part.Content!.DecodeTo(buffer);
         return buffer.ToArray();
     }
 
@@ -191,7 +191,7 @@ public sealed class DeliveryFlowTests(DeliveryHostFixture fixture) : IClassFixtu
             var rows = 0;
             foreach (var part in record.Parts)
             {
-                var email = Assert.Single(packets, p => p.Subject.EndsWith($"(part {part.Number} of {record.Parts.Count})"));
+                var email = Assert.Single(packets, p => p.Subject?.EndsWith($"(part {part.Number} of {record.Parts.Count})") == true);
                 var attachment = Assert.Single(email.Attachments.OfType<MimePart>());
                 Assert.Equal(part.Name, attachment.FileName);
                 var bytes = Bytes(attachment);
@@ -252,7 +252,7 @@ public sealed class DeliveryFlowTests(DeliveryHostFixture fixture) : IClassFixtu
                 echo "unexpected: azd $*" >&2
                 exit 2
                 """.Replace("\r\n", "\n"));
-            File.SetUnixFileMode(azd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(azd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
             var (code, output, errors) = await RunHookAsync(bin, campaign.Slug);
 

@@ -65,13 +65,13 @@ public sealed class EmailAttachmentTests : IDisposable
         Assert.Equal(ContentEncoding.Base64, parts[0].ContentTransferEncoding);
         Assert.Equal(Csv, Decoded(parts[0]));
         Assert.Equal(Second, Decoded(parts[1]));
-        Assert.Equal("Signatures attached.", mime.TextBody.TrimEnd());
+        Assert.Equal("Signatures attached.", mime.TextBody?.TrimEnd());
     }
 
     private static byte[] Decoded(MimePart part)
     {
         using var buffer = new MemoryStream();
-        part.Content.DecodeTo(buffer);
+        part.Content!.DecodeTo(buffer);
         return buffer.ToArray();
     }
 

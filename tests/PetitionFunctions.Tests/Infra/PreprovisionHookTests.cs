@@ -46,7 +46,7 @@ public sealed class PreprovisionHookTests : IDisposable
     private static void WriteScript(string path, string text)
     {
         File.WriteAllText(path, text.Replace("\r\n", "\n") + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private Dictionary<string, string> Values() => File.ReadAllLines(Store).Where(line => line.Contains('='))

@@ -44,9 +44,9 @@ public sealed class HostileTextTests(HostileInputFixture fixture)
         await fixture.DrainQueuesAsync();
 
         var part = Assert.Single(Outbox.To(fixture.OutboxFolder, campaign.Target.DeliveryEmail)
-            .SelectMany(packet => packet.Attachments.OfType<MimePart>()), a => a.FileName.Contains(campaign.Slug));
+            .SelectMany(packet => packet.Attachments.OfType<MimePart>()), a => a.FileName?.Contains(campaign.Slug) == true);
         using var bytes = new MemoryStream();
-        part.Content.DecodeTo(bytes);
+        part.Content!.DecodeTo(bytes);
         var csv = Encoding.UTF8.GetString(bytes.ToArray());
         Assert.Contains("\"<script>alert(1)</script>\",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",\"'@SUM(1+1)\",\"'-2+3\"", csv);
         Assert.Contains("\"'+cmd|' /C calc'!A0 <img src=x onerror=alert(2)>\"", csv);

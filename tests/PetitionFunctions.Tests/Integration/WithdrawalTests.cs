@@ -114,7 +114,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         var emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 2);
         // The first email was in Spanish; the new signature asked for English.
-        var second = Assert.Single(emails, e => e.Subject.StartsWith("Confirm your signature"));
+        var second = Assert.Single(emails, e => e.Subject?.StartsWith("Confirm your signature") == true);
         var row = await SignatureRowAsync(campaign.Slug, address);
         Assert.Equal(nameof(SignatureState.Unconfirmed), row.GetString("State"));
         Assert.Equal("073", row.GetString("PostalPrefix"));
