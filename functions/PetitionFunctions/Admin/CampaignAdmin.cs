@@ -54,7 +54,7 @@ public sealed class CampaignAdmin(CampaignTable campaigns, TimeProvider time, IL
         if (campaign.State == CampaignState.Open) return new CampaignAdminOutcome.Saved(campaign);
         var problems = CampaignRules.OpeningProblems(campaign, time.GetUtcNow());
         if (!problems.IsEmpty) return new CampaignAdminOutcome.Refused(ProblemKind.InvalidFields, problems);
-        var opened = campaign with { State = CampaignState.Open };
+        var opened = campaign.ChangeTo(campaign with { State = CampaignState.Open }, time.GetUtcNow());
         await campaigns.SaveAsync(opened, cancellationToken);
         log.LogInformation("Campaign {Campaign} opened by {Actor}.", slug, actor);
         return new CampaignAdminOutcome.Saved(opened);

@@ -165,6 +165,7 @@ public static class CampaignRules
             AllowsIndividualEndorsements = input.AllowsIndividualEndorsements ?? existing?.AllowsIndividualEndorsements ?? false,
             Delivery = delivery,
         };
+        if (existing is not null) campaign = existing.ChangeTo(campaign, now);
         if (state == CampaignState.Open) AddOpeningProblems(campaign, now, errors);
         if (errors.IsEmpty && JsonSerializer.Serialize(campaign, ApiJson.Options).Length > MaxDocumentLength)
             errors.Add("body", l => AdminMessages.DocumentTooLarge(l, MaxDocumentLength));

@@ -65,6 +65,16 @@ public sealed partial record Campaign
     /// <summary>A captcha the sign form shows and intake verifies; null for none (the default).</summary>
     public PetitionFunctions.Intake.CaptchaSettings? Captcha { get; init; }
 
+    /// <summary>
+    /// How often the campaign was opened again after it had closed (a deadline extended, a closed campaign
+    /// reopened). Each closing owes its own close delivery, and anonymisation waits for the latest.
+    /// </summary>
+    public int Reopenings { get; init; }
+
+    /// <summary>The campaign an admin's change turns this one into at <paramref name="now"/>, counting a reopening if it was closed and is open now.</summary>
+    public Campaign ChangeTo(Campaign next, DateTimeOffset now) =>
+        State != CampaignState.Draft && !IsOpenAt(now) && next.IsOpenAt(now) ? next with { Reopenings = Reopenings + 1 } : next;
+
     public bool IsOpenAt(DateTimeOffset now) => State == CampaignState.Open && (Deadline is null || now < Deadline);
 
     /// <summary>

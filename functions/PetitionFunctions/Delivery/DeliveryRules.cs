@@ -49,7 +49,7 @@ public enum DeliveryKind
 /// <summary>
 /// The delivery rules, plain arithmetic over a campaign, its summary and the clock. Each delivery has
 /// a deterministic milestone id ("goal-2500", "every-500-3" for the third block of 500,
-/// "weekly-2026-W48", "close", "manual-{guid}"), which is the Deliveries table's row key: whoever
+/// "weekly-2026-W48", "close" (then "close-2" once it was opened again and closed again), "manual-{guid}"), which is the Deliveries table's row key: whoever
 /// writes the row first owns the milestone, so a timer and an admin racing, or a retry, make one.
 /// </summary>
 public static class DeliveryRules
@@ -76,15 +76,21 @@ public static class DeliveryRules
 
     public static string ManualId(Guid id) => ManualPrefix + id.ToString("n");
 
+    /// <summary>The close milestone of a campaign's current closing: "close", and "close-2", "close-3"… after each reopening.</summary>
+    public static string CloseId(int reopenings) =>
+        reopenings == 0 ? ClosePrefix : string.Create(CultureInfo.InvariantCulture, $"{ClosePrefix}-{reopenings + 1}");
+
+    private static bool IsCloseId(string id) => id == ClosePrefix || id.StartsWith(ClosePrefix + "-", StringComparison.Ordinal);
+
     /// <summary>Whether a string is a milestone id this app makes (for ids arriving in URLs and bodies).</summary>
     public static bool IsMilestoneId(string? id) =>
         id is { Length: > 0 and <= 80 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' || c is 'W')
-        && (id == ClosePrefix || id.StartsWith(GoalPrefix, StringComparison.Ordinal) || id.StartsWith(EveryPrefix, StringComparison.Ordinal)
+        && (IsCloseId(id) || id.StartsWith(GoalPrefix, StringComparison.Ordinal) || id.StartsWith(EveryPrefix, StringComparison.Ordinal)
             || id.StartsWith(WeeklyPrefix, StringComparison.Ordinal) || id.StartsWith(ManualPrefix, StringComparison.Ordinal));
 
     public static DeliveryKind KindOf(string milestoneId) => milestoneId switch
     {
-        ClosePrefix => DeliveryKind.Close,
+        _ when IsCloseId(milestoneId) => DeliveryKind.Close,
         _ when milestoneId.StartsWith(GoalPrefix, StringComparison.Ordinal) => DeliveryKind.Goal,
         _ when milestoneId.StartsWith(EveryPrefix, StringComparison.Ordinal) => DeliveryKind.Every,
         _ when milestoneId.StartsWith(WeeklyPrefix, StringComparison.Ordinal) => DeliveryKind.Weekly,
@@ -106,7 +112,7 @@ public static class DeliveryRules
         var due = new List<DueDelivery>();
 
         if (settings.AtClose && !campaign.IsOpenAt(now))
-            due.Add(new DueDelivery(ClosePrefix, DeliveryKind.Close, "the campaign closed"));
+            due.Add(new DueDelivery(CloseId(campaign.Reopenings), DeliveryKind.Close, "the campaign closed"));
 
         if (settings.OnGoalReached)
         {

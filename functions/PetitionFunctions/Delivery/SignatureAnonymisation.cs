@@ -19,13 +19,15 @@ public sealed class DataRightsOptions
 public static class AnonymisationRule
 {
     /// <summary>
-    /// When the campaign's final delivery went out: its "close" delivery once sent, or, when the close
-    /// milestone was covered by another packet of the same check, when that packet was sent. Null while
-    /// there is none (still open, no delivery at close, or the close delivery not sent yet).
+    /// When the campaign's final delivery went out: the close delivery of its latest closing once sent, or,
+    /// when that milestone was covered by another packet of the same check, when that packet was sent.
+    /// Null while there is none (still open, no delivery at close, or the close delivery not sent yet); a
+    /// close delivery from before the campaign was reopened is not final.
     /// </summary>
-    public static DateTimeOffset? FinalDeliverySentAt(IReadOnlyList<DeliveryRecord> deliveries)
+    public static DateTimeOffset? FinalDeliverySentAt(Campaign campaign, IReadOnlyList<DeliveryRecord> deliveries)
     {
-        var close = deliveries.FirstOrDefault(d => d.DeliveryId == DeliveryRules.ClosePrefix);
+        var closeId = DeliveryRules.CloseId(campaign.Reopenings);
+        var close = deliveries.FirstOrDefault(d => d.DeliveryId == closeId);
         var final = close?.State == DeliveryState.Covered ? deliveries.FirstOrDefault(d => d.DeliveryId == close.CoveredBy) : close;
         return final is { State: DeliveryState.Sent, SentAt: { } sentAt } ? sentAt : null;
     }
@@ -35,13 +37,14 @@ public static class AnonymisationRule
     /// and <paramref name="months"/> calendar months have passed since. A campaign opened again is left alone.
     /// </summary>
     public static bool IsDue(Campaign campaign, IReadOnlyList<DeliveryRecord> deliveries, int months, DateTimeOffset now) =>
-        !campaign.IsOpenAt(now) && FinalDeliverySentAt(deliveries) is { } sentAt && sentAt.AddMonths(months) <= now;
+        !campaign.IsOpenAt(now) && FinalDeliverySentAt(campaign, deliveries) is { } sentAt && sentAt.AddMonths(months) <= now;
 }
 
 /// <summary>
 /// Every day: for each closed campaign whose final delivery is older than DataRights:AnonymiseAfterMonths,
 /// removes the personal details from its signatures (<see cref="SignatureTable.AnonymiseAsync"/>), keeping
-/// states, counts and breakdowns, then records that the campaign is anonymised so later runs skip it.
+/// states, counts and breakdowns, then records which closing the campaign is anonymised for, so later
+/// runs skip it until it is reopened and closed again (then the signers since are anonymised in turn).
 /// Resumable: each row is done on its own and only rows not yet anonymised are touched; the campaign
 /// is marked only once none is left. Stories have their own retention (<c>Stories:RetentionDays</c>)
 /// and endorsements are public statements kept with the letter, so neither is touched here.
@@ -76,7 +79,8 @@ public sealed class SignatureAnonymisation(
     private async Task<bool> AnonymiseIfDueAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (await signatures.AnonymisedAtAsync(campaign.Slug, cancellationToken) is not null) return false;
+        var closing = DeliveryRules.CloseId(campaign.Reopenings);
+        if (await signatures.AnonymisedClosingAsync(campaign.Slug, cancellationToken) == closing) return false;
         if (!AnonymisationRule.IsDue(campaign, await deliveries.ListAsync(campaign.Slug, cancellationToken), options.Value.AnonymiseAfterMonths, now))
             return false;
 
@@ -86,7 +90,7 @@ public sealed class SignatureAnonymisation(
             log.LogWarning("Anonymised {Count} signatures of {Campaign}; {Left} changed meanwhile and wait for the next run.", anonymised, campaign.Slug, left);
             return false;
         }
-        await signatures.RecordAnonymisedAsync(campaign.Slug, now, cancellationToken);
+        await signatures.RecordAnonymisedAsync(campaign.Slug, closing, now, cancellationToken);
         log.LogInformation("Anonymised {Campaign}: {Count} signatures lost their personal details; counts and breakdowns are kept.", campaign.Slug, anonymised);
         return true;
     }

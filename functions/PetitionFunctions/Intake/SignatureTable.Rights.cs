@@ -152,17 +152,19 @@ public sealed partial class SignatureTable
     }
 
     /// <summary>When the campaign's signatures were anonymised, or null if they have not been.</summary>
-    public async Task<DateTimeOffset?> AnonymisedAtAsync(string campaign, CancellationToken cancellationToken)
+    /// <summary>The close milestone ("close", "close-2"…) the campaign was last anonymised after, or null if never.</summary>
+    public async Task<string?> AnonymisedClosingAsync(string campaign, CancellationToken cancellationToken)
     {
         var marker = await _table.GetEntityIfExistsAsync<TableEntity>(DedupeKeys.PartitionsOf(campaign).First(), AnonymisedMarker,
             cancellationToken: cancellationToken);
-        return marker.HasValue ? marker.Value!.GetDateTimeOffset("AnonymisedAt") : null;
+        return marker.HasValue ? marker.Value!.GetString("Closing") : null;
     }
 
-    public Task RecordAnonymisedAsync(string campaign, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task RecordAnonymisedAsync(string campaign, string closing, DateTimeOffset at, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(DedupeKeys.PartitionsOf(campaign).First(), AnonymisedMarker)
         {
             ["Campaign"] = campaign,
+            ["Closing"] = closing,
             ["AnonymisedAt"] = at,
         }, TableUpdateMode.Replace, cancellationToken);
 

@@ -73,6 +73,19 @@ public sealed class DeliveryRulesTests
     }
 
     [Fact]
+    public void Each_closing_owes_its_own_close_delivery()
+    {
+        Assert.Equal(["close-2"], Due(Petition(state: CampaignState.Closed) with { Reopenings = 1 }, 10));
+        Assert.Equal(["close-4"], Due(Petition(deadline: Wednesday.AddHours(-1)) with { Reopenings = 3 }, 10));
+        Assert.Equal("close", DeliveryRules.CloseId(0));
+        Assert.All(new[] { "close-2", "close-17" }, id =>
+        {
+            Assert.True(DeliveryRules.IsMilestoneId(id));
+            Assert.Equal(DeliveryKind.Close, DeliveryRules.KindOf(id));
+        });
+    }
+
+    [Fact]
     public void Several_rules_due_at_once_come_most_important_first_with_distinct_ids()
     {
         var campaign = Petition(new DeliverySettings { Every = 500, WeeklyDay = DayOfWeek.Monday }, state: CampaignState.Closed);

@@ -32,10 +32,10 @@ public sealed class AnonymisationTests(LocalHostFixture fixture)
             Assert.Equal("100", row.GetString("PostalPrefix"));
         });
         Assert.Equal(2, rows.Count(r => r.GetString("State") == nameof(SignatureState.Confirmed)));
-        Assert.NotNull(await fixture.Service<SignatureTable>().AnonymisedAtAsync(due.Slug, CancellationToken.None));
+        Assert.Equal("close", await fixture.Service<SignatureTable>().AnonymisedClosingAsync(due.Slug, CancellationToken.None));
         Assert.All((await fixture.SignatureRowsAsync(recent.Slug)).Where(r => !r.RowKey.Contains('-')),
             row => Assert.False(string.IsNullOrEmpty(row.GetString("Personal"))));
-        Assert.Null(await fixture.Service<SignatureTable>().AnonymisedAtAsync(recent.Slug, CancellationToken.None));
+        Assert.Null(await fixture.Service<SignatureTable>().AnonymisedClosingAsync(recent.Slug, CancellationToken.None));
 
         // The count, its breakdowns and the nightly recount are untouched.
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
@@ -66,6 +66,47 @@ public sealed class AnonymisationTests(LocalHostFixture fixture)
         Assert.DoesNotContain("example.org", await one.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_campaign_reopened_after_it_was_anonymised_keeps_its_new_signers_until_its_next_final_delivery_and_then_anonymises_them()
+    {
+        var campaign = await ClosedCampaignAsync(deliveredMonthsAgo: 7);
+        var anonymisation = fixture.Service<SignatureAnonymisation>();
+        var table = fixture.Service<SignatureTable>();
+        await anonymisation.RunAsync(CancellationToken.None);
+        Assert.Equal("close", await table.AnonymisedClosingAsync(campaign.Slug, CancellationToken.None));
+
+        using var admin = fixture.AdminClient(AdminRoles.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/open", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures",
+            Requests.Osdi("Persona", "cuatro", $"cuatro.{campaign.Slug[^6..]}@example.org", postalCode: "10027"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/close", null)).StatusCode);
+        Assert.Equal(1, (await fixture.Service<CampaignTable>().FindAsync(campaign.Slug, CancellationToken.None))!.Reopenings);
+
+        // The first closing's delivery is not final any more: the new signer keeps their details.
+        await anonymisation.RunAsync(CancellationToken.None);
+        var withDetails = Assert.Single(await SignatureRowsAsync(campaign.Slug), row => row.ContainsKey("Personal"));
+        Assert.False(withDetails.ContainsKey("AnonymisedAt"));
+        Assert.Equal("close", await table.AnonymisedClosingAsync(campaign.Slug, CancellationToken.None));
+
+        // Once the second closing's delivery is old enough, they are anonymised too.
+        await AddSentCloseDeliveryAsync(campaign.Slug, DeliveryRules.CloseId(1), DateTimeOffset.UtcNow.AddMonths(-7));
+        await anonymisation.RunAsync(CancellationToken.None);
+        var rows = await SignatureRowsAsync(campaign.Slug);
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, row => Assert.False(row.ContainsKey("Personal")));
+        Assert.Equal("close-2", await table.AnonymisedClosingAsync(campaign.Slug, CancellationToken.None));
+    }
+
+    private async Task<List<Azure.Data.Tables.TableEntity>> SignatureRowsAsync(string slug) =>
+        (await fixture.SignatureRowsAsync(slug)).Where(r => !r.RowKey.Contains('-')).ToList();
+
+    private async Task AddSentCloseDeliveryAsync(string slug, string closeId, DateTimeOffset sentAt) =>
+        Assert.True(await fixture.Service<DeliveryTable>().TryAddAsync(new DeliveryRecord
+        {
+            Campaign = slug, DeliveryId = closeId, Kind = DeliveryKind.Close, State = DeliveryState.Sent,
+            RequestedAt = sentAt, QueuedAt = sentAt, SentAt = sentAt, CountAtRequest = 2,
+        }, CancellationToken.None));
+
     /// <summary>A petition with three signatures (two confirmed, rolled up), closed, whose close delivery went out this many months ago.</summary>
     private async Task<Campaign> ClosedCampaignAsync(int deliveredMonthsAgo)
     {
@@ -81,12 +122,7 @@ public sealed class AnonymisationTests(LocalHostFixture fixture)
 
         var closed = campaign with { State = CampaignState.Closed };
         await fixture.Service<CampaignTable>().SaveAsync(closed, CancellationToken.None);
-        var sentAt = DateTimeOffset.UtcNow.AddMonths(-deliveredMonthsAgo);
-        Assert.True(await fixture.Service<DeliveryTable>().TryAddAsync(new DeliveryRecord
-        {
-            Campaign = campaign.Slug, DeliveryId = DeliveryRules.ClosePrefix, Kind = DeliveryKind.Close, State = DeliveryState.Sent,
-            RequestedAt = sentAt, QueuedAt = sentAt, SentAt = sentAt, CountAtRequest = 2,
-        }, CancellationToken.None));
+        await AddSentCloseDeliveryAsync(campaign.Slug, DeliveryRules.CloseId(0), DateTimeOffset.UtcNow.AddMonths(-deliveredMonthsAgo));
         return closed;
     }
 }

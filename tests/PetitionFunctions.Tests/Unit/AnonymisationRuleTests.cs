@@ -32,7 +32,7 @@ public sealed class AnonymisationRuleTests
         var goalSent = SentAt.AddDays(3);
         IReadOnlyList<DeliveryRecord> deliveries = [Delivery("close", DeliveryState.Covered, coveredBy: "goal-500"), Delivery("goal-500", DeliveryState.Sent, goalSent)];
 
-        Assert.Equal(goalSent, AnonymisationRule.FinalDeliverySentAt(deliveries));
+        Assert.Equal(goalSent, AnonymisationRule.FinalDeliverySentAt(Closed, deliveries));
         Assert.False(AnonymisationRule.IsDue(Closed, deliveries, 6, SentAt.AddMonths(6)));
         Assert.True(AnonymisationRule.IsDue(Closed, deliveries, 6, goalSent.AddMonths(6)));
     }
@@ -50,7 +50,7 @@ public sealed class AnonymisationRuleTests
     [MemberData(nameof(NoFinalDelivery))]
     public void Without_a_sent_final_delivery_nothing_is_ever_due(string name, IReadOnlyList<DeliveryRecord> deliveries)
     {
-        Assert.Null(AnonymisationRule.FinalDeliverySentAt(deliveries));
+        Assert.Null(AnonymisationRule.FinalDeliverySentAt(Closed, deliveries));
         Assert.False(AnonymisationRule.IsDue(Closed, deliveries, 6, SentAt.AddYears(5)), name);
     }
 
@@ -61,5 +61,35 @@ public sealed class AnonymisationRuleTests
 
         Assert.False(AnonymisationRule.IsDue(Closed with { State = CampaignState.Open, Deadline = null }, deliveries, 6, SentAt.AddMonths(7)));
         Assert.True(AnonymisationRule.IsDue(Closed with { State = CampaignState.Open, Deadline = SentAt.AddDays(-1) }, deliveries, 6, SentAt.AddMonths(7)));
+    }
+
+    [Fact]
+    public void After_a_reopening_only_the_close_delivery_of_the_latest_closing_is_final()
+    {
+        var reopened = Closed with { Reopenings = 1 };
+        IReadOnlyList<DeliveryRecord> firstClosingOnly = [Delivery("close", DeliveryState.Sent, SentAt)];
+        IReadOnlyList<DeliveryRecord> both = [.. firstClosingOnly, Delivery("close-2", DeliveryState.Sent, SentAt.AddMonths(2))];
+
+        Assert.Null(AnonymisationRule.FinalDeliverySentAt(reopened, firstClosingOnly));
+        Assert.False(AnonymisationRule.IsDue(reopened, firstClosingOnly, 6, SentAt.AddYears(2)));
+        Assert.Equal(SentAt.AddMonths(2), AnonymisationRule.FinalDeliverySentAt(reopened, both));
+        Assert.False(AnonymisationRule.IsDue(reopened, both, 6, SentAt.AddMonths(7)));
+        Assert.True(AnonymisationRule.IsDue(reopened, both, 6, SentAt.AddMonths(8)));
+    }
+
+    [Fact]
+    public void A_reopening_is_counted_when_an_admin_change_turns_a_closed_campaign_into_an_open_one()
+    {
+        var now = SentAt;
+        var open = Closed with { State = CampaignState.Open, Deadline = now.AddDays(30) };
+        var pastDeadline = open with { Deadline = now.AddDays(-1) };
+
+        Assert.Equal(1, Closed.ChangeTo(open, now).Reopenings);
+        Assert.Equal(1, pastDeadline.ChangeTo(open, now).Reopenings);
+        Assert.Equal(3, (Closed with { Reopenings = 2 }).ChangeTo(open with { Reopenings = 2 }, now).Reopenings);
+        Assert.Equal(0, (open with { State = CampaignState.Draft }).ChangeTo(open, now).Reopenings);
+        Assert.Equal(0, open.ChangeTo(open with { Goal = 5_000 }, now).Reopenings);
+        Assert.Equal(0, Closed.ChangeTo(Closed with { Goal = 5_000 }, now).Reopenings);
+        Assert.Equal(0, open.ChangeTo(Closed, now).Reopenings);
     }
 }
