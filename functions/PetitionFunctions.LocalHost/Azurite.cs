@@ -47,10 +47,24 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(string? dataFolder = null, CancellationToken cancellationToken = default)
     {
         var script = await EnsureInstalledAsync(RepositoryRoot.Find(), cancellationToken);
-        var azurite = new Azurite(script, dataFolder, FreePort(), FreePort(), FreePort());
-        await azurite.RunAsync(cancellationToken);
-        return azurite;
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = FreePorts(3);
+            var azurite = new Azurite(script, dataFolder, ports[0], ports[1], ports[2]);
+            try
+            {
+                await azurite.RunAsync(cancellationToken);
+                return azurite;
+            }
+            // A free port can be taken by another program between our look and Azurite's bind; try others.
+            catch (InvalidOperationException) when (azurite.HasExited && attempt < StartAttempts)
+            {
+                azurite._process.Dispose();
+            }
+        }
     }
+
+    private const int StartAttempts = 3;
 
     /// <summary>Starts a stopped Azurite again on the same ports, with the data it kept in its data folder.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
@@ -129,11 +143,19 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>Distinct free ports: every listener is held until all are picked, so none is handed out twice.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            foreach (var listener in listeners) listener.Start();
+            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners) listener.Stop();
+        }
     }
 
     /// <summary>Stops Azurite with SIGTERM, as its documentation advises, and waits for it to go.</summary>
