@@ -9,7 +9,8 @@ namespace PetitionFunctions.Endorsements;
 /// The Endorsements table. One partition per letter (its slug: letters gather hundreds of endorsements,
 /// not millions, and one partition lets every change be one atomic batch). Row keys:
 /// <list type="bullet">
-/// <item>"org-{sha256 of canonical name|domain}": an organisation's endorsement;</item>
+/// <item>"org-{sha256 of canonical name|domain}": an organisation's endorsement (its signer's keyed hashes in
+/// "SignerKey" and "SignerPhoneKey", as on a change row, so an erasure finds the signer without decrypting);</item>
 /// <item>"person-{dedupe key}": an individual leader's, keyed by the HMAC of their email as signatures are;</item>
 /// <item>"change-{endorsement key}": a later submission for the same endorser, waiting for an admin;</item>
 /// <item>"outbox-{endorsement key}": a confirmation email whose queue message may not have been sent yet.</item>
@@ -253,8 +254,13 @@ public sealed partial class EndorsementTable(TableServiceClient service)
         JsonSerializer.Deserialize<PendingChange>(row.GetString("Document"), ApiJson.Options)! with
         {
             ProtectedDetails = row.GetString("Personal") ?? "",
-            Signer = row.GetString("SignerKey") is { Length: > 0 } email ? new SignerKeys(email, row.GetString("SignerPhoneKey") is { Length: > 0 } phone ? phone : null) : null,
+            Signer = SignerKeysOf(row),
         };
+
+    private static SignerKeys? SignerKeysOf(TableEntity row) =>
+        row.GetString("SignerKey") is { Length: > 0 } email
+            ? new SignerKeys(email, row.GetString("SignerPhoneKey") is { Length: > 0 } phone ? phone : null)
+            : null;
 
     private static StoredEndorsement ToStored(TableEntity row, PendingChange? change)
     {
