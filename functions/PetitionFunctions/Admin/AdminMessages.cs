@@ -118,4 +118,10 @@ public static class AdminMessages
         l == Language.Es
             ? "Indique al menos una condición: ip, ip_hash, email_domain, email_domain_hash, received_from o received_to."
             : "Give at least one condition: ip, ip_hash, email_domain, email_domain_hash, received_from or received_to.";
+
+    public static string EmailOrPhoneRequired(Language l) =>
+        l == Language.Es ? "Escriba un correo electrónico, un número de teléfono o ambos." : "Give an email address, a phone number or both.";
+
+    public static string InvalidPhone(Language l) =>
+        l == Language.Es ? "Escriba un número de teléfono válido, como +1 212 555 0100." : "Enter a valid phone number, like +1 212 555 0100.";
 }

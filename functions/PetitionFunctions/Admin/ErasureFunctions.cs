@@ -9,7 +9,7 @@ namespace PetitionFunctions.Admin;
 /// <summary>Erasing a person everywhere: POST /api/manage/erasures, role Petitions.Admin.</summary>
 public sealed class ErasureFunctions(AdminAccess access, PersonErasure erasure)
 {
-    /// <summary><c>{"email": "..."}</c> → 200 with what was erased, counted by kind.</summary>
+    /// <summary><c>{"email": "...", "phone": "..."}</c> (either or both) → 200 with what was erased, counted by kind.</summary>
     [Function(nameof(AdminErasePerson))]
     public async Task<IActionResult> AdminErasePerson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/erasures")] HttpRequest request,

@@ -8,7 +8,11 @@ using PetitionFunctions.Stories;
 namespace PetitionFunctions.Admin;
 
 /// <summary>What an erasure found and removed, by kind: counts only, nothing about the person.</summary>
-public sealed record ErasureSummary(int CampaignsChecked, int Signatures, int CountedSignatures, int Endorsements, int Stories);
+/// <param name="OrganizationSigners">Organisations' endorsements kept, with this person removed as their signer (or their pending change dropped).</param>
+public sealed record ErasureSummary(int CampaignsChecked, int Signatures, int CountedSignatures, int Endorsements, int Stories, int OrganizationSigners);
+
+/// <summary>Who to erase: an email address, a phone number, or both (at least one).</summary>
+public sealed record ErasureRequest(string? Email, string? Phone);
 
 public abstract record ErasureOutcome
 {
@@ -18,13 +22,15 @@ public abstract record ErasureOutcome
 }
 
 /// <summary>
-/// Erases one person everywhere, from their email address alone. The person is found only through
-/// their dedupe key (the HMAC of the canonical address, as every intake computes it), never by
-/// decrypting or scanning anything: in every campaign, the signature row with that key is withdrawn
-/// (personal details gone, a -1 journal row if it was counted, its owed email dropped), an individual
-/// endorsement "person-{key}" is deleted with its pending change, and the stories whose writer gave
-/// that address are deleted. Idempotent: running it again finds nothing more to erase. Logs name the
-/// admin, a key prefix and the counts, never the address.
+/// Erases one person everywhere, from their email address, their phone number or both. The person is
+/// found only through keyed hashes (the HMAC of the canonical address, as every intake computes it, and
+/// of the canonical phone number), never by decrypting or scanning anything: in every campaign, the
+/// signature row with the address's key is withdrawn (personal details gone, a -1 journal row if it was
+/// counted, its owed email dropped), an individual endorsement "person-{key}" is deleted with its pending
+/// change, an organisation's endorsement signed by them keeps the organisation but loses the signer's
+/// details, and the stories whose writer gave that address or number are deleted. Idempotent: running it
+/// again finds nothing more to erase. Logs name the admin, key prefixes and the counts, never the address
+/// or the number.
 /// </summary>
 public sealed class PersonErasure(
     CampaignTable campaigns,
@@ -39,61 +45,77 @@ public sealed class PersonErasure(
 {
     public async Task<ErasureOutcome> EraseAsync(string json, string actor, CancellationToken cancellationToken)
     {
-        var (address, errors) = Parse(json);
-        if (address is null) return new ErasureOutcome.Refused(errors.Has("body") ? ProblemKind.MalformedBody : ProblemKind.InvalidFields, errors);
-        var key = dedupeKeys.For(EmailAddresses.Canonical(address));
+        var (request, errors) = Parse(json);
+        if (request is null) return new ErasureOutcome.Refused(errors.Has("body") ? ProblemKind.MalformedBody : ProblemKind.InvalidFields, errors);
+        var emailKey = request.Email is { } address ? dedupeKeys.For(EmailAddresses.Canonical(address)) : null;
+        var phoneKey = request.Phone is { } phone ? dedupeKeys.ForPhone(PhoneNumbers.Canonical(phone)) : null;
+        var person = string.Join("/", new[] { emailKey, phoneKey }.OfType<string>().Select(key => key[..8]));
         try
         {
-            var summary = await EraseKeyAsync(key, cancellationToken);
-            log.LogWarning("Admin {Actor} erased person {Person}: {Signatures} signatures ({Counted} counted), {Endorsements} endorsements, {Stories} stories, over {Campaigns} campaigns.",
-                actor, key[..8], summary.Signatures, summary.CountedSignatures, summary.Endorsements, summary.Stories, summary.CampaignsChecked);
+            var summary = await EraseKeysAsync(emailKey, phoneKey, cancellationToken);
+            log.LogWarning("Admin {Actor} erased person {Person}: {Signatures} signatures ({Counted} counted), {Endorsements} endorsements, " +
+                           "{OrganizationSigners} organisation signers, {Stories} stories, over {Campaigns} campaigns.",
+                actor, person, summary.Signatures, summary.CountedSignatures, summary.Endorsements, summary.OrganizationSigners, summary.Stories,
+                summary.CampaignsChecked);
             return new ErasureOutcome.Erased(summary);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
-            log.LogWarning("Storage was unavailable while erasing person {Person} ({Failure}); the erasure can be run again.", key[..8], e.GetType().Name);
+            log.LogWarning("Storage was unavailable while erasing person {Person} ({Failure}); the erasure can be run again.", person, e.GetType().Name);
             return new ErasureOutcome.Refused(ProblemKind.StorageUnavailable);
         }
     }
 
-    /// <summary>The body <c>{"email": "..."}</c>: the address, or the errors per field.</summary>
-    public static (string? Email, FieldErrors Errors) Parse(string json)
+    /// <summary>The body <c>{"email": "...", "phone": "..."}</c> (either or both): the request, or the errors per field.</summary>
+    public static (ErasureRequest? Request, FieldErrors Errors) Parse(string json)
     {
         var errors = new FieldErrors();
         using var document = JsonBody.ParseObject(json, errors);
         if (document is null) return (null, errors);
         var email = TextFields.Tidy(JsonBody.Text(document.RootElement, "email", "email", errors));
-        if (errors.Has("email")) return (null, errors);
-        if (email is null) errors.Add("email", FieldMessages.Required);
-        else if (email.Length > EmailAddresses.MaxLength || !EmailAddresses.IsValid(email)) errors.Add("email", FieldMessages.InvalidEmail);
-        return errors.IsEmpty ? (email, errors) : (null, errors);
+        var phone = TextFields.Tidy(JsonBody.Text(document.RootElement, "phone", "phone", errors));
+        if (email is not null && (email.Length > EmailAddresses.MaxLength || !EmailAddresses.IsValid(email))) errors.Add("email", FieldMessages.InvalidEmail);
+        if (phone is not null && !PhoneNumbers.IsValid(phone)) errors.Add("phone", AdminMessages.InvalidPhone);
+        if (email is null && phone is null && errors.IsEmpty)
+        {
+            errors.Add("email", AdminMessages.EmailOrPhoneRequired);
+            errors.Add("phone", AdminMessages.EmailOrPhoneRequired);
+        }
+        return errors.IsEmpty ? (new ErasureRequest(email, phone), errors) : (null, errors);
     }
 
-    private async Task<ErasureSummary> EraseKeyAsync(string key, CancellationToken cancellationToken)
+    private async Task<ErasureSummary> EraseKeysAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken)
     {
-        int checkedCampaigns = 0, signatureCount = 0, counted = 0, endorsementCount = 0, storyCount = 0;
+        int checkedCampaigns = 0, signatureCount = 0, counted = 0, endorsementCount = 0, storyCount = 0, signerCount = 0;
+        var contactKeys = new[] { emailKey, phoneKey }.OfType<string>().ToList();
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
             checkedCampaigns++;
-            if (await signatures.WithdrawAsync(campaign.Slug, key, time.GetUtcNow(), WithdrawnBy.Erasure, cancellationToken) is { Changed: true } withdrawal)
+            // Signatures and individual endorsements are keyed by the address alone.
+            if (emailKey is not null
+                && await signatures.WithdrawAsync(campaign.Slug, emailKey, time.GetUtcNow(), WithdrawnBy.Erasure, cancellationToken) is { Changed: true } withdrawal)
             {
                 signatureCount++;
                 if (withdrawal.WasCounted) counted++;
             }
-            if (campaign.Kind == CampaignKind.Letter && await endorsements.DeleteIndividualAsync(campaign.Slug, key, cancellationToken))
+            if (campaign.Kind == CampaignKind.Letter)
             {
-                endorsementCount++;
-                endorsementReads.Forget(campaign.Slug);
+                if (emailKey is not null && await endorsements.DeleteIndividualAsync(campaign.Slug, emailKey, cancellationToken))
+                {
+                    endorsementCount++;
+                    endorsementReads.Forget(campaign.Slug);
+                }
+                signerCount += (await endorsements.EraseSignerAsync(campaign.Slug, emailKey, phoneKey, cancellationToken)).Count;
             }
             if (campaign.Kind == CampaignKind.Stories)
             {
                 var ids = new List<string>();
-                await foreach (var id in stories.IdsByContactKeyAsync(campaign.Slug, key, cancellationToken)) ids.Add(id);
+                await foreach (var id in stories.IdsByContactKeyAsync(campaign.Slug, contactKeys, cancellationToken)) ids.Add(id);
                 foreach (var id in ids)
                     if (await stories.DeleteAsync(campaign.Slug, id, cancellationToken)) storyCount++;
                 if (ids.Count > 0) storyReads.Forget(campaign.Slug);
             }
         }
-        return new ErasureSummary(checkedCampaigns, signatureCount, counted, endorsementCount, storyCount);
+        return new ErasureSummary(checkedCampaigns, signatureCount, counted, endorsementCount, storyCount, signerCount);
     }
 }

@@ -37,7 +37,8 @@ public sealed class EndorsementEmailSender(
     private async Task SendDueEmailAsync(EndorsementEmailRequest request, CancellationToken cancellationToken)
     {
         var endorsement = await endorsements.FindAsync(request.Campaign, request.EndorsementKey, cancellationToken);
-        if (endorsement is null || endorsement.EmailsSent > 0 || endorsement.EmailFailure is not null || endorsement.State == EndorsementState.Confirmed)
+        if (endorsement is null || endorsement.EmailsSent > 0 || endorsement.EmailFailure is not null || endorsement.State == EndorsementState.Confirmed
+            || endorsement.SignerErased)
         {
             log.LogInformation("No email for endorsement {Endorsement} on {Campaign}: not due.", EndorsementIntake.Short(request.EndorsementKey), request.Campaign);
             return;

@@ -56,6 +56,12 @@ public sealed class EndorsementIntake(
         ? OrganizationIdentity.Key(OrganizationIdentity.CanonicalName(org.Name), OrganizationIdentity.Domain(org.Website)!)
         : EndorsementTable.PersonPrefix + dedupeKeys.For(endorsement.CanonicalEmail);
 
+    /// <summary>An organisation's signer's keys, so an erasure can find them; an individual is found by the row key itself.</summary>
+    private SignerKeys? SignerKeysOf(ValidEndorsement endorsement) => endorsement.Organization is null
+        ? null
+        : new SignerKeys(dedupeKeys.For(endorsement.CanonicalEmail),
+            endorsement.Endorser.Phone is { } phone ? dedupeKeys.ForPhone(PhoneNumbers.Canonical(phone)) : null);
+
     /// <param name="flag">"rate-limit" when the sender's address was over the letter's limits: shown to the moderators.</param>
     private async Task RecordAsync(string campaign, ValidEndorsement endorsement, string? flag, CancellationToken cancellationToken)
     {
@@ -65,12 +71,12 @@ public sealed class EndorsementIntake(
         var record = new EndorsementRecord(campaign, key, endorsement.Kind, org,
             org is null ? null : OrganizationIdentity.CanonicalName(org.Name), org is null ? null : OrganizationIdentity.Domain(org.Website),
             endorsement.DomainMatches, endorsement.ListPublicly, endorsement.Language, endorsement.Source, now,
-            endorsement.Endorser.Protect(cipher, EndorserDetails.Context(campaign, key)), flag);
+            endorsement.Endorser.Protect(cipher, EndorserDetails.Context(campaign, key)), flag, SignerKeysOf(endorsement));
 
         if (!await endorsements.InsertIfAbsentAsync(record, cancellationToken))
         {
             var change = new PendingChange(org, endorsement.ListPublicly, endorsement.Language, now, endorsement.DomainMatches,
-                endorsement.Endorser.Protect(cipher, ChangeContext(campaign, key)), flag);
+                endorsement.Endorser.Protect(cipher, ChangeContext(campaign, key)), flag, SignerKeysOf(endorsement));
             await endorsements.SavePendingChangeAsync(campaign, key, change, cancellationToken);
             log.LogInformation("Repeat endorsement {Endorsement} on {Campaign}: kept as a pending change for an admin; answered as new.", Short(key), campaign);
             return;

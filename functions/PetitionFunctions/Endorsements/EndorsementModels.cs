@@ -58,6 +58,9 @@ public sealed record EndorserDetails(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>An organisation's signer after an erasure: nothing about them is left.</summary>
+    public static readonly EndorserDetails Erased = new("", "", "");
+
     public static string Context(string campaign, string rowKey) => $"endorsement:{campaign}:{rowKey}";
 
     public string Protect(PersonalDataCipher cipher, string context) => cipher.Encrypt(JsonSerializer.Serialize(this, Json), context);
@@ -81,6 +84,12 @@ public sealed record ValidEndorsement(
     public bool DomainMatches => Organization is { } org && OrganizationIdentity.EmailMatchesWebsite(CanonicalEmail, org.Website);
 }
 
+/// <summary>
+/// The keyed hashes (<see cref="Intake.DedupeKeys"/>) an erasure finds an organisation's signer by: of
+/// their canonical email, and of their canonical phone number when they gave one.
+/// </summary>
+public sealed record SignerKeys(string Email, string? Phone);
+
 /// <summary>A new endorsement, ready to store.</summary>
 public sealed record EndorsementRecord(
     string Campaign,
@@ -95,7 +104,8 @@ public sealed record EndorsementRecord(
     string? Source,
     DateTimeOffset ReceivedAt,
     string ProtectedDetails,
-    string? Flag = null);
+    string? Flag = null,
+    SignerKeys? Signer = null);
 
 /// <summary>A second submission for an endorsement that already exists, kept for an admin to apply or discard.</summary>
 public sealed record PendingChange(
@@ -105,7 +115,8 @@ public sealed record PendingChange(
     DateTimeOffset ReceivedAt,
     bool DomainMatches,
     string ProtectedDetails,
-    string? Flag = null);
+    string? Flag = null,
+    SignerKeys? Signer = null);
 
 /// <summary>An endorsement as read back from the table.</summary>
 public sealed record StoredEndorsement(
@@ -134,5 +145,9 @@ public sealed record StoredEndorsement(
 
     public string DetailsContext => EndorserDetails.Context(Campaign, Key);
 
-    public EndorserDetails Details(PersonalDataCipher cipher) => EndorserDetails.Unprotect(cipher, DetailsContext, ProtectedDetails);
+    /// <summary>An organisation's signer was erased: the endorsement stays, with no details of who signed it.</summary>
+    public bool SignerErased => ProtectedDetails.Length == 0;
+
+    public EndorserDetails Details(PersonalDataCipher cipher) =>
+        SignerErased ? EndorserDetails.Erased : EndorserDetails.Unprotect(cipher, DetailsContext, ProtectedDetails);
 }

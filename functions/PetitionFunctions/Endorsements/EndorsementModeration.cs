@@ -9,7 +9,10 @@ namespace PetitionFunctions.Endorsements;
 public sealed record AdminPendingChange(OrganizationProfile? Organization, EndorserDetails Endorser, bool ListPublicly, bool DomainMatches, DateTimeOffset ReceivedAt,
     string? Flag);
 
-/// <summary>An endorsement as an admin sees it: everything, the signer's details decrypted.</summary>
+/// <summary>
+/// An endorsement as an admin sees it: everything, the signer's details decrypted. When the signer was
+/// erased, <see cref="SignerErased"/> is true and the signer's name, title and email are empty.
+/// </summary>
 public sealed record AdminEndorsement(
     string Key,
     EndorserKind Kind,
@@ -27,7 +30,8 @@ public sealed record AdminEndorsement(
     DateTimeOffset? ModeratedAt,
     string? EmailFailure,
     AdminPendingChange? PendingChange,
-    string? Flag);
+    string? Flag,
+    bool SignerErased);
 
 /// <summary>What became of each key in a moderation request.</summary>
 public sealed record ModerationResult(IReadOnlyList<string> Updated, IReadOnlyList<string> NotFound);
@@ -121,7 +125,8 @@ public sealed class EndorsementModeration(
             ? new AdminPendingChange(c.Organization, EndorserDetails.Unprotect(cipher, EndorsementIntake.ChangeContext(e.Campaign, e.Key), c.ProtectedDetails),
                 c.ListPublicly, c.DomainMatches, c.ReceivedAt, c.Flag)
             : null,
-        e.Flag);
+        e.Flag,
+        e.Kind == EndorserKind.Organization && e.SignerErased);
 }
 
 public static class ModerationMessages

@@ -116,8 +116,7 @@ public static partial class EndorsementRules
     {
         var phone = TextFields.Tidy(value);
         if (phone is null) return null;
-        var digits = phone.Count(char.IsAsciiDigit);
-        if (phone.Length > 30 || !PhonePattern().IsMatch(phone) || digits is < 7 or > 15) errors.Add(field, EndorsementMessages.InvalidPhone);
+        if (!PhoneNumbers.IsValid(phone)) errors.Add(field, EndorsementMessages.InvalidPhone);
         return phone;
     }
 
@@ -141,9 +140,6 @@ public static partial class EndorsementRules
         else return uri.AbsoluteUri;
         return null;
     }
-
-    [GeneratedRegex(@"^\+?[0-9 ().-]+$")]
-    private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
     private static partial Regex SourcePattern();

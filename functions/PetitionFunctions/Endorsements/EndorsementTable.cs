@@ -9,13 +9,14 @@ namespace PetitionFunctions.Endorsements;
 /// The Endorsements table. One partition per letter (its slug: letters gather hundreds of endorsements,
 /// not millions, and one partition lets every change be one atomic batch). Row keys:
 /// <list type="bullet">
-/// <item>"org-{sha256 of canonical name|domain}": an organisation's endorsement;</item>
+/// <item>"org-{sha256 of canonical name|domain}": an organisation's endorsement (its signer's keyed hashes in
+/// "SignerKey" and "SignerPhoneKey", as on a change row, so an erasure finds the signer without decrypting);</item>
 /// <item>"person-{dedupe key}": an individual leader's, keyed by the HMAC of their email as signatures are;</item>
 /// <item>"change-{endorsement key}": a later submission for the same endorser, waiting for an admin;</item>
 /// <item>"outbox-{endorsement key}": a confirmation email whose queue message may not have been sent yet.</item>
 /// </list>
 /// </summary>
-public sealed class EndorsementTable(TableServiceClient service)
+public sealed partial class EndorsementTable(TableServiceClient service)
 {
     public const string OrganizationPrefix = "org-";
     public const string PersonPrefix = "person-";
@@ -52,6 +53,8 @@ public sealed class EndorsementTable(TableServiceClient service)
             ["Personal"] = record.ProtectedDetails,
             ["EmailsSent"] = 0,
             ["Flag"] = record.Flag,
+            ["SignerKey"] = record.Signer?.Email,
+            ["SignerPhoneKey"] = record.Signer?.Phone,
         };
         WriteOrganization(row, record.Organization);
         try
@@ -75,9 +78,11 @@ public sealed class EndorsementTable(TableServiceClient service)
     {
         var row = new TableEntity(campaign, ChangePrefix + key)
         {
-            ["Document"] = JsonSerializer.Serialize(change with { ProtectedDetails = "" }, ApiJson.Options),
+            ["Document"] = JsonSerializer.Serialize(change with { ProtectedDetails = "", Signer = null }, ApiJson.Options),
             ["Personal"] = change.ProtectedDetails,
             ["ReceivedAt"] = change.ReceivedAt,
+            ["SignerKey"] = change.Signer?.Email,
+            ["SignerPhoneKey"] = change.Signer?.Phone,
         };
         var flag = new TableEntity(campaign, key) { ["HasPendingChange"] = true };
         await _table.SubmitTransactionAsync(
@@ -158,6 +163,12 @@ public sealed class EndorsementTable(TableServiceClient service)
             update["Language"] = change.Language.Code();
             update["DomainMatches"] = change.DomainMatches;
             WriteOrganization(update, change.Organization);
+            if (change.Organization is not null)
+            {
+                // The new signer's keys replace the old one's (Merge cannot remove a column: "" is none).
+                update["SignerKey"] = change.Signer?.Email ?? "";
+                update["SignerPhoneKey"] = change.Signer?.Phone ?? "";
+            }
         }
         await _table.SubmitTransactionAsync(
             [
@@ -240,7 +251,16 @@ public sealed class EndorsementTable(TableServiceClient service)
     }
 
     private static PendingChange ToChange(TableEntity row) =>
-        JsonSerializer.Deserialize<PendingChange>(row.GetString("Document"), ApiJson.Options)! with { ProtectedDetails = row.GetString("Personal") ?? "" };
+        JsonSerializer.Deserialize<PendingChange>(row.GetString("Document"), ApiJson.Options)! with
+        {
+            ProtectedDetails = row.GetString("Personal") ?? "",
+            Signer = SignerKeysOf(row),
+        };
+
+    private static SignerKeys? SignerKeysOf(TableEntity row) =>
+        row.GetString("SignerKey") is { Length: > 0 } email
+            ? new SignerKeys(email, row.GetString("SignerPhoneKey") is { Length: > 0 } phone ? phone : null)
+            : null;
 
     private static StoredEndorsement ToStored(TableEntity row, PendingChange? change)
     {

@@ -20,6 +20,12 @@ public sealed class DedupeKeys(IOptions<PetitionSecrets> secrets)
     public string For(string canonicalEmail) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonicalEmail)));
 
+    /// <summary>
+    /// The key of a phone number in its <see cref="PhoneNumbers.Canonical"/> form, for finding a person's
+    /// rows where a phone is all they gave. Prefixed so it can never equal an address's key.
+    /// </summary>
+    public string ForPhone(string canonicalPhone) => For("phone:" + canonicalPhone);
+
     public static string PartitionOf(string campaignSlug, string dedupeKey) => $"{campaignSlug}:{dedupeKey[0]}";
 
     public static IEnumerable<string> PartitionsOf(string campaignSlug) =>

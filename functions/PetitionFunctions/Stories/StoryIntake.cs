@@ -89,8 +89,7 @@ public sealed class StoryIntake(
     {
         var id = StoryTable.NewId();
         var receivedAt = time.GetUtcNow();
-        var contactKey = story is { ContactIsEmail: true, Contact: { } address } ? dedupeKeys.For(EmailAddresses.Canonical(address)) : null;
-        await stories.InsertAsync(campaign.Slug, id, story, Protect(campaign.Slug, id, story), contactKey, receivedAt, flag, cancellationToken);
+        await stories.InsertAsync(campaign.Slug, id, story, Protect(campaign.Slug, id, story), ContactKeyOf(story), receivedAt, flag, cancellationToken);
         log.LogInformation("Story {Story} received on {Campaign} ({Language}, consent {Consent}).",
             id, campaign.Slug, story.Language.Code(), story.Consent.Code());
 
@@ -110,6 +109,14 @@ public sealed class StoryIntake(
             }
         }
     }
+
+    /// <summary>The keyed hash an erasure finds the writer by: of their canonical email, or of their canonical phone number.</summary>
+    private string? ContactKeyOf(ValidStory story) => story.Contact switch
+    {
+        null => null,
+        var address when story.ContactIsEmail => dedupeKeys.For(EmailAddresses.Canonical(address)),
+        var phone => dedupeKeys.ForPhone(PhoneNumbers.Canonical(phone)),
+    };
 
     private Dictionary<string, string> Protect(string campaign, string id, ValidStory story)
     {

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
@@ -62,7 +61,6 @@ public static partial class StoryRules
     public const int MaxStoryLength = 10_000;
     public const int MaxNameLength = 100;
     public const int MaxPlaceLength = 100;
-    public const int MaxPhoneLength = 32;
 
     /// <summary>
     /// The largest story request body: 10,000 characters form-encoded can take 9 bytes each (a
@@ -285,13 +283,8 @@ public static partial class StoryRules
             else if (!EmailAddresses.IsValid(text)) errors.Add(Fields.Contact, StoryMessages.InvalidContact);
             return (text, true);
         }
-        var digits = text.Count(char.IsAsciiDigit);
-        if (text.Length > MaxPhoneLength || !PhonePattern().IsMatch(text) || digits is < 7 or > 15)
-            errors.Add(Fields.Contact, StoryMessages.InvalidContact);
+        if (!PhoneNumbers.IsValid(text)) errors.Add(Fields.Contact, StoryMessages.InvalidContact);
         return (TextFields.CollapseWhitespace(text), false);
     }
-
-    [GeneratedRegex(@"^\+?[0-9 ().-]+$")]
-    private static partial Regex PhonePattern();
 
 }

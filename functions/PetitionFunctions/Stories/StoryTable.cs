@@ -88,8 +88,8 @@ public sealed class StoryTable(TableServiceClient service)
 
     /// <summary>
     /// Inserts a story, with its outbox row when it owes an email, in one batch: both or neither.
-    /// <paramref name="contactKey"/> is the dedupe key (HMAC) of the writer's email, when they gave one,
-    /// so an erasure can find their stories without decrypting any.
+    /// <paramref name="contactKey"/> is the keyed hash (HMAC) of the writer's email or phone number, when
+    /// they gave one, so an erasure can find their stories without decrypting any.
     /// </summary>
     public async Task InsertAsync(string campaign, string id, ValidStory story, IReadOnlyDictionary<string, string> protectedFields,
         string? contactKey, DateTimeOffset receivedAt, string? flag, CancellationToken cancellationToken)
@@ -129,11 +129,16 @@ public sealed class StoryTable(TableServiceClient service)
             yield return ToStored(row);
     }
 
-    /// <summary>The ids of a campaign's stories whose writer gave the email with this dedupe key: one query of the campaign's partition, nothing decrypted.</summary>
-    public async IAsyncEnumerable<string> IdsByContactKeyAsync(string campaign, string contactKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids of a campaign's stories whose writer gave a contact with one of these keys (an email's or a
+    /// phone number's): one query of the campaign's partition, nothing decrypted.
+    /// </summary>
+    public async IAsyncEnumerable<string> IdsByContactKeyAsync(string campaign, IReadOnlyList<string> contactKeys,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!Campaign.IsValidSlug(campaign)) yield break;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign} and RowKey lt {StoriesEnd} and ContactKey eq {contactKey}");
+        if (!Campaign.IsValidSlug(campaign) || contactKeys.Count == 0) yield break;
+        var anyKey = string.Join(" or ", contactKeys.Select(key => TableClient.CreateQueryFilter($"ContactKey eq {key}")));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign} and RowKey lt {StoriesEnd}") + $" and ({anyKey})";
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
             yield return row.RowKey;
     }

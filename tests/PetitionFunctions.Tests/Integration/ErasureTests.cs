@@ -43,6 +43,7 @@ public sealed class ErasureTests(LocalHostFixture fixture)
         Assert.Equal(1, summary.GetProperty("counted_signatures").GetInt32());
         Assert.Equal(1, summary.GetProperty("endorsements").GetInt32());
         Assert.Equal(1, summary.GetProperty("stories").GetInt32());
+        Assert.Equal(0, summary.GetProperty("organization_signers").GetInt32());
         Assert.True(summary.GetProperty("campaigns_checked").GetInt32() >= 3);
 
         var key = fixture.Service<DedupeKeys>().For(EmailAddresses.Canonical(Address));
@@ -74,6 +75,10 @@ public sealed class ErasureTests(LocalHostFixture fixture)
     public static TheoryData<string, Func<HttpContent>, HttpStatusCode, string?> BadRequests => new()
     {
         { "no email", () => JsonContent.Create(new { }), HttpStatusCode.BadRequest, "email" },
+        { "no phone either", () => JsonContent.Create(new { email = "" }), HttpStatusCode.BadRequest, "phone" },
+        { "not a phone number", () => JsonContent.Create(new { phone = "call me" }), HttpStatusCode.BadRequest, "phone" },
+        { "a good address and a bad phone number", () => JsonContent.Create(new { email = Address, phone = "555-01" }), HttpStatusCode.BadRequest, "phone" },
+        { "a phone number as a number", () => Requests.Raw("{\"phone\": 7185550134}", "application/json"), HttpStatusCode.BadRequest, "phone" },
         { "not an address", () => JsonContent.Create(new { email = "not-an-address" }), HttpStatusCode.BadRequest, "email" },
         { "a number", () => Requests.Raw("{\"email\": 42}", "application/json"), HttpStatusCode.BadRequest, "email" },
         { "not JSON", () => Requests.Raw("{\"email\":", "application/json"), HttpStatusCode.BadRequest, "body" },
