@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation.Email;
@@ -22,10 +21,9 @@ public sealed class ConfirmationEmailSender(
     PublicLinks links,
     PersonalDataCipher cipher,
     TimeProvider time,
-    IOptions<EmailOptions> options,
+    EmailRetryRounds rounds,
     ILogger<ConfirmationEmailSender> log)
 {
-    private readonly EmailRetryRounds _rounds = new(options.Value.RetryRounds, options.Value.FirstRetryDelay);
 
     public async Task SendAsync(ConfirmationRequest request, CancellationToken cancellationToken)
     {
@@ -95,7 +93,7 @@ public sealed class ConfirmationEmailSender(
             return;
         }
         var failedRounds = before + 1;
-        if (_rounds.NextTryAt(failedRounds, time.GetUtcNow()) is { } retryAt)
+        if (rounds.NextTryAt(failedRounds, time.GetUtcNow()) is { } retryAt)
         {
             await signatures.ParkOutboxAsync(pending, failedRounds, retryAt, cancellationToken);
             log.LogWarning("The {Kind} email for signature {Signature} on {Campaign} failed {Rounds} round(s) of tries; the relay sends it again at {RetryAt:u}.",

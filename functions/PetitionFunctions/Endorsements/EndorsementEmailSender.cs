@@ -22,6 +22,7 @@ public sealed class EndorsementEmailSender(
     PublicLinks links,
     PersonalDataCipher cipher,
     TimeProvider time,
+    EmailRetryRounds rounds,
     ILogger<EndorsementEmailSender> log)
 {
     public const string Purpose = "endorse";
@@ -65,17 +66,38 @@ public sealed class EndorsementEmailSender(
         }
     }
 
-    /// <summary>A message that failed maxDequeueCount times: recorded on the endorsement for an admin to see.</summary>
-    public async Task GiveUpAsync(string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// A message that failed maxDequeueCount times, as for signatures: while <see cref="EmailRetryRounds"/>
+    /// allows, the outbox row is parked and the relay sends it again later; after the last round the
+    /// failure is recorded on the endorsement for an admin to see and the row is cleared. A message whose
+    /// outbox row is gone was handled meanwhile.
+    /// </summary>
+    public async Task RetryLaterOrGiveUpAsync(string message, CancellationToken cancellationToken)
     {
         if (EndorsementEmailRequest.TryParse(message) is not { } request)
         {
             log.LogError("An unreadable message reached {Queue} and was dropped.", StorageNames.EndorsementConfirmationsPoisonQueue);
             return;
         }
-        await endorsements.RecordEmailFailureAsync(request.Campaign, request.EndorsementKey, "gave-up-after-retries", time.GetUtcNow(), cancellationToken);
-        log.LogError("Gave up on the confirmation email for endorsement {Endorsement} on {Campaign} after repeated failures; it is recorded on the endorsement.",
-            EndorsementIntake.Short(request.EndorsementKey), request.Campaign);
+        var (campaign, key) = (request.Campaign, request.EndorsementKey);
+        if (await endorsements.FailedRoundsAsync(campaign, key, cancellationToken) is not { } before)
+        {
+            log.LogInformation("The confirmation email for endorsement {Endorsement} on {Campaign} reached the poison queue but was handled meanwhile.",
+                EndorsementIntake.Short(key), campaign);
+            return;
+        }
+        var failedRounds = before + 1;
+        if (rounds.NextTryAt(failedRounds, time.GetUtcNow()) is { } retryAt)
+        {
+            await endorsements.ParkOutboxAsync(campaign, key, failedRounds, retryAt, cancellationToken);
+            log.LogWarning("The confirmation email for endorsement {Endorsement} on {Campaign} failed {Rounds} round(s) of tries; the relay sends it again at {RetryAt:u}.",
+                EndorsementIntake.Short(key), campaign, failedRounds, retryAt);
+            return;
+        }
+        await endorsements.RecordEmailFailureAsync(campaign, key, "gave-up-after-retries", time.GetUtcNow(), cancellationToken);
+        await endorsements.ClearOutboxAsync(campaign, key, cancellationToken);
+        log.LogError("Gave up on the confirmation email for endorsement {Endorsement} on {Campaign} after {Rounds} rounds of tries; it is recorded on the endorsement.",
+            EndorsementIntake.Short(key), campaign, failedRounds);
     }
 
     public Uri ConfirmLink(string token) => new(links.BaseUrl, $"api/endorsements/confirm/{token}");

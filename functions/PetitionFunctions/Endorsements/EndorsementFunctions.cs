@@ -64,7 +64,7 @@ public sealed class EndorsementFunctions(
     [Function(nameof(GiveUpOnEndorsementConfirmation))]
     public Task GiveUpOnEndorsementConfirmation(
         [QueueTrigger(StorageNames.EndorsementConfirmationsPoisonQueue)] string message, CancellationToken cancellationToken) =>
-        sender.GiveUpAsync(message, cancellationToken);
+        sender.RetryLaterOrGiveUpAsync(message, cancellationToken);
 
     [Function(nameof(RelayPendingEndorsementConfirmations))]
     public Task RelayPendingEndorsementConfirmations([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>

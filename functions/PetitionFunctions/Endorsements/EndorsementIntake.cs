@@ -105,8 +105,9 @@ public sealed class EndorsementIntake(
 
 /// <summary>
 /// Sends again the messages whose outbox rows are still there after <see cref="EndorsementTable.OutboxGrace"/>
-/// (the queue failed, the process stopped, or the message was lost). The consumer skips an email already
-/// sent, so a message sent twice is harmless.
+/// (the queue failed, the process stopped, or the message was lost), or that were parked until a later
+/// round after their tries ran out (<see cref="PetitionFunctions.Confirmation.Email.EmailRetryRounds"/>).
+/// The consumer skips an email already sent, so a message sent twice is harmless.
 /// </summary>
 public sealed class EndorsementOutboxRelay(
     CampaignTable campaigns,
@@ -123,12 +124,13 @@ public sealed class EndorsementOutboxRelay(
         {
             await foreach (var key in endorsements.PendingAsync(campaign.Slug, now, cancellationToken))
             {
-                await queue.SendAsync(new EndorsementEmailRequest(campaign.Slug, key), cancellationToken);
+                // Postponed first: the message may fail its tries and park the row again before this loop moves on.
                 await endorsements.PostponeOutboxAsync(campaign.Slug, key, now + EndorsementTable.OutboxGrace, cancellationToken);
+                await queue.SendAsync(new EndorsementEmailRequest(campaign.Slug, key), cancellationToken);
                 relayed++;
             }
         }
-        if (relayed > 0) log.LogWarning("Relayed {Count} endorsement confirmation messages that intake had not queued.", relayed);
+        if (relayed > 0) log.LogWarning("Relayed {Count} endorsement confirmation messages still in the outbox.", relayed);
         return relayed;
     }
 }

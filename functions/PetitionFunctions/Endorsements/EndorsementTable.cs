@@ -199,6 +199,18 @@ public sealed partial class EndorsementTable(TableServiceClient service)
         }
     }
 
+    /// <summary>How many rounds of queue tries the outbox row's email has used up before this one, or null when the row is gone (its email was handled).</summary>
+    public async Task<int?> FailedRoundsAsync(string campaign, string key, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, OutboxPrefix + key, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetInt32("FailedRounds") ?? 0 : null;
+    }
+
+    /// <summary>Parks an outbox row until the relay should send its message again, counting the round that failed.</summary>
+    public Task ParkOutboxAsync(string campaign, string key, int failedRounds, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        _table.UpdateEntityAsync(new TableEntity(campaign, OutboxPrefix + key) { ["DueAt"] = dueAt, ["FailedRounds"] = failedRounds },
+            ETag.All, TableUpdateMode.Merge, cancellationToken);
+
     /// <summary>Puts off the relay's next look at an outbox row whose message it just sent again.</summary>
     public Task PostponeOutboxAsync(string campaign, string key, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         _table.UpdateEntityAsync(new TableEntity(campaign, OutboxPrefix + key) { ["DueAt"] = dueAt }, ETag.All, TableUpdateMode.Merge, cancellationToken);

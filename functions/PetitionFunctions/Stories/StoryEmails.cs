@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
@@ -10,8 +11,14 @@ using PetitionFunctions.Confirmation.Email;
 
 namespace PetitionFunctions.Stories;
 
-/// <summary>The message asking for a story's confirmation email: the campaign and the story's random id, nothing else.</summary>
-public sealed record StoryEmailRequest(string Campaign, string Story)
+/// <summary>
+/// The message asking for a story's confirmation email: the campaign and the story's random id, nothing
+/// else, and once its tries have run out, how many rounds of tries failed (see <see cref="StoryEmailSender.RetryLaterOrGiveUpAsync"/>).
+/// </summary>
+public sealed record StoryEmailRequest(
+    string Campaign,
+    string Story,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int FailedRounds = 0)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -39,8 +46,15 @@ public sealed class StoryEmailQueue(QueueServiceClient queues)
 {
     private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.StoryEmailsQueue);
 
+    /// <summary>The longest a queue message can stay invisible.</summary>
+    public static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7);
+
     public Task SendAsync(StoryEmailRequest request, CancellationToken cancellationToken) =>
         _queue.SendMessageAsync(request.ToJson(), cancellationToken);
+
+    /// <summary>Queues a message that becomes visible only after a delay (at most <see cref="LongestDelay"/>) and does not expire.</summary>
+    public Task SendLaterAsync(StoryEmailRequest request, TimeSpan delay, CancellationToken cancellationToken) =>
+        _queue.SendMessageAsync(request.ToJson(), delay < LongestDelay ? delay : LongestDelay, TimeSpan.FromSeconds(-1), cancellationToken);
 }
 
 /// <summary>
@@ -93,10 +107,13 @@ public static class StoryEmails
 public sealed class StoryEmailSender(
     CampaignTable campaigns,
     StoryTable stories,
+    StoryEmailQueue emails,
     IEmailTransport transport,
     LinkTokens tokens,
     PublicLinks links,
     PersonalDataCipher cipher,
+    TimeProvider time,
+    EmailRetryRounds rounds,
     ILogger<StoryEmailSender> log)
 {
     public const string WithdrawPurpose = "withdraw-story";
@@ -139,16 +156,36 @@ public sealed class StoryEmailSender(
         }
     }
 
-    /// <summary>For a message that reached the poison queue: the failure is recorded on the story (if it still exists).</summary>
-    public async Task GiveUpAsync(string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a message that reached the poison queue. A story's outbox row lives only until its message is
+    /// queued, so a later round is the same message queued again, invisible until <see cref="EmailRetryRounds"/>
+    /// says, carrying the count of failed rounds. After the last round the failure is recorded on the story.
+    /// A story deleted, emailed or given up on meanwhile needs nothing.
+    /// </summary>
+    public async Task RetryLaterOrGiveUpAsync(string message, CancellationToken cancellationToken)
     {
         if (StoryEmailRequest.TryParse(message) is not { } request)
         {
             log.LogError("An unreadable message reached {Queue} and was dropped.", StorageNames.StoryEmailsPoisonQueue);
             return;
         }
+        if (await stories.FindAsync(request.Campaign, request.Story, cancellationToken) is not { WantsEmail: true, EmailSent: false, EmailFailure: null })
+        {
+            log.LogInformation("The email for story {Story} on {Campaign} reached the poison queue but is no longer due.", request.Story, request.Campaign);
+            return;
+        }
+        var failedRounds = request.FailedRounds + 1;
+        var now = time.GetUtcNow();
+        if (rounds.NextTryAt(failedRounds, now) is { } retryAt)
+        {
+            await emails.SendLaterAsync(request with { FailedRounds = failedRounds }, retryAt - now, cancellationToken);
+            log.LogWarning("The email for story {Story} on {Campaign} failed {Rounds} round(s) of tries; it is queued again for {RetryAt:u}.",
+                request.Story, request.Campaign, failedRounds, retryAt);
+            return;
+        }
         await stories.RecordEmailFailureAsync(request.Campaign, request.Story, "gave-up-after-retries", cancellationToken);
-        log.LogError("Gave up on the email for story {Story} on {Campaign} after repeated failures.", request.Story, request.Campaign);
+        log.LogError("Gave up on the email for story {Story} on {Campaign} after {Rounds} rounds of tries; it is recorded on the story.",
+            request.Story, request.Campaign, failedRounds);
     }
 
     /// <summary>The withdraw link, with the story's language (<c>?lang=</c>) so its pages speak it even once the story is gone.</summary>

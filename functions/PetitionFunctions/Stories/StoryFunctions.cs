@@ -67,7 +67,7 @@ public sealed class StoryFunctions(
 
     [Function(nameof(GiveUpOnStoryEmail))]
     public Task GiveUpOnStoryEmail([QueueTrigger(StorageNames.StoryEmailsPoisonQueue)] string message, CancellationToken cancellationToken) =>
-        sender.GiveUpAsync(message, cancellationToken);
+        sender.RetryLaterOrGiveUpAsync(message, cancellationToken);
 
     [Function(nameof(RelayPendingStoryEmails))]
     public Task RelayPendingStoryEmails([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -42,6 +42,17 @@ public class StoryProtectionTests
     }
 
     [Fact]
+    public void A_story_email_queued_again_for_a_later_round_carries_its_failed_rounds_and_a_first_message_reads_as_none()
+    {
+        var id = StoryTable.NewId();
+        var json = new StoryEmailRequest("s-comm-stories", id, FailedRounds: 2).ToJson();
+
+        Assert.Equal($$"""{"campaign":"s-comm-stories","story":"{{id}}","failedRounds":2}""", json);
+        Assert.Equal(2, StoryEmailRequest.Parse(json).FailedRounds);
+        Assert.Equal(0, StoryEmailRequest.Parse($$"""{"campaign":"s-comm-stories","story":"{{id}}"}""").FailedRounds);
+    }
+
+    [Fact]
     public void Story_ids_are_random_hex()
     {
         var ids = Enumerable.Range(0, 100).Select(_ => StoryTable.NewId()).ToHashSet();

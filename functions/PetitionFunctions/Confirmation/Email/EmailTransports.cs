@@ -18,6 +18,12 @@ public static class EmailTransports
             .Validate(options => options.Transport != EmailTransportKind.Acs || Uri.IsWellFormedUriString(options.Acs.Endpoint, UriKind.Absolute),
                 "Email:Transport is Acs but Email:Acs:Endpoint is not an absolute URL.")
             .ValidateOnStart();
+        // One rule for every email that can run out of queue tries: signatures', endorsements' and stories'.
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<EmailOptions>>().Value;
+            return new EmailRetryRounds(options.RetryRounds, options.FirstRetryDelay);
+        });
         services.AddSingleton<IEmailTransport>(provider => provider.GetRequiredService<IOptions<EmailOptions>>().Value.Transport switch
         {
             EmailTransportKind.Smtp => ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider),
