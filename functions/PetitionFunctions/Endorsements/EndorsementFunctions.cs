@@ -24,7 +24,7 @@ public sealed class EndorsementFunctions(
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return EndorsementAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken));
+        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken), EndorsementMessages.Receipt);
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: the letter's allowed origins only.</summary>
@@ -69,26 +69,4 @@ public sealed class EndorsementFunctions(
     [Function(nameof(RelayPendingEndorsementConfirmations))]
     public Task RelayPendingEndorsementConfirmations([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         relay.RelayAsync(cancellationToken);
-}
-
-/// <summary>The HTTP answer to an endorsement. New and repeated endorsements get the same one.</summary>
-public static class EndorsementAnswers
-{
-    public static IActionResult For(IntakeOutcome outcome) => HttpAnswers.SharedWith(outcome.CorsOrigin, Answer(outcome));
-
-    private static IActionResult Answer(IntakeOutcome outcome) => outcome switch
-    {
-        IntakeOutcome.Received { ReturnUrl: { } returnUrl } => HttpAnswers.SeeOther(returnUrl),
-        IntakeOutcome.Received received => new ObjectResult(new SignatureAnswers.Receipt("received", ReceiptMessage(received.Language)))
-        {
-            StatusCode = StatusCodes.Status202Accepted,
-        },
-        IntakeOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
-        IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, retryAfter: refused.RetryAfter),
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
-
-    public static string ReceiptMessage(Language language) => language == Language.Es
-        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar el respaldo. Lo revisaremos antes de publicarlo."
-        : "Thank you! Check your email: we sent you a link to confirm the endorsement. We review it before it is listed.";
 }

@@ -2,9 +2,13 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Endorsements;
 
-/// <summary>The wording of endorsement-specific field errors, in English and Spanish (the general ones are in <see cref="FieldMessages"/>).</summary>
+/// <summary>The wording of endorsement-specific field errors and the receipt, in English and Spanish (the general ones are in <see cref="FieldMessages"/>).</summary>
 public static class EndorsementMessages
 {
+    public static string Receipt(Language l) => l == Language.Es
+        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar el respaldo. Lo revisaremos antes de publicarlo."
+        : "Thank you! Check your email: we sent you a link to confirm the endorsement. We review it before it is listed.";
+
     public static string YesOrNo(Language l) =>
         l == Language.Es ? "Responda sí o no." : "Answer yes or no.";
 

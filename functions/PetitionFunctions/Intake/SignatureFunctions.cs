@@ -16,7 +16,7 @@ public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor do
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return SignatureAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken));
+        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken), SignatureIntake.Receipt);
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins only.</summary>
@@ -31,28 +31,4 @@ public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor do
     [Function(nameof(RelayPendingConfirmations))]
     public Task RelayPendingConfirmations([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         relay.RelayAsync(cancellationToken);
-}
-
-/// <summary>The HTTP answer to a submission. New and repeated signatures get the same one: nobody can probe who signed.</summary>
-public static class SignatureAnswers
-{
-    public static IActionResult For(IntakeOutcome outcome) => HttpAnswers.SharedWith(outcome.CorsOrigin, Answer(outcome));
-
-    private static IActionResult Answer(IntakeOutcome outcome) => outcome switch
-    {
-        IntakeOutcome.Received { ReturnUrl: { } returnUrl } => HttpAnswers.SeeOther(returnUrl),
-        IntakeOutcome.Received received => new ObjectResult(new Receipt("received", ReceiptMessage(received.Language)))
-        {
-            StatusCode = StatusCodes.Status202Accepted,
-        },
-        IntakeOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
-        IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, retryAfter: refused.RetryAfter),
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
-
-    private static string ReceiptMessage(Language language) => language == Language.Es
-        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar su firma."
-        : "Thank you! Check your email: we sent you a link to confirm your signature.";
-
-    public sealed record Receipt(string Status, string Message);
 }

@@ -30,22 +30,6 @@ public sealed record Requester(string? Origin, IPAddress? Address = null, bool W
 }
 
 /// <summary>
-/// How a submission ended. A new and a repeated signature are the same outcome, on purpose.
-/// <see cref="CorsOrigin"/> is the browser origin the answer may be shared with, when the campaign allows it.
-/// </summary>
-public abstract record IntakeOutcome(Language Language)
-{
-    public string? CorsOrigin { get; init; }
-
-    public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
-
-    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language)
-    {
-        public TimeSpan? RetryAfter { get; init; }
-    }
-}
-
-/// <summary>
 /// Takes a signature: checks the campaign and the fields, stores it once per person (with its outbox
 /// row) and queues its confirmation. Nothing is stored unless every check passed.
 /// </summary>
@@ -125,6 +109,10 @@ public sealed class SignatureIntake(
                 key[..8], campaign, e.GetType().Name);
         }
     }
+
+    public static string Receipt(Language language) => language == Language.Es
+        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar su firma."
+        : "Thank you! Check your email: we sent you a link to confirm your signature.";
 
     /// <summary>The first three characters of a postal code: enough for a regional breakdown, too coarse to locate a person.</summary>
     private static string PostalPrefix(string postalCode) => postalCode.Length <= 3 ? postalCode : postalCode[..3];

@@ -6,13 +6,29 @@ using PetitionFunctions.Counting;
 namespace PetitionFunctions.Intake;
 
 /// <summary>
-/// What a signature and an endorsement pass before their own stage: the campaign exists (from the
+/// How a signature, endorsement or story submission ended. A new and a repeated one are the same outcome, on purpose.
+/// <see cref="CorsOrigin"/> is the browser origin the answer may be shared with, when the campaign allows it.
+/// </summary>
+public abstract record IntakeOutcome(Language Language)
+{
+    public string? CorsOrigin { get; init; }
+
+    public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
+
+    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language)
+    {
+        public TimeSpan? RetryAfter { get; init; }
+    }
+}
+
+/// <summary>
+/// What a signature, an endorsement and a story pass before their own stage: the campaign exists (from the
 /// in-memory read model), a browser page's origin is one the campaign allows, and storage answers. If
 /// storage fails anywhere in the stage, the answer is a 503 that the page may read, never a 500.
 /// </summary>
 public sealed class SubmissionDoor(CampaignReads campaigns, ILogger<SubmissionDoor> log)
 {
-    /// <param name="what">"signature" or "endorsement", for the log.</param>
+    /// <param name="what">"signature", "endorsement" or "story", for the log.</param>
     public async Task<IntakeOutcome> EnterAsync(
         string what, string slug, Language requestLanguage, string? origin, Func<Campaign, Task<IntakeOutcome>> submit)
     {
@@ -34,7 +50,7 @@ public sealed class SubmissionDoor(CampaignReads campaigns, ILogger<SubmissionDo
         }
     }
 
-    /// <summary>Whether a browser page at this origin may post to the campaign: the answer to a CORS preflight.</summary>
-    public async Task<bool> AllowsOriginAsync(string slug, string? origin) =>
-        origin is not null && await campaigns.FindAsync(slug) is { } view && view.Campaign.AllowsOrigin(origin);
+    /// <summary>Whether a browser page at this origin may post to the campaign (of this kind, if given): the answer to a CORS preflight.</summary>
+    public async Task<bool> AllowsOriginAsync(string slug, string? origin, CampaignKind? kind = null) =>
+        origin is not null && await campaigns.FindAsync(slug) is { } view && (kind is null || view.Campaign.Kind == kind) && view.Campaign.AllowsOrigin(origin);
 }

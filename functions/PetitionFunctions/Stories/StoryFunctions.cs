@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
 
@@ -9,6 +10,7 @@ namespace PetitionFunctions.Stories;
 /// <summary>The public side of stories: the writer's post, the published list, the withdraw link, and the background work.</summary>
 public sealed class StoryFunctions(
     StoryIntake intake,
+    SubmissionDoor door,
     StoryReads reads,
     StoryWithdrawal withdrawal,
     StoryEmailSender sender,
@@ -24,16 +26,15 @@ public sealed class StoryFunctions(
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken, StoryRules.MaxBodyBytes);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem == ProblemKind.BodyTooLarge ? ProblemKind.StoryTooLarge : bodyProblem, language);
-        return StoryAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken));
+        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken), StoryMessages.Receipt);
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins of stories campaigns only.</summary>
     [Function(nameof(StoryPreflight))]
     public async Task<IActionResult> StoryPreflight(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/stories")] HttpRequest request,
-        string slug,
-        CancellationToken cancellationToken) =>
-        await intake.AllowsOriginAsync(slug, Requesters.OriginOf(request), cancellationToken)
+        string slug) =>
+        await door.AllowsOriginAsync(slug, Requesters.OriginOf(request), CampaignKind.Stories)
             ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 
@@ -77,24 +78,4 @@ public sealed class StoryFunctions(
     [Function(nameof(DeleteExpiredStories))]
     public Task DeleteExpiredStories([TimerTrigger("0 15 4 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         retention.SweepAsync(cancellationToken);
-}
-
-/// <summary>The HTTP answer to a story submission.</summary>
-public static class StoryAnswers
-{
-    public static IActionResult For(StoryOutcome outcome) => HttpAnswers.SharedWith(outcome.CorsOrigin, Answer(outcome));
-
-    private static IActionResult Answer(StoryOutcome outcome) => outcome switch
-    {
-        StoryOutcome.Received { ReturnUrl: { } returnUrl } => HttpAnswers.SeeOther(returnUrl),
-        StoryOutcome.Received received => new ObjectResult(new Receipt("received", StoryMessages.Receipt(received.Language)))
-        {
-            StatusCode = StatusCodes.Status202Accepted,
-        },
-        StoryOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
-        StoryOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, refused.Detail, refused.RetryAfter),
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
-
-    public sealed record Receipt(string Status, string Message);
 }

@@ -5,19 +5,6 @@ using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Stories;
 
-/// <summary>How a story submission ended; <see cref="CorsOrigin"/> is the browser origin the answer may be shared with.</summary>
-public abstract record StoryOutcome(Language Language)
-{
-    public string? CorsOrigin { get; init; }
-
-    public sealed record Received(Language Language, Uri? ReturnUrl) : StoryOutcome(Language);
-
-    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null, string? Detail = null) : StoryOutcome(Language)
-    {
-        public TimeSpan? RetryAfter { get; init; }
-    }
-}
-
 /// <summary>
 /// Takes a story: checks the campaign (a stories campaign, open, the page's origin allowed) and the
 /// fields, encrypts every field the writer typed, stores the row (with its outbox row when the writer
@@ -25,7 +12,7 @@ public abstract record StoryOutcome(Language Language)
 /// Logs name the campaign and the story's random id, never a word of the story or of the writer.
 /// </summary>
 public sealed class StoryIntake(
-    CampaignTable campaigns,
+    SubmissionDoor door,
     StoryTable stories,
     StoryEmailQueue emails,
     IntakeSwitch intakeSwitch,
@@ -35,53 +22,32 @@ public sealed class StoryIntake(
     TimeProvider time,
     ILogger<StoryIntake> log)
 {
-    public async Task<StoryOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
-    {
-        var origin = requester.Origin;
-        try
-        {
-            var campaign = await campaigns.FindAsync(slug, cancellationToken);
-            if (campaign is null) return new StoryOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
-            if (origin is not null && !campaign.AllowsOrigin(origin))
-            {
-                log.LogWarning("Refused a story for {Campaign} from a page at {Origin}, which the campaign does not allow.", slug, origin);
-                return new StoryOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed, Detail: OriginDetail(requestLanguage));
-            }
-            return await SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken) with { CorsOrigin = origin };
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("Storage was unavailable while taking a story for {Campaign} ({Failure}); answered 503.", slug, e.GetType().Name);
-            return new StoryOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable) { CorsOrigin = origin };
-        }
-    }
+    public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
+        door.EnterAsync("story", slug, requestLanguage, requester.Origin,
+            campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
 
-    /// <summary>Whether a browser page at this origin may post to the campaign: the answer to a CORS preflight.</summary>
-    public async Task<bool> AllowsOriginAsync(string slug, string? origin, CancellationToken cancellationToken) =>
-        origin is not null && await campaigns.FindAsync(slug, cancellationToken) is { Kind: CampaignKind.Stories } campaign && campaign.AllowsOrigin(origin);
-
-    private async Task<StoryOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
+    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
-        if (campaign.Kind != CampaignKind.Stories) return new StoryOutcome.Refused(requestLanguage, ProblemKind.NotAStoryCampaign);
-        if (!campaign.IsOpenAt(time.GetUtcNow())) return new StoryOutcome.Refused(requestLanguage, ProblemKind.StoriesClosed);
-        if (await intakeSwitch.IsPausedAsync(campaign)) return new StoryOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
+        if (campaign.Kind != CampaignKind.Stories) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.NotAStoryCampaign);
+        if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StoriesClosed);
+        if (await intakeSwitch.IsPausedAsync(campaign)) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
 
         var parsed = StoryRules.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
-        if (parsed.Malformed) return new StoryOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
+        if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
 
         var (story, errors) = StoryRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
-        if (story is null) return new StoryOutcome.Refused(language, ProblemKind.InvalidFields, errors);
+        if (story is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
         switch (await guard.CheckAsync(campaign, "A story", parsed.Submission!.Honeypot, requester, cancellationToken))
         {
             case SubmissionVerdict.TooMany tooMany:
-                return new StoryOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };
+                return new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };
             case SubmissionVerdict.Take take:
                 await RecordAsync(campaign, story, take.Flag, cancellationToken);
                 break;
         }
-        return new StoryOutcome.Received(story.Language, story.ReturnUrl);
+        return new IntakeOutcome.Received(story.Language, story.ReturnUrl);
     }
 
     /// <param name="flag">"rate-limit" when the writer's address was over the campaign's limits: shown to the moderators.</param>
@@ -126,8 +92,4 @@ public sealed class StoryIntake(
         if (story.CountyOrCity is { } place) fields[StoryFields.CountyOrCity] = place;
         return fields.ToDictionary(pair => pair.Key, pair => StoryFields.Protect(cipher, campaign, id, pair.Key, pair.Value));
     }
-
-    private static string OriginDetail(Language language) => language == Language.Es
-        ? "Este sitio web no está autorizado para enviar historias a esta campaña."
-        : "This website is not allowed to send stories to this campaign.";
 }
