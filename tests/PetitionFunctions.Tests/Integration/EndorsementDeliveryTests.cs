@@ -35,7 +35,7 @@ public sealed class EndorsementDeliveryTests(ConsumingHostFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
 
         var packet = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, letter.Target.DeliveryEmail, 1));
-        var text = packet.TextBody;
+        var text = packet.TextBody ?? "";
         Assert.Contains("We ask you to suspend S-Comm now.", text);
         Assert.Contains("2 organizations (1 national, 0 state, 1 local) endorse this letter.", text);
         Assert.True(text.IndexOf("National organizations (1):\n  National Network", StringComparison.Ordinal)
@@ -44,13 +44,13 @@ public sealed class EndorsementDeliveryTests(ConsumingHostFixture fixture) : ICl
         Assert.Contains("Casa Latina (New York, NY)", packet.HtmlBody);
         Assert.DoesNotContain("ed@", text);
 
-        var csv = packet.Attachments.OfType<MimePart>().Single(a => a.FileName.StartsWith("endorsers-"));
+        var csv = packet.Attachments.OfType<MimePart>().Single(a => a.FileName?.StartsWith("endorsers-") == true);
         using var content = new MemoryStream();
-        await csv.Content.DecodeToAsync(content);
+        await csv.Content!.DecodeToAsync(content);
         var lines = Encoding.UTF8.GetString(content.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["scope,kind,name,title,affiliation,city,state,website",
             "national,organization,National Network,,,New York,NY,https://network.example/",
             "local,organization,Casa Latina,,,New York,NY,https://casalatina.example/"], lines);
-        Assert.Contains(packet.Attachments.OfType<MimePart>(), a => a.FileName.StartsWith("signers-"));
+        Assert.Contains(packet.Attachments.OfType<MimePart>(), a => a.FileName?.StartsWith("signers-") == true);
     }
 }

@@ -52,7 +52,7 @@ public static class Endorse
     /// <summary>The confirm link in an endorsement email's plain-text part, as a path under /api/.</summary>
     public static string ConfirmPath(MimeMessage message)
     {
-        var link = message.TextBody.Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/endorsements/confirm/"));
+        var link = (message.TextBody ?? "").Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/endorsements/confirm/"));
         return link[(link.IndexOf("/api/", StringComparison.Ordinal) + "/api/".Length)..];
     }
 

@@ -25,7 +25,7 @@ public sealed class StoryEmailTests(LocalHostFixture fixture)
 
     private static string WithdrawPath(MimeKit.MimeMessage message)
     {
-        var link = message.TextBody.Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/stories/withdraw/"));
+        var link = (message.TextBody ?? "").Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/stories/withdraw/"));
         return link[(link.IndexOf("/api/", StringComparison.Ordinal) + "/api/".Length)..];
     }
 
