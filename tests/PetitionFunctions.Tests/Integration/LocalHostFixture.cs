@@ -16,7 +16,11 @@ namespace PetitionFunctions.Tests.Integration;
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
 {
-    protected virtual string[] DisabledFunctions => ["SendConfirmationEmail", "GiveUpOnConfirmationEmail", "RelayPendingConfirmations"];
+    /// <summary>
+    /// Tests roll counts up themselves. The timer's roll-up stays off: with no lag window (below), a run
+    /// racing a confirmation could move the watermark past a journal row still being written.
+    /// </summary>
+    protected virtual string[] DisabledFunctions => ["SendConfirmationEmail", "GiveUpOnConfirmationEmail", "RelayPendingConfirmations", "RollUpCounts"];
 
     protected virtual HostSettings Adjust(HostSettings settings) => settings;
 

@@ -7,7 +7,7 @@ namespace PetitionFunctions.Tests.Integration;
 /// <summary>A local host whose email functions run, with host.json's retry timings shortened and no re-send cool-down.</summary>
 public class ConsumingHostFixture : LocalHostFixture
 {
-    protected override string[] DisabledFunctions => ["RelayPendingConfirmations"];
+    protected override string[] DisabledFunctions => ["RelayPendingConfirmations", "RollUpCounts"];
 
     protected override HostSettings Adjust(HostSettings settings) =>
         settings with { VisibilityTimeout = TimeSpan.Zero, MaxPollingInterval = TimeSpan.FromMilliseconds(200) };

@@ -14,7 +14,7 @@ public sealed class RecordedReadsFixture : LocalHostFixture
 
     // The timers read and write tables on their own schedule; only the crowd's reads may be recorded.
     protected override string[] DisabledFunctions =>
-        [.. base.DisabledFunctions, "RollUpCounts", "ReconcileCounts", "CheckDeliveryRules", "DetectTrends", "SweepRateLimits", "AnonymiseDeliveredCampaigns"];
+        [.. base.DisabledFunctions, "ReconcileCounts", "CheckDeliveryRules", "DetectTrends", "SweepRateLimits", "AnonymiseDeliveredCampaigns"];
 
     protected override void Configure(WebApplicationBuilder builder) => builder.Configuration["Counting:ReadCacheDuration"] = "00:01:00";
 
