@@ -100,7 +100,7 @@ public sealed class ConfirmationEmailSender(
                 request.Kind, Short(request.SignatureKey), request.Campaign, failedRounds, retryAt);
             return;
         }
-        await signatures.RecordEmailFailureAsync(request.Campaign, request.SignatureKey, "gave-up-after-retries", time.GetUtcNow(), cancellationToken);
+        await signatures.RecordEmailFailureAsync(request.Campaign, request.SignatureKey, EmailRetryRounds.GaveUp, time.GetUtcNow(), cancellationToken);
         await signatures.ClearOutboxAsync(pending, cancellationToken);
         log.LogError("Gave up on the {Kind} email for signature {Signature} on {Campaign} after {Rounds} rounds of tries; it is recorded on the signature.",
             request.Kind, Short(request.SignatureKey), request.Campaign, failedRounds);

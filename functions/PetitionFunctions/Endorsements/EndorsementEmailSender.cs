@@ -94,7 +94,7 @@ public sealed class EndorsementEmailSender(
                 EndorsementIntake.Short(key), campaign, failedRounds, retryAt);
             return;
         }
-        await endorsements.RecordEmailFailureAsync(campaign, key, "gave-up-after-retries", time.GetUtcNow(), cancellationToken);
+        await endorsements.RecordEmailFailureAsync(campaign, key, EmailRetryRounds.GaveUp, time.GetUtcNow(), cancellationToken);
         await endorsements.ClearOutboxAsync(campaign, key, cancellationToken);
         log.LogError("Gave up on the confirmation email for endorsement {Endorsement} on {Campaign} after {Rounds} rounds of tries; it is recorded on the endorsement.",
             EndorsementIntake.Short(key), campaign, failedRounds);

@@ -38,24 +38,6 @@ public sealed partial class SignatureTable
         if (signature.State != SignatureState.Unconfirmed || signature.EmailsSent >= EmailAllowance.MaxEmailsPerSignature) return null;
 
         var sequence = Math.Max(signature.EmailRequests, signature.LastSentSequence) + 1;
-        var pending = new PendingConfirmation(campaign, key, sequence);
-        row.Remove("EmailFailure");
-        row.Remove("EmailFailedAt");
-        row["EmailRequests"] = sequence;
-        row["LastEmailRequestedAt"] = now;
-        try
-        {
-            await _table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag),
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxRow(pending, now)),
-                ],
-                cancellationToken);
-            return pending;
-        }
-        catch (RequestFailedException changed) when (changed.Status == 412)
-        {
-            return null;
-        }
+        return await ClaimEmailAsync(row, new PendingConfirmation(campaign, key, sequence), now, cancellationToken);
     }
 }

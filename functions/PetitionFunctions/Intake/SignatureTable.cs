@@ -122,13 +122,25 @@ public sealed partial class SignatureTable(TableServiceClient service)
         if (EmailAllowance.ForRepeat(ToStored(campaign, row), now, cooldown) is not { } kind) return null;
 
         var sequence = row.GetInt32("EmailRequests")!.Value + 1;
-        var pending = new PendingConfirmation(campaign, key, sequence, kind);
-        var claim = new TableEntity(row.PartitionKey, row.RowKey) { ["EmailRequests"] = sequence, ["LastEmailRequestedAt"] = now };
+        return await ClaimEmailAsync(row, new PendingConfirmation(campaign, key, sequence, kind), now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims an email request on a signature row read just before: the request counters move on, any
+    /// failure record is cleared, and the outbox row is written, in one batch under the row's ETag. Null
+    /// when the row changed meanwhile (another request won).
+    /// </summary>
+    private async Task<PendingConfirmation?> ClaimEmailAsync(TableEntity row, PendingConfirmation pending, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        row.Remove("EmailFailure");
+        row.Remove("EmailFailedAt");
+        row["EmailRequests"] = pending.Sequence;
+        row["LastEmailRequestedAt"] = now;
         try
         {
             await _table.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, claim, row.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag),
                     new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxRow(pending, now)),
                 ],
                 cancellationToken);

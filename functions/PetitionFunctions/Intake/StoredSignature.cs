@@ -1,4 +1,5 @@
 using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation.Email;
 
 namespace PetitionFunctions.Intake;
 
@@ -61,10 +62,13 @@ public static class EmailAllowance
     public const int MaxEmailsPerSignature = 5;
     public static readonly TimeSpan DefaultCooldown = TimeSpan.FromMinutes(10);
 
-    /// <summary>The email a repeated signature should get now, or null for none.</summary>
+    /// <summary>
+    /// The email a repeated signature should get now, or null for none. An address the provider refused
+    /// gets nothing more; one whose email was given up on after an outage is tried again.
+    /// </summary>
     public static EmailKind? ForRepeat(StoredSignature signature, DateTimeOffset now, TimeSpan cooldown)
     {
-        if (signature.EmailFailure is not null || signature.State is SignatureState.Invalidated or SignatureState.Withdrawn) return null;
+        if (signature.EmailFailure is not (null or EmailRetryRounds.GaveUp) || signature.State is SignatureState.Invalidated or SignatureState.Withdrawn) return null;
         if (signature.EmailRequests >= MaxEmailsPerSignature) return null;
         if (now - signature.LastEmailRequestedAt < cooldown) return null;
         return signature.State == SignatureState.Confirmed ? EmailKind.AlreadySigned : EmailKind.Confirm;

@@ -183,7 +183,7 @@ public sealed class StoryEmailSender(
                 request.Story, request.Campaign, failedRounds, retryAt);
             return;
         }
-        await stories.RecordEmailFailureAsync(request.Campaign, request.Story, "gave-up-after-retries", cancellationToken);
+        await stories.RecordEmailFailureAsync(request.Campaign, request.Story, EmailRetryRounds.GaveUp, cancellationToken);
         log.LogError("Gave up on the email for story {Story} on {Campaign} after {Rounds} rounds of tries; it is recorded on the story.",
             request.Story, request.Campaign, failedRounds);
     }

@@ -7,7 +7,7 @@ namespace PetitionFunctions.Tests.Integration;
 
 /// <summary>
 /// A transport whose behaviour depends on the recipient: "flaky-…" fails twice then works, "down-…"
-/// always fails, "bounce-…" is refused for good, "refused-once-…" is refused the first time only;
+/// always fails, an address in <see cref="Down"/> fails while it is there, "bounce-…" is refused for good, "refused-once-…" is refused the first time only;
 /// anyone else gets the email.
 /// </summary>
 public sealed class ScriptedTransport : IEmailTransport
@@ -16,12 +16,13 @@ public sealed class ScriptedTransport : IEmailTransport
     public ConcurrentDictionary<Guid, int> Delivered { get; } = new();
     public ConcurrentBag<string> DeliveredTo { get; } = new();
     private ConcurrentDictionary<string, bool> RefusedOnce { get; } = new();
+    public ConcurrentDictionary<string, bool> Down { get; } = new();
 
     public Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
     {
         var attempt = Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
         var address = message.To.Address;
-        if (address.StartsWith("down-") || (address.StartsWith("flaky-") && attempt <= 2))
+        if (address.StartsWith("down-") || Down.ContainsKey(address) || (address.StartsWith("flaky-") && attempt <= 2))
             throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
         if (address.StartsWith("bounce-") || (address.StartsWith("refused-once-") && DeliveredTo.Count(a => a == address) == 0 && RefusedOnce.TryAdd(address, true)))
             return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("recipient-not-found"));
@@ -100,6 +101,38 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         Assert.DoesNotContain(await fixture.SignatureRowsAsync(campaign.Slug), r => r.RowKey.StartsWith("outbox-"));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("lucia", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(fixture.Transport.DeliveredTo, a => a.StartsWith("down-"));
+    }
+
+    [Fact]
+    public async Task Someone_whose_email_was_given_up_on_in_an_outage_gets_it_by_signing_again_but_a_refused_address_does_not()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        const string address = "outage-tomas@example.org";
+        fixture.Transport.Down[address] = true;
+        var signature = await SignAsync(campaign.Slug, address);
+        await Eventually.True(async () =>
+        {
+            await fixture.Service<ConfirmationOutboxRelay>().RelayAsync(CancellationToken.None);
+            return (await ReadAsync(signature))!.EmailFailure is not null;
+        }, seconds: 60);
+        Assert.Equal(EmailRetryRounds.GaveUp, (await ReadAsync(signature))!.EmailFailure);
+
+        fixture.Transport.Down.TryRemove(address, out _);
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Test", "Signer", address));
+
+        await Eventually.True(async () => (await ReadAsync(signature))!.EmailsSent == 1);
+        Assert.Null((await ReadAsync(signature))!.EmailFailure);
+        Assert.Single(fixture.Transport.DeliveredTo, a => a == address);
+
+        var bounced = await fixture.NewCampaignAsync();
+        var refused = await SignAsync(bounced.Slug, "bounce-ines@example.org");
+        await Eventually.True(async () => (await ReadAsync(refused))!.EmailFailure is not null);
+        var attempts = fixture.Transport.Attempts.Values.Sum();
+        await fixture.Http.PostAsync($"campaigns/{bounced.Slug}/signatures", Requests.Osdi("Test", "Signer", "bounce-ines@example.org"));
+        await Task.Delay(1000);
+        Assert.Equal(attempts, fixture.Transport.Attempts.Values.Sum());
+        Assert.Equal("recipient-not-found", (await ReadAsync(refused))!.EmailFailure);
+        Assert.Equal(1, (await ReadAsync(refused))!.EmailRequests);
     }
 
     [Fact]

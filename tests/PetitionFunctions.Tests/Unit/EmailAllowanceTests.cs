@@ -1,4 +1,5 @@
 using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Tests.Unit;
@@ -39,6 +40,13 @@ public sealed class EmailAllowanceTests
     [Fact]
     public void Nothing_more_goes_to_an_address_that_failed_for_good() =>
         Assert.Null(EmailAllowance.ForRepeat(Signature(failure: "smtp 550"), Now, Cooldown));
+
+    [Fact]
+    public void Signing_again_after_an_email_was_given_up_on_in_an_outage_tries_again()
+    {
+        Assert.Equal(EmailKind.Confirm, EmailAllowance.ForRepeat(Signature(sent: 0, lastSent: 0, failure: EmailRetryRounds.GaveUp), Now, Cooldown));
+        Assert.Null(EmailAllowance.ForRepeat(Signature(sent: 0, lastSent: 0, failure: EmailRetryRounds.GaveUp, sinceLastRequest: TimeSpan.FromMinutes(1)), Now, Cooldown));
+    }
 
     [Fact]
     public void A_request_already_sent_is_not_sent_again()

@@ -8,6 +8,9 @@ namespace PetitionFunctions.Confirmation.Email;
 public sealed class EmailRetryRounds(int rounds, TimeSpan firstDelay)
 {
     public const int DefaultRounds = 4;
+
+    /// <summary>The failure recorded once the last round failed: an outage, not a refused address, so a new request may try again.</summary>
+    public const string GaveUp = "gave-up-after-retries";
     public static readonly TimeSpan DefaultFirstDelay = TimeSpan.FromMinutes(15);
 
     /// <summary>When to try again after the given number of failed rounds (1 for the first), or null to give up.</summary>
