@@ -32,7 +32,7 @@ public sealed class EndorsementFunctions(
     public async Task<IActionResult> EndorsementPreflight(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/endorsements")] HttpRequest request,
         string slug) =>
-        await door.AllowsOriginAsync(slug, Requesters.OriginOf(request))
+        await door.AllowsOriginAsync(Entrance.Endorsements, slug, Requesters.OriginOf(request))
             ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "GET, POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 

@@ -17,22 +17,17 @@ public sealed class EndorsementIntake(
     EndorsementTable endorsements,
     EndorsementQueue queue,
     DedupeKeys dedupeKeys,
-    IntakeSwitch intakeSwitch,
     SubmissionGuard guard,
     PersonalDataCipher cipher,
     TimeProvider time,
     ILogger<EndorsementIntake> log)
 {
     public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
-        door.EnterAsync("endorsement", slug, requestLanguage, requester.Origin,
+        door.EnterAsync(Entrance.Endorsements, slug, requestLanguage, requester.Origin,
             campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
 
     private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
-        if (campaign.Kind != CampaignKind.Letter) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.NotALetter);
-        if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
-        if (await intakeSwitch.IsPausedAsync(campaign)) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
-
         var parsed = EndorsementParser.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
         if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);

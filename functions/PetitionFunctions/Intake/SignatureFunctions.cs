@@ -24,7 +24,7 @@ public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor do
     public async Task<IActionResult> SignaturePreflight(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/signatures")] HttpRequest request,
         string slug) =>
-        await door.AllowsOriginAsync(slug, Requesters.OriginOf(request))
+        await door.AllowsOriginAsync(Entrance.Signatures, slug, Requesters.OriginOf(request))
             ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 

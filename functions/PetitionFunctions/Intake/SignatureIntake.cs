@@ -38,7 +38,6 @@ public sealed class SignatureIntake(
     SignatureTable signatures,
     ConfirmationQueue confirmations,
     DedupeKeys dedupeKeys,
-    IntakeSwitch intakeSwitch,
     SignatureGuard guard,
     PersonalDataCipher cipher,
     TimeProvider time,
@@ -46,14 +45,11 @@ public sealed class SignatureIntake(
     ILogger<SignatureIntake> log)
 {
     public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
-        door.EnterAsync("signature", slug, requestLanguage, requester.Origin,
+        door.EnterAsync(Entrance.Signatures, slug, requestLanguage, requester.Origin,
             campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
 
     private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
-        if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignClosed);
-        if (await intakeSwitch.IsPausedAsync(campaign)) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
-
         var parsed = SignatureParser.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
         if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
 
@@ -34,7 +33,7 @@ public sealed class StoryFunctions(
     public async Task<IActionResult> StoryPreflight(
         [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "campaigns/{slug}/stories")] HttpRequest request,
         string slug) =>
-        await door.AllowsOriginAsync(slug, Requesters.OriginOf(request), CampaignKind.Stories)
+        await door.AllowsOriginAsync(Entrance.Stories, slug, Requesters.OriginOf(request))
             ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
 

@@ -15,7 +15,6 @@ public sealed class StoryIntake(
     SubmissionDoor door,
     StoryTable stories,
     StoryEmailQueue emails,
-    IntakeSwitch intakeSwitch,
     SubmissionGuard guard,
     PersonalDataCipher cipher,
     DedupeKeys dedupeKeys,
@@ -23,15 +22,11 @@ public sealed class StoryIntake(
     ILogger<StoryIntake> log)
 {
     public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
-        door.EnterAsync("story", slug, requestLanguage, requester.Origin,
+        door.EnterAsync(Entrance.Stories, slug, requestLanguage, requester.Origin,
             campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
 
     private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
     {
-        if (campaign.Kind != CampaignKind.Stories) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.NotAStoryCampaign);
-        if (!campaign.IsOpenAt(time.GetUtcNow())) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StoriesClosed);
-        if (await intakeSwitch.IsPausedAsync(campaign)) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused);
-
         var parsed = StoryRules.Parse(body);
         var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
         if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);

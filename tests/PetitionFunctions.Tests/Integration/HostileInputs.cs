@@ -440,6 +440,9 @@ public static class HostileInputs
         yield return new("story: UTF-16 body", t => Post(Stories(t), Encoding.Unicode.GetBytes(Story().ToJsonString()), "application/json; charset=utf-16"), Unsupported);
         yield return new("story: overlong UTF-8", t => Post(Stories(t), Concat(Utf8("{\"story\":\""), [0xE0, 0x80, 0xAF], Utf8("\",\"consent\":\"internal\"}")), Json), Bad);
         yield return new("story: to a petition", t => Send(HttpMethod.Post, Path(t, $"campaigns/{t.Petition}/stories"), Story().ToJsonString()), NotFound, ProblemType: "not-a-story-campaign");
+        yield return new("signature: to a stories campaign", t => Send(HttpMethod.Post, Path(t, $"campaigns/{t.Stories}/signatures"), Signature().ToJsonString()), NotFound, ProblemType: "not-a-petition");
+        yield return new("signature: form post to a stories campaign", t => Send(HttpMethod.Post, Path(t, $"campaigns/{t.Stories}/signatures"),
+            "given_name=Ana&family_name=P&email=ana%40example.org&postal_code=10027", "application/x-www-form-urlencoded"), NotFound, ProblemType: "not-a-petition");
     }
 
     private static IEnumerable<HostileCase> AdminCases()

@@ -59,12 +59,13 @@ public class SignatureIntakeStorageDownTests
                 new CampaignReads(new CampaignTable(tables.Object), new SummaryTable(tables.Object), TimeProvider.System,
                     Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }),
                     NullLogger<CampaignReads>.Instance),
+                new IntakeSwitch(new SettingsTable(tables.Object), TimeProvider.System,
+                    Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }), NullLogger<IntakeSwitch>.Instance),
+                TimeProvider.System,
                 NullLogger<SubmissionDoor>.Instance),
             new SignatureTable(tables.Object),
             new ConfirmationQueue(queues.Object),
             new DedupeKeys(secrets),
-            new IntakeSwitch(new SettingsTable(tables.Object), TimeProvider.System,
-                Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }), NullLogger<IntakeSwitch>.Instance),
             new SignatureGuard(
                 new SubmissionGuard(
                     new RateLimiter(new RateLimitTable(tables.Object), new SenderHashes(secrets), TimeProvider.System,
@@ -259,7 +260,8 @@ public class SignatureIntakeStorageDownTests
         Assert.Equal(2, request.Sequence);
         Assert.Equal(EmailKind.Confirm, request.Kind);
         Assert.Equal(2, batches.Count); // the refused insert, then the claim with its outbox row
-        Assert.Equal(TableTransactionActionType.UpdateMerge, batches[1][0].ActionType);
+        Assert.Equal(TableTransactionActionType.UpdateReplace, batches[1][0].ActionType);
+        Assert.Equal(new ETag("W/\"1\""), batches[1][0].ETag); // conditional on the row as read: of concurrent repeats one wins
         Assert.Equal(request.SignatureKey, batches[1][0].Entity.RowKey);
     }
 
