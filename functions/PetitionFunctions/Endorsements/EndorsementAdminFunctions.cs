@@ -80,13 +80,14 @@ public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementMod
         return Answer(await moderation.ResolveChangeAsync(slug, key, decision == "apply", cancellationToken), request);
     }
 
-    private static IActionResult Answer(ModerationOutcome outcome, HttpRequest request) => outcome switch
+    /// <summary>Every answer is no-store: the endorsements carry their signers' decrypted details.</summary>
+    private static IActionResult Answer(ModerationOutcome outcome, HttpRequest request) => AdminRequests.NotCached(outcome switch
     {
         ModerationOutcome.Done done => new OkObjectResult(done.Body),
         ModerationOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
         ModerationOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
+    });
 }
 
 /// <summary>Reads a moderation request's keys and state, with one error per field.</summary>
