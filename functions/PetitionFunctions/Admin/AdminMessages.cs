@@ -18,6 +18,11 @@ public static class AdminMessages
             ? "El identificador no puede cambiar: debe ser el de la dirección."
             : "The slug cannot change: it must be the one in the address.";
 
+    public static string KindMismatch(Language l) =>
+        l == Language.Es
+            ? "El tipo de una campaña no puede cambiar: cree otra campaña."
+            : "A campaign's kind cannot change: create another campaign.";
+
     public static string InvalidKind(Language l) =>
         l == Language.Es ? "Use petition, letter o stories." : "Use petition, letter or stories.";
 

@@ -102,6 +102,9 @@ public static class CampaignRules
         CampaignKind kind = default;
         if (kindText is null) errors.Add("kind", FieldMessages.Required);
         else if (!Kinds.TryGetValue(kindText, out kind)) errors.Add("kind", AdminMessages.InvalidKind);
+        // Fixed like the slug: the stories admin, the retention sweep and an erasure find a campaign's
+        // stories, endorsements and signatures by its kind, so a change would strand them.
+        else if (existing is not null && kind != existing.Kind) errors.Add("kind", AdminMessages.KindMismatch);
 
         var state = existing?.State ?? CampaignState.Draft;
         if (TextFields.Tidy(input.State) is { } stateText)
