@@ -22,14 +22,14 @@ public sealed class EndorsementReads(
 {
     private readonly ReadThroughCache<PublicEndorsementList> _lists = new(time, options.Value.ReadCacheDuration, log, "endorsement list");
 
-    /// <summary>The letter's public list; null when there is no such letter.</summary>
+    /// <summary>The letter's public list; null when there is no such letter, or it is still a draft (not public yet).</summary>
     public Task<PublicEndorsementList?> FindAsync(string slug) =>
         Campaign.IsValidSlug(slug) ? _lists.GetAsync(slug, () => ReadAsync(slug)) : Task.FromResult<PublicEndorsementList?>(null);
 
     public void Forget(string slug) => _lists.Forget(slug);
 
     private async Task<PublicEndorsementList?> ReadAsync(string slug) =>
-        await campaigns.FindAsync(slug, CancellationToken.None) is { Kind: CampaignKind.Letter } campaign
+        await campaigns.FindAsync(slug, CancellationToken.None) is { Kind: CampaignKind.Letter, State: not CampaignState.Draft } campaign
             ? EndorsementLists.Public(await endorsements.ListAsync(slug, CancellationToken.None), e => e.Details(cipher),
                 campaign.AllowsIndividualEndorsements)
             : null;

@@ -49,7 +49,7 @@ public sealed class StoryReads(
 {
     private readonly ReadThroughCache<PublishedStories> _published = new(time, options.Value.ReadCacheDuration, log, "published stories of");
 
-    /// <summary>Stories of a campaign to be published; null when there is no such stories campaign.</summary>
+    /// <summary>Stories of a campaign to be published; null when there is no such stories campaign, or it is still a draft (not public yet).</summary>
     public Task<PublishedStories?> FindAsync(string slug) =>
         Campaign.IsValidSlug(slug) ? _published.GetAsync(slug, () => ReadAsync(slug)) : Task.FromResult<PublishedStories?>(null);
 
@@ -58,7 +58,7 @@ public sealed class StoryReads(
 
     private async Task<PublishedStories?> ReadAsync(string slug)
     {
-        if (await campaigns.FindAsync(slug, CancellationToken.None) is not { Kind: CampaignKind.Stories } campaign) return null;
+        if (await campaigns.FindAsync(slug, CancellationToken.None) is not { Kind: CampaignKind.Stories, State: not CampaignState.Draft } campaign) return null;
         var list = new List<PublishedStory>();
         await foreach (var story in stories.PublishedAsync(slug, CancellationToken.None))
             if (ToPublished(story) is { } published) list.Add(published);
