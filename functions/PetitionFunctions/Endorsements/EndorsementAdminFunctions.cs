@@ -2,13 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Endorsements;
 
 /// <summary>Moderation of a letter's endorsements, for admins with Petitions.Admin.</summary>
-public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementModeration moderation)
+public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementModeration moderation, ILogger<EndorsementAdminFunctions> log)
 {
     /// <summary>Every endorsement of a letter with the signer's details; <c>?moderation=pending</c> narrows it.</summary>
     [Function(nameof(AdminListEndorsements))]
@@ -18,7 +19,7 @@ public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementMod
         CancellationToken cancellationToken)
     {
         if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(await moderation.ListAsync(slug, request.Query["moderation"], cancellationToken), request);
+        return Answer(await SafelyAsync(request, () => moderation.ListAsync(slug, request.Query["moderation"], cancellationToken)), request);
     }
 
     /// <summary>Bulk: <c>{"keys":["org-…","person-…"],"state":"approved"}</c> (or rejected, or pending).</summary>
@@ -34,7 +35,7 @@ public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementMod
         var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: null);
         document.Dispose();
         if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        return Answer(await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken), request);
+        return Answer(await SafelyAsync(request, () => moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken)), request);
     }
 
     /// <summary>One endorsement: <c>{"state":"approved"}</c>.</summary>
@@ -51,7 +52,7 @@ public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementMod
         var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: key);
         document.Dispose();
         if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        var outcome = await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken);
+        var outcome = await SafelyAsync(request, () => moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken));
         if (outcome is ModerationOutcome.Done { Body: ModerationResult { Updated.Count: 0 } })
             return Problems.For(ProblemKind.EndorsementNotFound, HttpAnswers.LanguageOf(request));
         return Answer(outcome, request);
@@ -77,7 +78,21 @@ public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementMod
             errors.Add("decision", ModerationMessages.InvalidDecision);
             return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
         }
-        return Answer(await moderation.ResolveChangeAsync(slug, key, decision == "apply", cancellationToken), request);
+        return Answer(await SafelyAsync(request, () => moderation.ResolveChangeAsync(slug, key, decision == "apply", cancellationToken)), request);
+    }
+
+    /// <summary>Storage out of reach is a 503 with Retry-After, as for the stories admin, not a 500.</summary>
+    private async Task<ModerationOutcome> SafelyAsync(HttpRequest request, Func<Task<ModerationOutcome>> act)
+    {
+        try
+        {
+            return await act();
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Storage was unavailable for an endorsements admin request to {Path} ({Failure}).", request.Path, e.GetType().Name);
+            return new ModerationOutcome.Refused(ProblemKind.StorageUnavailable);
+        }
     }
 
     /// <summary>Every answer is no-store: the endorsements carry their signers' decrypted details.</summary>
