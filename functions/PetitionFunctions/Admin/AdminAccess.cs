@@ -15,6 +15,24 @@ namespace PetitionFunctions.Admin;
 /// </summary>
 public sealed class AdminAccess(ILogger<AdminAccess> log)
 {
+    /// <summary>
+    /// Answers an admin request for a caller with one of the roles (401 or 403 otherwise). Storage out of
+    /// reach anywhere in the answer is a 503 with Retry-After and problem+json, never a 500.
+    /// </summary>
+    public async Task<IActionResult> AnswerAsync(HttpRequest request, IReadOnlyList<string> anyOfRoles, Func<Task<IActionResult>> answer)
+    {
+        if (await DenyUnlessAsync(request, [.. anyOfRoles]) is { } denied) return denied;
+        try
+        {
+            return await answer();
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Storage was unavailable for an admin request to {Path} ({Failure}); answered 503.", request.Path, e.GetType().Name);
+            return Problems.For(ProblemKind.StorageUnavailable, HttpAnswers.LanguageOf(request));
+        }
+    }
+
     public async Task<IActionResult?> DenyUnlessAsync(HttpRequest request, params string[] anyOfRoles)
     {
         var result = await request.HttpContext.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);

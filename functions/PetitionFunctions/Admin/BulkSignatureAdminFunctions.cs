@@ -11,14 +11,14 @@ public sealed class BulkSignatureAdminFunctions(AdminAccess access, BulkSignatur
     private const string Campaign = AdminRoutes.Root + "/campaigns/{slug}";
 
     [Function(nameof(AdminListTrends))]
-    public async Task<IActionResult> AdminListTrends(
+    public Task<IActionResult> AdminListTrends(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaign + "/trends")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.TrendsAsync(slug, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return Answer(request, await admin.TrendsAsync(slug, cancellationToken));
+        });
 
     [Function(nameof(AdminPreviewInvalidation))]
     public Task<IActionResult> AdminPreviewInvalidation(
@@ -35,15 +35,15 @@ public sealed class BulkSignatureAdminFunctions(AdminAccess access, BulkSignatur
         WithConditionAsync(request, json => admin.InvalidateAsync(slug, json, AdminRequests.ActorOf(request), cancellationToken), cancellationToken);
 
     [Function(nameof(AdminUndoInvalidation))]
-    public async Task<IActionResult> AdminUndoInvalidation(
+    public Task<IActionResult> AdminUndoInvalidation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Campaign + "/invalidations/{id}")] HttpRequest request,
         string slug,
         string id,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.UndoAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return Answer(request, await admin.UndoAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     [Function(nameof(AdminApplyRelease))]
     public Task<IActionResult> AdminApplyRelease(
@@ -52,13 +52,13 @@ public sealed class BulkSignatureAdminFunctions(AdminAccess access, BulkSignatur
         CancellationToken cancellationToken) =>
         WithConditionAsync(request, json => admin.ReleaseAsync(slug, json, AdminRequests.ActorOf(request), cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> WithConditionAsync(HttpRequest request, Func<string, Task<BulkOutcome>> act, CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-        if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
-        return Answer(request, await act(json!));
-    }
+    private Task<IActionResult> WithConditionAsync(HttpRequest request, Func<string, Task<BulkOutcome>> act, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+            if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
+            return Answer(request, await act(json!));
+        });
 
     private static IActionResult Answer(HttpRequest request, BulkOutcome outcome) => outcome switch
     {

@@ -11,69 +11,69 @@ public sealed class CampaignAdminFunctions(AdminAccess access, CampaignAdmin adm
     private const string Campaigns = AdminRoutes.Root + "/campaigns";
 
     [Function(nameof(AdminListCampaigns))]
-    public async Task<IActionResult> AdminListCampaigns(
+    public Task<IActionResult> AdminListCampaigns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns)] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var campaigns = await admin.ListAsync(cancellationToken);
-        return AdminRequests.NotCached(new OkObjectResult(new { campaigns = campaigns.OrderBy(c => c.Slug, StringComparer.Ordinal).Select(CampaignDocument.From).ToList() }));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var campaigns = await admin.ListAsync(cancellationToken);
+            return AdminRequests.NotCached(new OkObjectResult(new { campaigns = campaigns.OrderBy(c => c.Slug, StringComparer.Ordinal).Select(CampaignDocument.From).ToList() }));
+        });
 
     [Function(nameof(AdminGetCampaign))]
-    public async Task<IActionResult> AdminGetCampaign(
+    public Task<IActionResult> AdminGetCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns + "/{slug}")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return await admin.FindAsync(slug, cancellationToken) is { } campaign
-            ? AdminRequests.NotCached(new OkObjectResult(CampaignDocument.From(campaign)))
-            : Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return await admin.FindAsync(slug, cancellationToken) is { } campaign
+                ? AdminRequests.NotCached(new OkObjectResult(CampaignDocument.From(campaign)))
+                : Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
+        });
 
     [Function(nameof(AdminCreateCampaign))]
-    public async Task<IActionResult> AdminCreateCampaign(
+    public Task<IActionResult> AdminCreateCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns)] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-        if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
-        return Answer(request, await admin.CreateAsync(json!, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+            if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
+            return Answer(request, await admin.CreateAsync(json!, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     [Function(nameof(AdminUpdateCampaign))]
-    public async Task<IActionResult> AdminUpdateCampaign(
+    public Task<IActionResult> AdminUpdateCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Campaigns + "/{slug}")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-        if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
-        return Answer(request, await admin.UpdateAsync(slug, json!, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+            if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
+            return Answer(request, await admin.UpdateAsync(slug, json!, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     [Function(nameof(AdminOpenCampaign))]
-    public async Task<IActionResult> AdminOpenCampaign(
+    public Task<IActionResult> AdminOpenCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns + "/{slug}/open")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.OpenAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return Answer(request, await admin.OpenAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     [Function(nameof(AdminCloseCampaign))]
-    public async Task<IActionResult> AdminCloseCampaign(
+    public Task<IActionResult> AdminCloseCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns + "/{slug}/close")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.CloseAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return Answer(request, await admin.CloseAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     private static IActionResult Answer(HttpRequest request, CampaignAdminOutcome outcome) => outcome switch
     {

@@ -11,25 +11,25 @@ public sealed class ErasureFunctions(AdminAccess access, PersonErasure erasure)
 {
     /// <summary><c>{"email": "...", "phone": "..."}</c> (either or both) → 200 with what was erased, counted by kind.</summary>
     [Function(nameof(AdminErasePerson))]
-    public async Task<IActionResult> AdminErasePerson(
+    public Task<IActionResult> AdminErasePerson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/erasures")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var language = HttpAnswers.LanguageOf(request);
-        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-        if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, language));
-        return AdminRequests.NotCached(await erasure.EraseAsync(json!, AdminRequests.ActorOf(request), cancellationToken) switch
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
         {
-            ErasureOutcome.Erased erased => new ContentResult
+            var language = HttpAnswers.LanguageOf(request);
+            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+            if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, language));
+            return AdminRequests.NotCached(await erasure.EraseAsync(json!, AdminRequests.ActorOf(request), cancellationToken) switch
             {
-                StatusCode = StatusCodes.Status200OK,
-                ContentType = "application/json; charset=utf-8",
-                Content = JsonSerializer.Serialize(erased.Summary, ApiJson.Options),
-            },
-            ErasureOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, language, refused.Problem),
-            ErasureOutcome.Refused refused => Problems.For(refused.Problem, language),
-            _ => throw new ArgumentOutOfRangeException(nameof(request)),
+                ErasureOutcome.Erased erased => new ContentResult
+                {
+                    StatusCode = StatusCodes.Status200OK,
+                    ContentType = "application/json; charset=utf-8",
+                    Content = JsonSerializer.Serialize(erased.Summary, ApiJson.Options),
+                },
+                ErasureOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, language, refused.Problem),
+                ErasureOutcome.Refused refused => Problems.For(refused.Problem, language),
+                _ => throw new ArgumentOutOfRangeException(nameof(request)),
+            });
         });
-    }
 }

@@ -13,26 +13,26 @@ public sealed class IntakeSwitchFunctions(AdminAccess access, IntakeSwitch intak
     private const string Intake = AdminRoutes.Root + "/intake";
 
     [Function(nameof(AdminGetIntakeSwitch))]
-    public async Task<IActionResult> AdminGetIntakeSwitch(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync()));
-    }
+    public Task<IActionResult> AdminGetIntakeSwitch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync()));
+        });
 
     [Function(nameof(AdminSetIntakeSwitch))]
-    public async Task<IActionResult> AdminSetIntakeSwitch(
+    public Task<IActionResult> AdminSetIntakeSwitch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Intake)] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var language = HttpAnswers.LanguageOf(request);
-        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-        if (problem is { } unreadable) return Problems.For(unreadable, language);
-        var (paused, errors) = IntakePauseRequest.Parse(json!);
-        if (paused is not { } value) return Problems.Fields(errors, language);
-        return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.SetAllAsync(value, AdminRequests.ActorOf(request), cancellationToken)));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var language = HttpAnswers.LanguageOf(request);
+            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+            if (problem is { } unreadable) return Problems.For(unreadable, language);
+            var (paused, errors) = IntakePauseRequest.Parse(json!);
+            if (paused is not { } value) return Problems.Fields(errors, language);
+            return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.SetAllAsync(value, AdminRequests.ActorOf(request), cancellationToken)));
+        });
 }
 
 /// <summary>The body of PUT /api/manage/intake: {"paused": true} or {"paused": false}, nothing else.</summary>

@@ -11,27 +11,27 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
     private const string Signatures = AdminRoutes.Root + "/campaigns/{slug}/signatures";
 
     [Function(nameof(AdminListSignatures))]
-    public async Task<IActionResult> AdminListSignatures(
+    public Task<IActionResult> AdminListSignatures(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures)] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"]);
-        if (query is null) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        return Answer(request, await admin.ListAsync(slug, query, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"]);
+            if (query is null) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+            return Answer(request, await admin.ListAsync(slug, query, cancellationToken));
+        });
 
     [Function(nameof(AdminGetSignature))]
-    public async Task<IActionResult> AdminGetSignature(
+    public Task<IActionResult> AdminGetSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures + "/{key}")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await admin.FindAsync(slug, key, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return Answer(request, await admin.FindAsync(slug, key, cancellationToken));
+        });
 
     [Function(nameof(AdminInvalidateSignature))]
     public Task<IActionResult> AdminInvalidateSignature(
@@ -66,11 +66,8 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         ActAsync(request, actor => admin.ResendAsync(slug, key, actor, cancellationToken));
 
     /// <summary>An admin's change to one signature: the token and role first, then the change, named by who made it.</summary>
-    private async Task<IActionResult> ActAsync(HttpRequest request, Func<string, Task<SignatureAdminOutcome>> change)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(request, await change(AdminRequests.ActorOf(request)));
-    }
+    private Task<IActionResult> ActAsync(HttpRequest request, Func<string, Task<SignatureAdminOutcome>> change) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await change(AdminRequests.ActorOf(request))));
 
     private static IActionResult Answer(HttpRequest request, SignatureAdminOutcome outcome) => outcome switch
     {

@@ -8,15 +8,15 @@ namespace PetitionFunctions.Campaigns;
 public sealed class CampaignFunctions(CampaignTable campaigns, TimeProvider time)
 {
     [Function(nameof(ListOpenCampaigns))]
-    public async Task<IActionResult> ListOpenCampaigns(
+    public Task<IActionResult> ListOpenCampaigns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var all = await campaigns.ListAsync(cancellationToken);
-        var open = all.Where(c => c.IsOpenAt(time.GetUtcNow())).OrderBy(c => c.Slug).Select(PublicCampaign.From);
-        request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
-        return new OkObjectResult(new { campaigns = open.ToList() });
-    }
+        CancellationToken cancellationToken) =>
+        PublicJson.ReadAsync<IReadOnlyList<Campaign>>(request, async () => await campaigns.ListAsync(cancellationToken), all =>
+        {
+            var open = all.Where(c => c.IsOpenAt(time.GetUtcNow())).OrderBy(c => c.Slug).Select(PublicCampaign.From);
+            request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
+            return new OkObjectResult(new { campaigns = open.ToList() });
+        }, ProblemKind.CampaignNotFound);
 }
 
 /// <summary>What anyone may see of a campaign: no delivery address, origins or return URLs.</summary>

@@ -36,57 +36,57 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
     /// without it, a new on-demand delivery.
     /// </summary>
     [Function(nameof(RequestDelivery))]
-    public async Task<IActionResult> RequestDelivery(
+    public Task<IActionResult> RequestDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Deliver, AdminRoles.Admin) is { } denied) return denied;
-        var language = HttpAnswers.LanguageOf(request);
-        var (milestone, problem, errors) = await ReadMilestoneAsync(request, cancellationToken);
-        if (problem is { } unreadable) return errors is null ? Problems.For(unreadable, language) : Problems.Fields(errors, language, unreadable);
-        if (milestone!.Value is { } id && !DeliveryRules.IsMilestoneId(id)) return NotDue(language, []);
-
-        return await scheduler.RequestAsync(slug, milestone.Value, cancellationToken) switch
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Deliver, AdminRoles.Admin], async () =>
         {
-            DeliveryRequestOutcome.Created created => new AcceptedResult(LocationOf(request, created.Delivery), Answer(created.Delivery)),
-            DeliveryRequestOutcome.Existing existing => new OkObjectResult(Answer(existing.Delivery)),
-            DeliveryRequestOutcome.NotDue notDue => NotDue(language, notDue.DueNow),
-            _ => Problems.For(ProblemKind.CampaignNotFound, language),
-        };
-    }
+            var language = HttpAnswers.LanguageOf(request);
+            var (milestone, problem, errors) = await ReadMilestoneAsync(request, cancellationToken);
+            if (problem is { } unreadable) return errors is null ? Problems.For(unreadable, language) : Problems.Fields(errors, language, unreadable);
+            if (milestone!.Value is { } id && !DeliveryRules.IsMilestoneId(id)) return NotDue(language, []);
+
+            return await scheduler.RequestAsync(slug, milestone.Value, cancellationToken) switch
+            {
+                DeliveryRequestOutcome.Created created => new AcceptedResult(LocationOf(request, created.Delivery), Answer(created.Delivery)),
+                DeliveryRequestOutcome.Existing existing => new OkObjectResult(Answer(existing.Delivery)),
+                DeliveryRequestOutcome.NotDue notDue => NotDue(language, notDue.DueNow),
+                _ => Problems.For(ProblemKind.CampaignNotFound, language),
+            };
+        });
 
     /// <summary>The campaign's deliveries, newest first.</summary>
     [Function(nameof(ListDeliveries))]
-    public async Task<IActionResult> ListDeliveries(
+    public Task<IActionResult> ListDeliveries(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Deliver, AdminRoles.Admin) is { } denied) return denied;
-        if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
-        return Json(new { campaign = slug, deliveries = await deliveries.ListAsync(slug, cancellationToken) });
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Deliver, AdminRoles.Admin], async () =>
+        {
+            if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
+            return Json(new { campaign = slug, deliveries = await deliveries.ListAsync(slug, cancellationToken) });
+        });
 
     [Function(nameof(GetDelivery))]
-    public async Task<IActionResult> GetDelivery(
+    public Task<IActionResult> GetDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries/{id}")] HttpRequest request,
         string slug,
         string id,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Deliver, AdminRoles.Admin) is { } denied) return denied;
-        var language = HttpAnswers.LanguageOf(request);
-        if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, language);
-        return await deliveries.FindAsync(slug, id, cancellationToken) is { } found
-            ? Json(found.Delivery)
-            : new NotFoundObjectResult(new ProblemDetails
-            {
-                Type = Problems.TypePrefix + "delivery-not-found",
-                Title = language == Language.Es ? "Esta campaña no tiene ninguna entrega con ese identificador." : "This campaign has no delivery with that id.",
-                Status = StatusCodes.Status404NotFound,
-            });
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Deliver, AdminRoles.Admin], async () =>
+        {
+            var language = HttpAnswers.LanguageOf(request);
+            if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, language);
+            return await deliveries.FindAsync(slug, id, cancellationToken) is { } found
+                ? Json(found.Delivery)
+                : new NotFoundObjectResult(new ProblemDetails
+                {
+                    Type = Problems.TypePrefix + "delivery-not-found",
+                    Title = language == Language.Es ? "Esta campaña no tiene ninguna entrega con ese identificador." : "This campaign has no delivery with that id.",
+                    Status = StatusCodes.Status404NotFound,
+                });
+        });
 
     /// <summary>
     /// The milestone in the body (null for none), or what is wrong with the body. No body at all, or

@@ -2,98 +2,83 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Endorsements;
 
 /// <summary>Moderation of a letter's endorsements, for admins with Petitions.Admin.</summary>
-public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementModeration moderation, ILogger<EndorsementAdminFunctions> log)
+public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementModeration moderation)
 {
     /// <summary>Every endorsement of a letter with the signer's details; <c>?moderation=pending</c> narrows it.</summary>
     [Function(nameof(AdminListEndorsements))]
-    public async Task<IActionResult> AdminListEndorsements(
+    public Task<IActionResult> AdminListEndorsements(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        return Answer(await SafelyAsync(request, () => moderation.ListAsync(slug, request.Query["moderation"], cancellationToken)), request);
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            return Answer(await moderation.ListAsync(slug, request.Query["moderation"], cancellationToken), request);
+        });
 
     /// <summary>Bulk: <c>{"keys":["org-…","person-…"],"state":"approved"}</c> (or rejected, or pending).</summary>
     [Function(nameof(AdminModerateEndorsements))]
-    public async Task<IActionResult> AdminModerateEndorsements(
+    public Task<IActionResult> AdminModerateEndorsements(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements/moderation")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
-        if (problem is not null) return problem;
-        var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: null);
-        document.Dispose();
-        if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        return Answer(await SafelyAsync(request, () => moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken)), request);
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
+            if (problem is not null) return problem;
+            var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: null);
+            document.Dispose();
+            if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+            return Answer(await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken), request);
+        });
 
     /// <summary>One endorsement: <c>{"state":"approved"}</c>.</summary>
     [Function(nameof(AdminModerateEndorsement))]
-    public async Task<IActionResult> AdminModerateEndorsement(
+    public Task<IActionResult> AdminModerateEndorsement(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements/{key}/moderation")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
-        if (problem is not null) return problem;
-        var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: key);
-        document.Dispose();
-        if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        var outcome = await SafelyAsync(request, () => moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken));
-        if (outcome is ModerationOutcome.Done { Body: ModerationResult { Updated.Count: 0 } })
-            return Problems.For(ProblemKind.EndorsementNotFound, HttpAnswers.LanguageOf(request));
-        return Answer(outcome, request);
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        {
+            var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
+            if (problem is not null) return problem;
+            var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: key);
+            document.Dispose();
+            if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+            var outcome = await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken);
+            if (outcome is ModerationOutcome.Done { Body: ModerationResult { Updated.Count: 0 } })
+                return Problems.For(ProblemKind.EndorsementNotFound, HttpAnswers.LanguageOf(request));
+            return Answer(outcome, request);
+        });
 
     /// <summary>Applies or discards the pending change a repeat submission left: <c>{"decision":"apply"}</c> or <c>"discard"</c>.</summary>
     [Function(nameof(AdminResolveEndorsementChange))]
-    public async Task<IActionResult> AdminResolveEndorsementChange(
+    public Task<IActionResult> AdminResolveEndorsementChange(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements/{key}/change")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin) is { } denied) return denied;
-        var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
-        if (problem is not null) return problem;
-        string? decision;
-        using (document)
-            decision = document!.RootElement.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-        if (decision is not ("apply" or "discard"))
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
         {
-            var errors = new FieldErrors();
-            errors.Add("decision", ModerationMessages.InvalidDecision);
-            return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        }
-        return Answer(await SafelyAsync(request, () => moderation.ResolveChangeAsync(slug, key, decision == "apply", cancellationToken)), request);
-    }
-
-    /// <summary>Storage out of reach is a 503 with Retry-After, as for the stories admin, not a 500.</summary>
-    private async Task<ModerationOutcome> SafelyAsync(HttpRequest request, Func<Task<ModerationOutcome>> act)
-    {
-        try
-        {
-            return await act();
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("Storage was unavailable for an endorsements admin request to {Path} ({Failure}).", request.Path, e.GetType().Name);
-            return new ModerationOutcome.Refused(ProblemKind.StorageUnavailable);
-        }
-    }
+            var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
+            if (problem is not null) return problem;
+            string? decision;
+            using (document)
+                decision = document!.RootElement.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            if (decision is not ("apply" or "discard"))
+            {
+                var errors = new FieldErrors();
+                errors.Add("decision", ModerationMessages.InvalidDecision);
+                return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+            }
+            return Answer(await moderation.ResolveChangeAsync(slug, key, decision == "apply", cancellationToken), request);
+        });
 
     /// <summary>Every answer is no-store: the endorsements carry their signers' decrypted details.</summary>
     private static IActionResult Answer(ModerationOutcome outcome, HttpRequest request) => AdminRequests.NotCached(outcome switch

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 
@@ -11,80 +10,64 @@ namespace PetitionFunctions.Stories;
 /// The stories admin API, for the separate role Petitions.Stories (Petitions.Admin alone cannot read
 /// stories). Every answer is no-store.
 /// </summary>
-public sealed class StoryAdminFunctions(AdminAccess access, StoryModeration moderation, ILogger<StoryAdminFunctions> log)
+public sealed class StoryAdminFunctions(AdminAccess access, StoryModeration moderation)
 {
     private const string Stories = AdminRoutes.Root + "/campaigns/{slug}/stories";
 
     /// <summary>A page of 50 stories, newest first: metadata, and with <c>?decrypt=true</c> the decrypted texts too.</summary>
     [Function(nameof(ListStories))]
-    public async Task<IActionResult> ListStories(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Stories)] HttpRequest request, string slug, CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Stories) is { } denied) return denied;
-        var page = 1;
-        if (request.Query["page"] is { Count: > 0 } text && (!int.TryParse(text, out page) || page < 1))
-            return Problems.Fields(One("page", AdminMessages.InvalidPage), HttpAnswers.LanguageOf(request));
-        var decrypt = string.Equals(request.Query["decrypt"], "true", StringComparison.OrdinalIgnoreCase);
-        return await AnswerAsync(request, () => moderation.ListAsync(slug, page, decrypt, AdminRequests.ActorOf(request), cancellationToken));
-    }
+    public Task<IActionResult> ListStories(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Stories)] HttpRequest request, string slug, CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Stories], async () =>
+        {
+            var page = 1;
+            if (request.Query["page"] is { Count: > 0 } text && (!int.TryParse(text, out page) || page < 1))
+                return Problems.Fields(One("page", AdminMessages.InvalidPage), HttpAnswers.LanguageOf(request));
+            var decrypt = string.Equals(request.Query["decrypt"], "true", StringComparison.OrdinalIgnoreCase);
+            return await AnswerAsync(request, () => moderation.ListAsync(slug, page, decrypt, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     [Function(nameof(GetStory))]
-    public async Task<IActionResult> GetStory(
+    public Task<IActionResult> GetStory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Stories + "/{id}")] HttpRequest request, string slug, string id,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Stories) is { } denied) return denied;
-        return await AnswerAsync(request, () => moderation.ReadAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Stories], () => AnswerAsync(request, () => moderation.ReadAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken)));
 
     /// <summary>Writes the redacted version: <c>{"en": "...", "es": "..."}</c>, either or both. Withdraws any approval.</summary>
     [Function(nameof(RedactStory))]
-    public async Task<IActionResult> RedactStory(
+    public Task<IActionResult> RedactStory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Stories + "/{id}/redaction")] HttpRequest request, string slug, string id,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Stories) is { } denied) return denied;
-        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-        if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, HttpAnswers.LanguageOf(request)));
-        return await AnswerAsync(request, () => moderation.RedactAsync(slug, id, json!, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Stories], async () =>
+        {
+            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+            if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, HttpAnswers.LanguageOf(request)));
+            return await AnswerAsync(request, () => moderation.RedactAsync(slug, id, json!, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     /// <summary>Approves within the writer's consent: <c>{"publish": bool, "include_in_delivery": bool}</c> (missing means false).</summary>
     [Function(nameof(ApproveStory))]
-    public async Task<IActionResult> ApproveStory(
+    public Task<IActionResult> ApproveStory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Stories + "/{id}/approval")] HttpRequest request, string slug, string id,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Stories) is { } denied) return denied;
-        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-        if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, HttpAnswers.LanguageOf(request)));
-        return await AnswerAsync(request, () => moderation.ApproveAsync(slug, id, json!, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Stories], async () =>
+        {
+            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+            if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, HttpAnswers.LanguageOf(request)));
+            return await AnswerAsync(request, () => moderation.ApproveAsync(slug, id, json!, AdminRequests.ActorOf(request), cancellationToken));
+        });
 
     /// <summary>Deletes the story for good: 204.</summary>
     [Function(nameof(DeleteStory))]
-    public async Task<IActionResult> DeleteStory(
+    public Task<IActionResult> DeleteStory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Stories + "/{id}")] HttpRequest request, string slug, string id,
-        CancellationToken cancellationToken)
-    {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Stories) is { } denied) return denied;
-        return await AnswerAsync(request, () => moderation.DeleteAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        access.AnswerAsync(request, [AdminRoles.Stories], () => AnswerAsync(request, () => moderation.DeleteAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken)));
 
     private async Task<IActionResult> AnswerAsync(HttpRequest request, Func<Task<ModerationOutcome>> act)
     {
         var language = HttpAnswers.LanguageOf(request);
-        ModerationOutcome outcome;
-        try
-        {
-            outcome = await act();
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("Storage was unavailable for a stories admin request to {Path} ({Failure}).", request.Path, e.GetType().Name);
-            outcome = new ModerationOutcome.Refused(ProblemKind.StorageUnavailable);
-        }
-        return AdminRequests.NotCached(outcome switch
+        return AdminRequests.NotCached(await act() switch
         {
             ModerationOutcome.Done { Body: null } => new NoContentResult(),
             ModerationOutcome.Done done => new OkObjectResult(done.Body),
