@@ -105,6 +105,13 @@ public sealed partial class SignatureTable(TableServiceClient service)
     public async Task<PendingConfirmation?> RepeatAsync(SignatureRecord signature, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         if (await ReadAsync(signature.Campaign, signature.Key, cancellationToken) is not { } row) return null;
+        if (!row.ContainsKey("Personal"))
+        {
+            // Anonymised after a closing and signing again once reopened: the email needs the new details,
+            // and the next anonymisation must see them.
+            row["Personal"] = signature.ProtectedPersonalData;
+            row.Remove("AnonymisedAt");
+        }
         return ToStored(signature.Campaign, row).State == SignatureState.Withdrawn
             ? await SignAgainAfterWithdrawalAsync(signature, row, cancellationToken)
             : await RequestAnotherEmailAsync(signature.Campaign, row, signature.ReceivedAt, cooldown, cancellationToken);
