@@ -99,7 +99,8 @@ public static class Tally
         foreach (var entry in entries)
         {
             var key = keyOf(entry) is { Length: > 0 } k ? (k.Length > 40 ? k[..40] : k) : Unknown;
-            if (!result.ContainsKey(key) && result.Count >= MaxKeysPerBreakdown) key = Other;
+            // A -1 for a key not listed takes back a +1 that went under "other" when the breakdown was full.
+            if (!result.ContainsKey(key) && (result.Count >= MaxKeysPerBreakdown || entry.Change < 0)) key = Other;
             result[key] = result.GetValueOrDefault(key) + entry.Change;
             // A -1 (withdrawn, invalidated) that takes a key back to zero removes it, as a recount would never list it.
             if (result[key] == 0) result.Remove(key);

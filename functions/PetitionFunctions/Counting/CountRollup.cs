@@ -43,7 +43,17 @@ public sealed class CountRollup(
         var upTo = (now - options.Value.LagWindow).UtcTicks;
         var added = 0;
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
-            added += await RollupAsync(campaign, upTo, now, cancellationToken);
+        {
+            try
+            {
+                added += await RollupAsync(campaign, upTo, now, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One campaign's failure must not hold back the counts of the campaigns listed after it.
+                log.LogError("Rolling up {Campaign} failed ({Failure}); the next run tries again.", campaign.Slug, e.GetType().Name);
+            }
+        }
         return added;
     }
 

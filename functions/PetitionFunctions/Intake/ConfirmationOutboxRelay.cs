@@ -27,7 +27,7 @@ public sealed class ConfirmationOutboxRelay(
             await foreach (var pending in signatures.PendingAsync(campaign.Slug, now, cancellationToken))
             {
                 // Postponed first: the message may fail its tries and park the row again before this loop moves on.
-                await signatures.PostponeOutboxAsync(pending, now + SignatureTable.OutboxGrace, cancellationToken);
+                if (!await signatures.PostponeOutboxAsync(pending, now + SignatureTable.OutboxGrace, cancellationToken)) continue;
                 await confirmations.SendAsync(ConfirmationRequest.From(pending), cancellationToken);
                 relayed++;
             }

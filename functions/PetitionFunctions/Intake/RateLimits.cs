@@ -110,7 +110,9 @@ public sealed class RateLimiter(RateLimitTable table, SenderHashes hashes, TimeP
 
     public async Task<RateLimitVerdict> CheckAsync(Campaign campaign, IPAddress? address, CancellationToken cancellationToken)
     {
-        var rules = RulesFor(campaign).Where(rule => rule.IsValid).ToList();
+        // Rules of one window length would share its slots; the strictest of them is the one that binds.
+        var rules = RulesFor(campaign).Where(rule => rule.IsValid)
+            .GroupBy(rule => rule.WindowSeconds).Select(same => same.MinBy(rule => rule.Count)!).ToList();
         if (rules.Count == 0) return RateLimitVerdict.Under;
         if (address is null)
         {
@@ -120,8 +122,7 @@ public sealed class RateLimiter(RateLimitTable table, SenderHashes hashes, TimeP
         var partition = $"{campaign.Slug}:{hashes.ForAddress(address)}";
         var now = time.GetUtcNow();
         var windows = rules.Select(rule => Window.Of(partition, rule, now)).ToList();
-        // Two rules of the same window length would name the same rows, which one batch cannot hold.
-        if (windows.All(w => NextSlot(w) < w.Rule.Count) && windows.DistinctBy(w => w.Prefix).Count() == windows.Count
+        if (windows.All(w => NextSlot(w) < w.Rule.Count)
             && await table.TryTakeAllAsync(partition, windows.Select(w => (w.Prefix + NextSlot(w), w.ExpiresAt)).ToList(), cancellationToken))
         {
             foreach (var window in windows) Remember(window, NextSlot(window) + 1, now);

@@ -105,6 +105,13 @@ public sealed partial class SignatureTable(TableServiceClient service)
     public async Task<PendingConfirmation?> RepeatAsync(SignatureRecord signature, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         if (await ReadAsync(signature.Campaign, signature.Key, cancellationToken) is not { } row) return null;
+        if (!row.ContainsKey("Personal"))
+        {
+            // Anonymised after a closing and signing again once reopened: the email needs the new details,
+            // and the next anonymisation must see them.
+            row["Personal"] = signature.ProtectedPersonalData;
+            row.Remove("AnonymisedAt");
+        }
         return ToStored(signature.Campaign, row).State == SignatureState.Withdrawn
             ? await SignAgainAfterWithdrawalAsync(signature, row, cancellationToken)
             : await RequestAnotherEmailAsync(signature.Campaign, row, signature.ReceivedAt, cooldown, cancellationToken);
@@ -218,12 +225,22 @@ public sealed partial class SignatureTable(TableServiceClient service)
         }
     }
 
-    /// <summary>Puts off the relay's next look at an outbox row whose message it just sent again.</summary>
-    public Task PostponeOutboxAsync(PendingConfirmation pending, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        _table.UpdateEntityAsync(new TableEntity(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
+    /// <summary>Puts off the relay's next look at an outbox row it is about to send again; false when the row is gone (its email was handled meanwhile).</summary>
+    public async Task<bool> PostponeOutboxAsync(PendingConfirmation pending, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        try
         {
-            ["DueAt"] = dueAt,
-        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(new TableEntity(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
+            {
+                ["DueAt"] = dueAt,
+            }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException gone) when (gone.Status == 404)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Outbox rows of a campaign due before a time: one range query per partition, never a scan.</summary>
     public async IAsyncEnumerable<PendingConfirmation> PendingAsync(

@@ -43,7 +43,8 @@ public sealed class SubmissionDoor(CampaignReads campaigns, IntakeSwitch intakeS
         try
         {
             var campaign = (await campaigns.FindAsync(slug))?.Campaign;
-            if (campaign is null) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
+            // A draft is not public yet: it answers as unknown, as the public reads do.
+            if (campaign is null || campaign.State == CampaignState.Draft) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
             if (origin is not null && !campaign.AllowsOrigin(origin))
             {
                 log.LogWarning("Refused a {What} for {Campaign} from a page at {Origin}, which the campaign does not allow.", entrance.What, slug, origin);
@@ -64,5 +65,6 @@ public sealed class SubmissionDoor(CampaignReads campaigns, IntakeSwitch intakeS
 
     /// <summary>Whether a browser page at this origin may post to the campaign through this entrance: the answer to a CORS preflight.</summary>
     public async Task<bool> AllowsOriginAsync(Entrance entrance, string slug, string? origin) =>
-        origin is not null && await campaigns.FindAsync(slug) is { } view && entrance.Kinds.Contains(view.Campaign.Kind) && view.Campaign.AllowsOrigin(origin);
+        origin is not null && await campaigns.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
+        && entrance.Kinds.Contains(view.Campaign.Kind) && view.Campaign.AllowsOrigin(origin);
 }

@@ -97,6 +97,34 @@ public sealed class AnonymisationTests(LocalHostFixture fixture)
         Assert.Equal("close-2", await table.AnonymisedClosingAsync(campaign.Slug, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Someone_whose_unconfirmed_signature_was_anonymised_signs_again_after_a_reopening_and_gets_a_confirmation_email()
+    {
+        var campaign = await ClosedCampaignAsync(deliveredMonthsAgo: 7);
+        await fixture.Service<SignatureAnonymisation>().RunAsync(CancellationToken.None);
+        var unconfirmed = Assert.Single(await SignatureRowsAsync(campaign.Slug), r => r.GetString("State") == nameof(SignatureState.Unconfirmed));
+        // Months went by since that signer's last email: push it back, as time would.
+        unconfirmed["LastEmailRequestedAt"] = DateTimeOffset.UtcNow.AddMonths(-8);
+        await fixture.Signatures.UpdateEntityAsync(unconfirmed, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Merge);
+
+        using var admin = fixture.AdminClient(AdminRoles.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/open", null)).StatusCode);
+        var prefix = campaign.Slug[^6..];
+        var emails = new[] { "uno", "dos", "tres" }.Select(n => $"{n}.{prefix}@example.org");
+        foreach (var email in emails)
+            await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Persona", "otra vez", email, postalCode: "10027"));
+
+        // The repeat's email can be written: the new details are on the row again, and the next anonymisation will see them.
+        var row = Assert.Single(await SignatureRowsAsync(campaign.Slug), r => r.RowKey == unconfirmed.RowKey);
+        Assert.Equal(2, row.GetInt32("EmailRequests"));
+        await fixture.Service<PetitionFunctions.Confirmation.ConfirmationEmailSender>().SendAsync(
+            new PetitionFunctions.Confirmation.ConfirmationRequest(campaign.Slug, row.RowKey, 2), CancellationToken.None);
+        row = Assert.Single(await SignatureRowsAsync(campaign.Slug), r => r.RowKey == unconfirmed.RowKey);
+        Assert.False(string.IsNullOrEmpty(row.GetString("Personal")));
+        Assert.False(row.ContainsKey("AnonymisedAt"));
+        Assert.Equal(1, row.GetInt32("EmailsSent"));
+    }
+
     private async Task<List<Azure.Data.Tables.TableEntity>> SignatureRowsAsync(string slug) =>
         (await fixture.SignatureRowsAsync(slug)).Where(r => !r.RowKey.Contains('-')).ToList();
 

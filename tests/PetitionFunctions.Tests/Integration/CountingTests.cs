@@ -187,4 +187,16 @@ public sealed class CountingTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync($"campaigns/{draft.Slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync($"campaigns/{draft.Slug}/count")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_draft_campaign_answers_a_signature_as_unknown_too_so_a_post_cannot_tell_it_exists()
+    {
+        var draft = await fixture.NewCampaignAsync(c => c with { State = PetitionFunctions.Campaigns.CampaignState.Draft });
+
+        var answer = await fixture.Http.PostAsync($"campaigns/{draft.Slug}/signatures", Requests.Osdi("Ana", "Pérez", "ana.draft@example.org"));
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Contains("campaign-not-found", await answer.Content.ReadAsStringAsync());
+        Assert.Empty((await fixture.SignatureRowsAsync(draft.Slug)));
+    }
 }

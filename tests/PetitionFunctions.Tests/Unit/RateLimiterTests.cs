@@ -107,6 +107,16 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public async Task Two_rules_of_the_same_window_length_allow_what_the_stricter_allows_not_less()
+    {
+        var campaign = Campaign([new RateLimitRule(2, 60), new RateLimitRule(5, 60)]);
+
+        Assert.False((await Check("192.0.2.44", campaign)).Over);
+        Assert.False((await Check("192.0.2.44", campaign)).Over, "the second in a minute is within both rules");
+        Assert.True((await Check("192.0.2.44", campaign)).Over);
+    }
+
+    [Fact]
     public async Task A_campaign_with_no_rules_is_not_limited_and_costs_nothing()
     {
         for (var i = 0; i < 10; i++) Assert.False((await Check("192.0.2.1", Campaign([]))).Over);

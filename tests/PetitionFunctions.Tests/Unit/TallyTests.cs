@@ -83,6 +83,23 @@ public sealed class TallyTests
     }
 
     [Fact]
+    public void A_withdrawal_of_a_signature_counted_under_other_comes_off_other_even_once_keys_have_freed_up()
+    {
+        // 500 regions fill the breakdown; R500 then goes under "other".
+        var full = Tally.Add(CampaignSummary.Empty(Petition), Petition,
+            Enumerable.Range(0, 501).Select(i => Entry(region: $"R{i}")).ToList(), 1, Now);
+        Assert.Equal(1, full.Breakdowns.Region[Tally.Other]);
+
+        // Two regions drop to nothing, then the R500 signature is withdrawn.
+        var after = Tally.Add(full, Petition, [Entry(change: -1, region: "R0"), Entry(change: -1, region: "R1"), Entry(change: -1, region: "R500")], 2, Now);
+
+        Assert.Equal(498, after.Count);
+        Assert.All(after.Breakdowns.Region.Values, value => Assert.True(value > 0));
+        Assert.False(after.Breakdowns.Region.ContainsKey(Tally.Other));
+        Assert.Equal(after.Count, after.Breakdowns.Region.Values.Sum());
+    }
+
+    [Fact]
     public void A_recount_gives_the_same_breakdowns_as_adding_up()
     {
         var entries = new[] { Entry(source: "a"), Entry(source: "b", language: "es"), Entry(source: "a") };
