@@ -79,7 +79,8 @@ public sealed class AdminCampaignsTests(LocalHostFixture fixture)
         var errors = problem.GetProperty("errors");
         Assert.Equal(["call_to_action.es", "description.es", "title.es"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal(AdminMessages.RequiredToOpen(Language.Es), errors.GetProperty("title.es")[0].GetString());
-        Assert.Equal(HttpStatusCode.Conflict,
+        // A draft is not public: signing it reads as an unknown campaign.
+        Assert.Equal(HttpStatusCode.NotFound,
             (await fixture.Http.PostAsync($"campaigns/{slug}/signatures", Requests.Osdi("Ana", "Pérez", "ana@example.org"))).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"manage/campaigns/{slug}", Bilingual(slug))).StatusCode);
