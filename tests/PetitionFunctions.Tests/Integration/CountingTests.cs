@@ -17,6 +17,19 @@ public sealed class CountingTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_summary_with_a_thousand_long_escaped_regions_and_sources_is_stored()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var summary = Tally.Add(CampaignSummary.Empty(campaign), campaign, Unit.TallyTests.LongEscapedKeys(1_000), DateTimeOffset.UtcNow.UtcTicks, DateTimeOffset.UtcNow);
+        var summaries = fixture.Service<SummaryTable>();
+
+        Assert.True(await summaries.TrySaveAsync(summary, null, CancellationToken.None));
+
+        Assert.Equal(1_000, (await summaries.FindAsync(campaign.Slug, CancellationToken.None))!.Summary.Breakdowns.Region.Values.Sum());
+    }
+
+
+    [Fact]
     public async Task A_roll_up_counts_confirmed_signatures_only_with_their_breakdowns()
     {
         var campaign = await fixture.NewCampaignAsync();

@@ -28,6 +28,28 @@ public sealed class TallyTests
         Assert.Equal(new Dictionary<string, int> { ["es"] = 1, ["en"] = 2 }, summary.Breakdowns.Language);
     }
 
+    /// <summary>Many long non-ASCII regions and sources, each written \uXXXX in the stored JSON, as a crowd of free text or a hostile script would send.</summary>
+    public static IReadOnlyList<JournalEntry> LongEscapedKeys(int count) =>
+        Enumerable.Range(0, count).Select(i => Entry(source: $"fuente-{i:D4}-ñññññññññññññññññññññññññññññ", region: $"región-{i:D4}-áéíóúáéíóúáéíóúáéíóúáéíóúá")).ToList();
+
+    [Fact]
+    public void However_long_and_escaped_the_keys_the_stored_summary_fits_a_table_property_and_the_rest_counts_under_other()
+    {
+        var entries = LongEscapedKeys(1_000);
+
+        var summary = Tally.Add(CampaignSummary.Empty(Petition), Petition, entries, 42, Now);
+
+        Assert.True(System.Text.Json.JsonSerializer.Serialize(summary, ApiJson.Options).Length < 32_000);
+        Assert.Equal(1_000, summary.Breakdowns.Source.Values.Sum());
+        Assert.Equal(1_000, summary.Breakdowns.Region.Values.Sum());
+        Assert.True(summary.Breakdowns.Region[Tally.Other] > 0);
+        Assert.True(summary.Breakdowns.Region.Count > 10);
+        // Once they are all withdrawn, every key, "other" included, is back to nothing.
+        var emptied = Tally.Add(summary, Petition, entries.Select(e => e with { Change = -1 }).ToList(), 43, Now);
+        Assert.Empty(emptied.Breakdowns.Source);
+        Assert.Empty(emptied.Breakdowns.Region);
+    }
+
     [Fact]
     public void A_withdrawal_subtracts()
     {
