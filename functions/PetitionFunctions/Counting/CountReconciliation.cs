@@ -23,7 +23,17 @@ public sealed class CountReconciliation(
     {
         var corrected = 0;
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
-            if (await ReconcileAsync(campaign, cancellationToken)) corrected++;
+        {
+            try
+            {
+                if (await ReconcileAsync(campaign, cancellationToken)) corrected++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One campaign's failure must not hold back the recount of the campaigns listed after it.
+                log.LogError("Reconciling {Campaign} failed ({Failure}); tomorrow's run tries again.", campaign.Slug, e.GetType().Name);
+            }
+        }
         return corrected;
     }
 
