@@ -161,7 +161,9 @@ public sealed partial class EndorsementTable(TableServiceClient service)
             update["Personal"] = reprotect(change);
             update["ListPublicly"] = change.ListPublicly;
             update["Language"] = change.Language.Code();
-            update["DomainMatches"] = change.DomainMatches;
+            // A new signer has confirmed nothing: the endorsement stays domain-verified only if the signer is the same.
+            var sameSigner = change.Organization is null || (row.Value!.GetString("SignerKey") is { Length: > 0 } signer && signer == change.Signer?.Email);
+            update["DomainMatches"] = change.DomainMatches && sameSigner;
             WriteOrganization(update, change.Organization);
             if (change.Organization is not null)
             {

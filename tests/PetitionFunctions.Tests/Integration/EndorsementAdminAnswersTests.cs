@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Azure.Data.Tables;
 using PetitionFunctions.Admin;
+using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Tests.Integration;
 
@@ -31,5 +33,28 @@ public sealed class EndorsementAdminAnswersTests(LocalHostFixture fixture)
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             Assert.Equal("no-store", answer.Headers.CacheControl?.ToString());
         }
+    }
+
+    [Fact]
+    public async Task Applying_a_change_from_a_signer_who_never_confirmed_does_not_make_the_endorsement_domain_verified()
+    {
+        var letter = await fixture.NewLetterAsync();
+        var url = $"campaigns/{letter.Slug}/endorsements";
+        // The first signer confirms from a free-mail address: confirmed, not domain-verified.
+        await fixture.Http.PostAsync(url, Endorse.Organization("Casa Sur", "https://casasur.example", $"ana-{Guid.NewGuid():n}@gmail.com"));
+        var row = Assert.Single((await fixture.EndorsementRowsAsync(letter.Slug)).Endorsements());
+        var table = fixture.Service<TableServiceClient>().GetTableClient(StorageNames.EndorsementsTable);
+        await table.UpdateEntityAsync(new TableEntity(letter.Slug, row.RowKey) { ["State"] = "Confirmed", ["ConfirmedAt"] = DateTimeOffset.UtcNow },
+            Azure.ETag.All, TableUpdateMode.Merge);
+        // Anyone may send a repeat naming another signer at the organisation's domain; no email goes to that address.
+        await fixture.Http.PostAsync(url, Endorse.Organization("Casa Sur", "https://casasur.example", "director@casasur.example", signerName: "Somebody Else"));
+
+        var applied = await fixture.AdminClient(AdminRoles.Admin).PostAsJsonAsync(
+            new Uri(fixture.Http.BaseAddress!, $"manage/campaigns/{letter.Slug}/endorsements/{row.RowKey}/change"), new { decision = "apply" });
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        var after = await Endorse.JsonAsync(applied);
+        Assert.Equal("director@casasur.example", after.GetProperty("endorser").GetProperty("email").GetString());
+        Assert.False(after.GetProperty("domain_verified").GetBoolean(), "director@casasur.example never opened a confirm link");
     }
 }
