@@ -35,7 +35,9 @@ public sealed partial class SignatureTable
     {
         if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
         var signature = ToStored(campaign, row);
-        if (signature.State != SignatureState.Unconfirmed || signature.EmailsSent >= EmailAllowance.MaxEmailsPerSignature) return null;
+        // An anonymised signature has no address left to write to.
+        if (signature.State != SignatureState.Unconfirmed || signature.EmailsSent >= EmailAllowance.MaxEmailsPerSignature
+            || string.IsNullOrEmpty(signature.ProtectedPersonalData)) return null;
 
         var sequence = Math.Max(signature.EmailRequests, signature.LastSentSequence) + 1;
         return await ClaimEmailAsync(row, new PendingConfirmation(campaign, key, sequence), now, cancellationToken);

@@ -64,6 +64,9 @@ public sealed class AnonymisationTests(LocalHostFixture fixture)
         var one = await admin.GetAsync($"manage/campaigns/{due.Slug}/signatures/{rows[0].RowKey}");
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         Assert.DoesNotContain("example.org", await one.Content.ReadAsStringAsync());
+        // Nor can an email be sent to the unconfirmed one any more: there is no address left.
+        var unconfirmed = rows.Single(r => r.GetString("State") == nameof(SignatureState.Unconfirmed));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"manage/campaigns/{due.Slug}/signatures/{unconfirmed.RowKey}/resend", null)).StatusCode);
     }
 
     [Fact]
