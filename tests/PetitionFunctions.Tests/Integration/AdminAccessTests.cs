@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PetitionFunctions.Admin;
 using PetitionFunctions.LocalHost;
 
@@ -17,13 +16,7 @@ public sealed class AdminAccessTests(LocalHostFixture fixture)
         foreach (var function in FunctionCatalog.Read(typeof(ServiceRegistration).Assembly))
         {
             if (function.Trigger is not HttpBinding { Route: var route } http || !route.StartsWith(AdminRoutes.Root + "/", StringComparison.Ordinal)) continue;
-            var path = Regex.Replace(route, @"\{(\w+)[^}]*\}", match => match.Groups[1].Value switch
-            {
-                "slug" => "governor-end-s-comm",
-                "key" => new string('a', 64),
-                _ => "x",
-            });
-            data.Add(http.Methods[0].ToUpperInvariant(), path);
+            data.Add(http.Methods[0].ToUpperInvariant(), StorageDownTests.SamplePath(route));
         }
         return data;
     }

@@ -27,16 +27,18 @@ public sealed class StorageDownTests(StorageDownFixture fixture) : IClassFixture
         foreach (var function in FunctionCatalog.Read(typeof(ServiceRegistration).Assembly))
         {
             if (function.Trigger is not HttpBinding http) continue;
-            var path = Regex.Replace(http.Route, @"\{(\w+)[^}]*\}", match => match.Groups[1].Value switch
-            {
-                "slug" => "governor-end-s-comm",
-                "key" => new string('a', 64),
-                _ => "x",
-            });
-            foreach (var method in http.Methods) data.Add(method.ToUpperInvariant(), path);
+            foreach (var method in http.Methods) data.Add(method.ToUpperInvariant(), SamplePath(http.Route));
         }
         return data;
     }
+
+    /// <summary>A function's route with its parameters filled in: a demo campaign's slug, a well-formed key, "x" for the rest.</summary>
+    public static string SamplePath(string route) => Regex.Replace(route, @"\{(\w+)[^}]*\}", match => match.Groups[1].Value switch
+    {
+        "slug" => "governor-end-s-comm",
+        "key" => new string('a', 64),
+        _ => "x",
+    });
 
     [Theory]
     [MemberData(nameof(HttpFunctions))]
