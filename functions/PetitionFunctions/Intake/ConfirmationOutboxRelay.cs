@@ -6,7 +6,7 @@ namespace PetitionFunctions.Intake;
 
 /// <summary>
 /// Sends again the confirmation messages whose outbox rows are still there after
-/// <see cref="SignatureTable.OutboxGrace"/>: intake stored the request but the queue failed, or the
+/// <see cref="SignatureTable.OutboxGrace"/> (and twice as long after each relay, <see cref="OutboxEntry.NextWait"/>): intake stored the request but the queue failed, or the
 /// process stopped between the two writes, or the message was lost, or its tries ran out and it was
 /// parked for a later round (<see cref="PetitionFunctions.Confirmation.Email.EmailRetryRounds"/>). The email consumer clears a row
 /// once its email is handled and skips an email already sent, so a message sent twice is harmless.
@@ -24,11 +24,11 @@ public sealed class ConfirmationOutboxRelay(
         var relayed = 0;
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
-            await foreach (var pending in signatures.PendingAsync(campaign.Slug, now, cancellationToken))
+            await foreach (var entry in signatures.PendingAsync(campaign.Slug, now, cancellationToken))
             {
                 // Postponed first: the message may fail its tries and park the row again before this loop moves on.
-                if (!await signatures.PostponeOutboxAsync(pending, now + SignatureTable.OutboxGrace, cancellationToken)) continue;
-                await confirmations.SendAsync(ConfirmationRequest.From(pending), cancellationToken);
+                if (!await signatures.PostponeOutboxAsync(entry, now + entry.NextWait, cancellationToken)) continue;
+                await confirmations.SendAsync(ConfirmationRequest.From(entry.Pending), cancellationToken);
                 relayed++;
             }
         }

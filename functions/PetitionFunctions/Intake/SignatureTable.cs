@@ -28,6 +28,19 @@ public sealed record SignatureRecord(
 /// <summary>An email a signature is owed, recorded in the outbox until its queue message is sent.</summary>
 public sealed record PendingConfirmation(string Campaign, string SignatureKey, int Sequence = 1, EmailKind Kind = EmailKind.Confirm);
 
+/// <summary>An outbox row due for the relay, with how many times the relay has sent its message already.</summary>
+public sealed record OutboxEntry(PendingConfirmation Pending, int Relays)
+{
+    public static readonly TimeSpan LongestWait = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// How long the relay leaves the row before sending again: the grace, doubled for each earlier relay,
+    /// at most four hours. When the email consumer is far behind (a surge, a throttled provider), each
+    /// relay adds a copy of every waiting message to the queue; doubling keeps that from snowballing.
+    /// </summary>
+    public TimeSpan NextWait => TimeSpan.FromTicks(Math.Min(SignatureTable.OutboxGrace.Ticks << Math.Min(Relays, 16), LongestWait.Ticks));
+}
+
 /// <summary>
 /// The Signatures table. Partition "{campaign}:{first hex digit of the key}" (16 per campaign). In
 /// each partition, three kinds of row, told apart by row key:
@@ -226,13 +239,15 @@ public sealed partial class SignatureTable(TableServiceClient service)
     }
 
     /// <summary>Puts off the relay's next look at an outbox row it is about to send again; false when the row is gone (its email was handled meanwhile).</summary>
-    public async Task<bool> PostponeOutboxAsync(PendingConfirmation pending, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async Task<bool> PostponeOutboxAsync(OutboxEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
+        var pending = entry.Pending;
         try
         {
             await _table.UpdateEntityAsync(new TableEntity(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
             {
                 ["DueAt"] = dueAt,
+                ["Relays"] = entry.Relays + 1,
             }, ETag.All, TableUpdateMode.Merge, cancellationToken);
             return true;
         }
@@ -243,7 +258,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
     }
 
     /// <summary>Outbox rows of a campaign due before a time: one range query per partition, never a scan.</summary>
-    public async IAsyncEnumerable<PendingConfirmation> PendingAsync(
+    public async IAsyncEnumerable<OutboxEntry> PendingAsync(
         string campaign, DateTimeOffset dueBefore,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -252,9 +267,9 @@ public sealed partial class SignatureTable(TableServiceClient service)
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and DueAt lt {dueBefore}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                yield return new PendingConfirmation(
+                yield return new OutboxEntry(new PendingConfirmation(
                     row.GetString("Campaign"), row.GetString("SignatureKey"), row.GetInt32("Sequence") ?? 1,
-                    Enum.TryParse<EmailKind>(row.GetString("Kind"), out var kind) ? kind : EmailKind.Confirm);
+                    Enum.TryParse<EmailKind>(row.GetString("Kind"), out var kind) ? kind : EmailKind.Confirm), row.GetInt32("Relays") ?? 0);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
@@ -155,6 +156,32 @@ public sealed class SigningTests(LocalHostFixture fixture)
         var rows = await fixture.SignatureRowsAsync(campaign.Slug);
         Assert.Contains(rows, r => r.RowKey == "outbox-" + key && r.GetDateTimeOffset("DueAt") > DateTimeOffset.UtcNow);
         Assert.Contains(rows, r => r.RowKey == "outbox-" + fresh.Key);
+    }
+
+    [Fact]
+    public async Task Each_relay_of_the_same_outbox_row_waits_twice_as_long_as_the_one_before()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var key = new string('e', 64);
+        var table = fixture.Service<SignatureTable>();
+        Assert.True(await table.InsertIfAbsentAsync(new SignatureRecord(campaign.Slug, key, Language.En, null, null, "100",
+            DateTimeOffset.UtcNow.AddHours(-1), "test:not-read"), CancellationToken.None));
+        var relay = fixture.Service<ConfirmationOutboxRelay>();
+        var waits = new List<TimeSpan>();
+        for (var round = 0; round < 3; round++)
+        {
+            var before = DateTimeOffset.UtcNow;
+            Assert.Equal(1, await relay.RelayAsync(CancellationToken.None));
+            var row = (await fixture.SignatureRowsAsync(campaign.Slug)).Single(r => r.RowKey == "outbox-" + key);
+            Assert.Equal(round + 1, row.GetInt32("Relays"));
+            waits.Add(row.GetDateTimeOffset("DueAt")!.Value - before);
+            // Due again at once, as if the wait had passed.
+            await fixture.Signatures.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["DueAt"] = DateTimeOffset.UtcNow.AddSeconds(-1) },
+                Azure.ETag.All, TableUpdateMode.Merge);
+        }
+
+        Assert.All(waits.Zip([5, 10, 20]), pair => Assert.InRange(pair.First.TotalMinutes, pair.Second, pair.Second + 1));
+        Assert.Equal(3, (await fixture.MessagesForAsync(campaign.Slug)).Count(m => m.Contains(key)));
     }
 
     [Fact]
