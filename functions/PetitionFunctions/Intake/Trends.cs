@@ -53,7 +53,8 @@ public static class TrendRules
 
 /// <summary>
 /// The Trends table: partition = campaign, row = "{inverted window end ticks}-{kind}-{hash}", so a
-/// campaign's trends list newest first, and a run repeated for the same hour writes the same rows.
+/// campaign's trends list newest first. The window end in the key is cut to its hour, so a run repeated
+/// within the same hour (a retry, another instance) replaces its rows rather than adding more.
 /// </summary>
 public sealed class TrendTable(TableServiceClient service)
 {
@@ -61,7 +62,7 @@ public sealed class TrendTable(TableServiceClient service)
 
     public Task SaveAsync(Trend trend, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(trend.Campaign,
-            $"{DateTimeOffset.MaxValue.UtcTicks - trend.WindowEnd.UtcTicks:D19}-{trend.Kind}-{trend.Hash}")
+            $"{DateTimeOffset.MaxValue.UtcTicks - HourOf(trend.WindowEnd):D19}-{trend.Kind}-{trend.Hash}")
         {
             ["Kind"] = trend.Kind.ToString(),
             ["Hash"] = trend.Hash,
@@ -70,6 +71,8 @@ public sealed class TrendTable(TableServiceClient service)
             ["WindowEnd"] = trend.WindowEnd,
             ["SampleKey"] = trend.SampleKey,
         }, TableUpdateMode.Replace, cancellationToken);
+
+    private static long HourOf(DateTimeOffset at) => at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour;
 
     /// <summary>A campaign's most recent trends, newest first.</summary>
     public async Task<IReadOnlyList<Trend>> ListAsync(string campaign, int max, CancellationToken cancellationToken)
