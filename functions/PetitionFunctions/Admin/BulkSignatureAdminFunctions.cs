@@ -15,10 +15,7 @@ public sealed class BulkSignatureAdminFunctions(AdminAccess access, BulkSignatur
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaign + "/trends")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return Answer(request, await admin.TrendsAsync(slug, cancellationToken));
-        });
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.TrendsAsync(slug, cancellationToken)));
 
     [Function(nameof(AdminPreviewInvalidation))]
     public Task<IActionResult> AdminPreviewInvalidation(
@@ -40,10 +37,7 @@ public sealed class BulkSignatureAdminFunctions(AdminAccess access, BulkSignatur
         string slug,
         string id,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return Answer(request, await admin.UndoAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken));
-        });
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.UndoAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken)));
 
     [Function(nameof(AdminApplyRelease))]
     public Task<IActionResult> AdminApplyRelease(

@@ -60,20 +60,14 @@ public sealed class CampaignAdminFunctions(AdminAccess access, CampaignAdmin adm
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns + "/{slug}/open")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return Answer(request, await admin.OpenAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
-        });
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.OpenAsync(slug, AdminRequests.ActorOf(request), cancellationToken)));
 
     [Function(nameof(AdminCloseCampaign))]
     public Task<IActionResult> AdminCloseCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns + "/{slug}/close")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return Answer(request, await admin.CloseAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
-        });
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.CloseAsync(slug, AdminRequests.ActorOf(request), cancellationToken)));
 
     private static IActionResult Answer(HttpRequest request, CampaignAdminOutcome outcome) => outcome switch
     {

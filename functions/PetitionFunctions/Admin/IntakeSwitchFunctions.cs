@@ -15,10 +15,7 @@ public sealed class IntakeSwitchFunctions(AdminAccess access, IntakeSwitch intak
     [Function(nameof(AdminGetIntakeSwitch))]
     public Task<IActionResult> AdminGetIntakeSwitch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync()));
-        });
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync())));
 
     [Function(nameof(AdminSetIntakeSwitch))]
     public Task<IActionResult> AdminSetIntakeSwitch(

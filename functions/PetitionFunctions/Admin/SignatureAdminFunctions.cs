@@ -28,10 +28,7 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         string slug,
         string key,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return Answer(request, await admin.FindAsync(slug, key, cancellationToken));
-        });
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.FindAsync(slug, key, cancellationToken)));
 
     [Function(nameof(AdminInvalidateSignature))]
     public Task<IActionResult> AdminInvalidateSignature(

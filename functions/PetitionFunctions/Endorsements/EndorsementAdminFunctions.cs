@@ -16,10 +16,7 @@ public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementMod
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return Answer(await moderation.ListAsync(slug, request.Query["moderation"], cancellationToken), request);
-        });
+        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(await moderation.ListAsync(slug, request.Query["moderation"], cancellationToken), request));
 
     /// <summary>Bulk: <c>{"keys":["org-…","person-…"],"state":"approved"}</c> (or rejected, or pending).</summary>
     [Function(nameof(AdminModerateEndorsements))]
