@@ -26,7 +26,7 @@ public sealed class Azurite : IAsyncDisposable
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcesses.Kill(_process);
     }
 
     public int BlobPort { get; }
@@ -49,7 +49,7 @@ public sealed class Azurite : IAsyncDisposable
         var script = await EnsureInstalledAsync(RepositoryRoot.Find(), cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var ports = FreePorts(3);
+            var ports = ChildProcesses.FreePorts(3);
             var azurite = new Azurite(script, dataFolder, ports[0], ports[1], ports[2]);
             try
             {
@@ -143,42 +143,8 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    /// <summary>Distinct free ports: every listener is held until all are picked, so none is handed out twice.</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            foreach (var listener in listeners) listener.Start();
-            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners) listener.Stop();
-        }
-    }
-
     /// <summary>Stops Azurite with SIGTERM, as its documentation advises, and waits for it to go.</summary>
-    public async Task StopAsync()
-    {
-        if (_process.HasExited) return;
-        if (OperatingSystem.IsWindows()) _process.Kill(entireProcessTree: true);
-        else SendSignal(_process.Id, SigTerm);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try { await _process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { Kill(); }
-    }
-
-    private const int SigTerm = 15;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int processId, int signal);
-
-    private void Kill()
-    {
-        try { if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
-    }
+    public Task StopAsync() => ChildProcesses.StopAsync(_process, TimeSpan.FromSeconds(10));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,51 +1,84 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using PetitionFunctions.Admin;
 
 namespace PetitionFunctions.LocalHost;
 
 /// <summary>
-/// A stand-in for Entra ID on one machine: a signing key made at start-up, trusted by the same
-/// Microsoft.Identity.Web bearer handler production uses (its metadata supplied statically, so nothing
-/// is downloaded), and tokens shaped like Entra's v2 access tokens. Only the local host and the tests
-/// use it; the Functions host trusts Entra ID alone.
+/// A stand-in for Entra ID on one machine: an OpenID issuer on a loopback port, with a signing key made
+/// at start, whose metadata and keys the app fetches as it would Entra ID's. The app trusts it only
+/// through the <see cref="AdminAuthentication.LocalIssuerSetting"/> setting, which Azure never has and
+/// the app refuses outside loopback. Tokens are shaped like Entra's v2 access tokens for the app
+/// registration named in <see cref="Settings"/>. Used by the run command and the tests, on either runtime.
 /// </summary>
-public sealed class DevelopmentTokens
+public sealed class DevelopmentTokens : IAsyncDisposable
 {
     public const string TenantId = "7e57ab1e-0000-4000-8000-00000000ad01";
     public const string ClientId = "7e57ab1e-0000-4000-8000-00000000ad02";
 
-    private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "petitions-local-development" };
+    private readonly RsaSecurityKey _key;
+    private readonly WebApplication _server;
 
-    public string Issuer => $"https://login.microsoftonline.com/{TenantId}/v2.0";
-
-    /// <summary>Points the AzureAd section at the development tenant and app.</summary>
-    public void Configure(IConfiguration configuration)
+    private DevelopmentTokens(WebApplication server, RsaSecurityKey key, string issuer)
     {
-        configuration[$"{AdminAuthentication.Section}:Instance"] = "https://login.microsoftonline.com/";
-        configuration[$"{AdminAuthentication.Section}:TenantId"] = TenantId;
-        configuration[$"{AdminAuthentication.Section}:ClientId"] = ClientId;
+        _server = server;
+        _key = key;
+        Issuer = issuer;
     }
 
-    /// <summary>Makes the bearer handler trust this key and issuer, offline.</summary>
-    public void Trust(IServiceCollection services)
+    /// <summary>The issuer's address, which is also the "iss" of its tokens.</summary>
+    public string Issuer { get; }
+
+    /// <summary>The app settings that make the app trust this issuer, for the app registration tokens are made for.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        var metadata = new OpenIdConnectConfiguration { Issuer = Issuer };
-        metadata.SigningKeys.Add(_key);
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        [$"{AdminAuthentication.Section}:Instance"] = "https://login.microsoftonline.com/",
+        [$"{AdminAuthentication.Section}:TenantId"] = TenantId,
+        [$"{AdminAuthentication.Section}:ClientId"] = ClientId,
+        [AdminAuthentication.LocalIssuerSetting] = Issuer,
+    };
+
+    public static async Task<DevelopmentTokens> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var server = builder.Build();
+        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "petitions-local-development" };
+        string IssuerOf(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/{TenantId}/v2.0";
+        server.MapGet($"/{TenantId}/v2.0/.well-known/openid-configuration", (HttpContext context) => Results.Json(new Dictionary<string, object>
         {
-            options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(metadata);
-            options.TokenValidationParameters.IssuerValidator = null;
-            options.TokenValidationParameters.ValidIssuer = Issuer;
-            options.TokenValidationParameters.IssuerSigningKey = _key;
-        });
+            ["issuer"] = IssuerOf(context),
+            ["jwks_uri"] = IssuerOf(context) + "/discovery/keys",
+            ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
+        }));
+        server.MapGet($"/{TenantId}/v2.0/discovery/keys", () => Results.Json(new { keys = new[] { PublicKey(key) } }));
+        await server.StartAsync(cancellationToken);
+        var origin = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DevelopmentTokens(server, key, $"{origin.TrimEnd('/')}/{TenantId}/v2.0");
+    }
+
+    private static Dictionary<string, string> PublicKey(RsaSecurityKey key)
+    {
+        var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
+        return new()
+        {
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["alg"] = SecurityAlgorithms.RsaSha256,
+            ["kid"] = key.KeyId,
+            ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+        };
     }
 
     /// <summary>An access token for the admin API carrying the given app roles.</summary>
@@ -69,5 +102,14 @@ public sealed class DevelopmentTokens
             },
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
         });
+    }
+
+    /// <summary>A token with every admin role, for curl, the azd hook and the tests.</summary>
+    public string CreateForEveryRole(TimeSpan lifetime) => Create([AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories], lifetime);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync();
+        await _server.DisposeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 
 namespace PetitionFunctions.LocalHost;
 
@@ -10,19 +11,28 @@ public sealed record HostSettings(
     TimeSpan MaxPollingInterval,
     TimeSpan VisibilityTimeout)
 {
-    public static HostSettings Read(string path)
+    /// <summary>
+    /// Reads host.json, with the app settings "AzureFunctionsJobHost:..." (environment variables
+    /// <c>AzureFunctionsJobHost__extensions__queues__visibilityTimeout</c> and the like) winning over the
+    /// file, as on the Functions host.
+    /// </summary>
+    public static HostSettings Read(string path, IConfiguration? configuration = null)
     {
         var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
         var extensions = root?["extensions"];
         var queues = extensions?["queues"];
+        string? Value(string jsonPath, JsonNode? fromFile) =>
+            configuration?[$"AzureFunctionsJobHost:{jsonPath}"] ?? fromFile?.ToString();
         return new HostSettings(
-            RoutePrefix: (string?)extensions?["http"]?["routePrefix"] ?? "api",
-            QueueBatchSize: Math.Clamp((int?)queues?["batchSize"] ?? 16, 1, 32),
-            MaxDequeueCount: (int?)queues?["maxDequeueCount"] ?? 5,
-            MaxPollingInterval: Span(queues?["maxPollingInterval"], TimeSpan.FromMinutes(1)),
-            VisibilityTimeout: Span(queues?["visibilityTimeout"], TimeSpan.Zero));
+            RoutePrefix: Value("extensions:http:routePrefix", extensions?["http"]?["routePrefix"]) ?? "api",
+            QueueBatchSize: Math.Clamp(Number(Value("extensions:queues:batchSize", queues?["batchSize"])) ?? 16, 1, 32),
+            MaxDequeueCount: Number(Value("extensions:queues:maxDequeueCount", queues?["maxDequeueCount"])) ?? 5,
+            MaxPollingInterval: Span(Value("extensions:queues:maxPollingInterval", queues?["maxPollingInterval"]), TimeSpan.FromMinutes(1)),
+            VisibilityTimeout: Span(Value("extensions:queues:visibilityTimeout", queues?["visibilityTimeout"]), TimeSpan.Zero));
     }
 
-    private static TimeSpan Span(JsonNode? node, TimeSpan fallback) =>
-        node is null ? fallback : TimeSpan.Parse((string)node!, System.Globalization.CultureInfo.InvariantCulture);
+    private static int? Number(string? text) => text is null ? null : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TimeSpan Span(string? text, TimeSpan fallback) =>
+        text is null ? fallback : TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

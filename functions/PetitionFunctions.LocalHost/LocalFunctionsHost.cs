@@ -43,9 +43,6 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>The development token issuer, when no Entra ID app registration is configured (AzureAd:ClientId).</summary>
     public DevelopmentTokens? Tokens { get; }
 
-    /// <summary>Where the local host writes a development admin token with every role, for curl and the azd hook.</summary>
-    public static string AdminTokenFile => Path.Combine(RepositoryRoot.Find(), ".local", "admin-token");
-
     public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <param name="configure">Lets tests add configuration before anything is built.</param>
@@ -68,7 +65,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             azurite = await Azurite.StartAsync(cancellationToken: cancellationToken);
             builder.Configuration[StorageNames.ConnectionSetting] = azurite.ConnectionString;
-            AddThrowawaySecretsIfMissing(builder.Configuration);
+            foreach (var (name, value) in LocalSettings.ThrowawaySecrets())
+                if (string.IsNullOrEmpty(builder.Configuration[name])) builder.Configuration[name] = value;
             seedDemo = true;
         }
 
@@ -78,11 +76,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         DevelopmentTokens? tokens = null;
         if (string.IsNullOrEmpty(builder.Configuration[$"{AdminAuthentication.Section}:ClientId"]))
         {
-            tokens = new DevelopmentTokens();
-            tokens.Configure(builder.Configuration);
+            tokens = await DevelopmentTokens.StartAsync(cancellationToken);
+            builder.Configuration.AddInMemoryCollection(tokens.Settings!);
         }
 
-        var settings = HostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var settings = HostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
         settings = adjustSettings?.Invoke(settings) ?? settings;
         var functions = FunctionCatalog.Read(typeof(ServiceRegistration).Assembly)
             .Where(function => !IsDisabled(builder.Configuration, function.Name))
@@ -90,7 +88,6 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         builder.Services.AddPetitionFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
-        tokens?.Trust(builder.Services);
         replaceServices?.Invoke(builder.Services);
         builder.Services.AddSingleton(settings);
         if (seedDemo) builder.Services.AddHostedService<DemoCampaignSeeder>();
@@ -108,6 +105,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         var app = builder.Build();
+        app.UseForwardedHeadersAsTheFunctionsHostDoes();
         app.MapHttpTriggers(functions, settings.RoutePrefix);
         try
         {
@@ -117,6 +115,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             await app.DisposeAsync();
             if (azurite is not null) await azurite.DisposeAsync();
+            if (tokens is not null) await tokens.DisposeAsync();
             throw;
         }
         var host = new LocalFunctionsHost(app, azurite, functions, settings, tokens);
@@ -136,58 +135,18 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         !string.IsNullOrWhiteSpace(configuration[StorageNames.ConnectionSetting])
         || configuration.GetSection(StorageNames.ConnectionSetting).GetChildren().Any();
 
-    /// <summary>
-    /// Keys for an in-memory Azurite that dies with the process, so they need not outlive it. Against
-    /// storage that persists, the keys must be configured, or the app refuses to start.
-    /// </summary>
-    private static void AddThrowawaySecretsIfMissing(ConfigurationManager configuration)
-    {
-        var section = PetitionSecrets.Section;
-        foreach (var key in new[] { "DedupeKey", "LinkKey" })
-            if (string.IsNullOrEmpty(configuration[$"{section}:{key}"]))
-                configuration[$"{section}:{key}"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        if (string.IsNullOrEmpty(configuration[$"{section}:ActiveEncryptionKeyId"]))
-        {
-            configuration[$"{section}:ActiveEncryptionKeyId"] = "local";
-            configuration[$"{section}:EncryptionKeys:local"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        }
-    }
-
-    /// <summary>Writes a development admin token with every role to <see cref="AdminTokenFile"/>, when this host issues its own.</summary>
+    /// <summary>Writes a development admin token with every role to <see cref="LocalSettings.AdminTokenFile"/>, when this host issues its own.</summary>
     public void WriteAdminTokenFile()
     {
-        if (Tokens is null) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(AdminTokenFile)!);
-        File.WriteAllText(AdminTokenFile, Tokens.Create([AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories], TimeSpan.FromHours(12)));
+        if (Tokens is not null) LocalSettings.WriteAdminTokenFile(Tokens);
     }
 
     public void PrintSummary(TextWriter output)
     {
-        var api = new Uri(BaseAddress, Settings.RoutePrefix + "/");
-        output.WriteLine();
-        output.WriteLine($"PetitionFunctions local host is ready at {api}");
-        output.WriteLine(Azurite is null
-            ? "Storage: as configured (AzureWebJobsStorage)."
-            : $"Storage: Azurite in memory, tables on port {Azurite.TablePort}, queues on {Azurite.QueuePort}, blobs on {Azurite.BlobPort}.{Environment.NewLine}"
-              + $"  Connection string: {Azurite.ConnectionString}");
         var email = App.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
-        output.WriteLine(email.Transport == EmailTransportKind.Outbox
-            ? $"Email: written as .eml files to {Path.GetFullPath(email.Outbox.Folder)}"
-            : $"Email: sent with {email.Transport}");
-        output.WriteLine("Functions:");
-        foreach (var function in Functions) output.WriteLine($"  {function.Name,-28} {function.Describe(Settings.RoutePrefix)}");
-        if (Tokens is not null)
-        {
-            output.WriteLine($"Admin: a development token with every role (12 hours) is in {AdminTokenFile}:");
-            output.WriteLine($"  curl -H \"Authorization: Bearer $(cat {AdminTokenFile})\" {api}admin/campaigns");
-        }
-        output.WriteLine("Demo campaigns: " + string.Join(", ", DemoCampaigns.All.Select(c => c.Slug)));
-        output.WriteLine($"Health: {api}health    Campaigns: {api}campaigns");
-        output.WriteLine("Sign the demo petition:");
-        output.WriteLine($"  curl -i -H 'Content-Type: application/json' -d '{{\"person\":{{\"given_name\":\"Ana\",\"family_name\":\"Pérez\","
-                         + "\"email_addresses\":[{\"address\":\"ana@example.org\"}],\"postal_addresses\":[{\"postal_code\":\"10027\"}]}}' "
-                         + $"{api}campaigns/{DemoCampaigns.All[0].Slug}/signatures");
-        output.WriteLine("Press Ctrl+C to stop.");
+        LocalSettings.PrintSummary(output, new Uri(BaseAddress, Settings.RoutePrefix + "/"),
+            "the embedded stand-in (PetitionFunctions.LocalHost); set FUNCTIONS_HOST or install Core Tools to run on the real Functions host",
+            Azurite, email.Transport == EmailTransportKind.Outbox ? email.Outbox.Folder : null, Tokens is not null);
     }
 
     public async ValueTask DisposeAsync()
@@ -195,6 +154,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         if (Azurite is not null) await Azurite.DisposeAsync();
+        if (Tokens is not null) await Tokens.DisposeAsync();
     }
 
     private sealed class DemoCampaignSeeder(CampaignTable campaigns) : IHostedService

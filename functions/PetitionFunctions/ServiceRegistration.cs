@@ -37,6 +37,8 @@ public static class ServiceRegistration
         services.AddSingleton<SignatureTable>();
         services.AddSingleton<ConfirmationQueue>();
         services.AddSingleton<SubmissionDoor>();
+        services.AddOptions<ClientAddressOptions>().Bind(configuration.GetSection(ClientAddressOptions.Section));
+        services.AddSingleton<Requesters>();
         services.AddSingleton<SignatureIntake>();
         services.AddAbuseControls(configuration);
         services.AddSingleton<ConfirmationOutboxRelay>();

@@ -57,6 +57,18 @@ public sealed class CountRollup(
         return added;
     }
 
+    /// <summary>
+    /// Rolls up one campaign now, under the same lag window as the timer, for an admin who cannot wait for
+    /// the next minute. Null for an unknown campaign.
+    /// </summary>
+    public async Task<CampaignSummary?> RollupCampaignAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(slug, cancellationToken) is not { } campaign) return null;
+        var now = time.GetUtcNow();
+        await RollupAsync(campaign, (now - options.Value.LagWindow).UtcTicks, now, cancellationToken);
+        return (await summaries.FindAsync(slug, cancellationToken))?.Summary ?? CampaignSummary.Empty(campaign);
+    }
+
     private async Task<int> RollupAsync(Campaign campaign, long upTo, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var current = await summaries.FindAsync(campaign.Slug, cancellationToken)

@@ -10,6 +10,7 @@ namespace PetitionFunctions.Endorsements;
 public sealed class EndorsementFunctions(
     EndorsementIntake intake,
     SubmissionDoor door,
+    Requesters requesters,
     EndorsementReads reads,
     EndorsementConfirmation confirmation,
     EndorsementEmailSender sender,
@@ -24,7 +25,7 @@ public sealed class EndorsementFunctions(
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken), EndorsementMessages.Receipt);
+        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, requesters.Of(request), cancellationToken), EndorsementMessages.Receipt);
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: the letter's allowed origins only.</summary>

@@ -4,20 +4,30 @@ using System.Net.Sockets;
 namespace PetitionFunctions.Intake;
 
 /// <summary>
-/// The address a request came from, as far as the app can trust it. The Azure Functions front end
-/// appends the address it saw to X-Forwarded-For; a client can only put entries before it. So the
-/// rightmost entry is the one to believe, and the connection's own remote address is the fallback
-/// (the local host, or no front end at all).
+/// Where the client address comes from. By default, the connection's remote address as the worker sees it:
+/// the Functions host proxies every request to the worker and sets X-Forwarded-For to the address it saw
+/// (replacing whatever the client sent), and the worker's forwarded-headers middleware moves that into
+/// RemoteIpAddress. A client cannot choose its address this way. Behind Azure Front Door every request
+/// arrives from Front Door, so the client is in a header Front Door sets: name it in
+/// <see cref="TrustedHeader"/>, and only when the app cannot be reached except through that front door
+/// (docs/client-address.md).
 /// </summary>
+public sealed class ClientAddressOptions
+{
+    public const string Section = "ClientAddress";
+
+    /// <summary>A header set by a trusted front end that carries the client's address, e.g. X-Azure-ClientIP.</summary>
+    public string? TrustedHeader { get; set; }
+}
+
+/// <summary>The address a request came from, in the form the rate limits, trends and invalidations key on.</summary>
 public static class ClientAddress
 {
-    public static IPAddress? From(string? forwardedFor, IPAddress? remote)
+    /// <param name="trustedHeaderValue">The configured trusted header's value, when one is configured.</param>
+    /// <param name="remote">The connection's remote address after the worker's forwarded-headers middleware.</param>
+    public static IPAddress? From(string? trustedHeaderValue, IPAddress? remote)
     {
-        if (!string.IsNullOrWhiteSpace(forwardedFor))
-        {
-            var last = forwardedFor.Split(',').Select(part => part.Trim()).LastOrDefault(part => part.Length > 0);
-            if (last is not null) return Parse(last);
-        }
+        if (!string.IsNullOrWhiteSpace(trustedHeaderValue) && Parse(trustedHeaderValue) is { } trusted) return trusted;
         return remote is null ? null : Normalize(remote);
     }
 

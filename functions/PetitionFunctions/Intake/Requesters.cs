@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace PetitionFunctions.Intake;
 
 /// <summary>Who sent an intake post, read the same way for signatures, endorsements and stories.</summary>
-public static class Requesters
+public sealed class Requesters(IOptions<ClientAddressOptions> options)
 {
-    public static Requester Of(HttpRequest request) => new(
+    public Requester Of(HttpRequest request) => new(
         OriginOf(request),
-        ClientAddress.From(request.Headers["X-Forwarded-For"].ToString(), request.HttpContext.Connection.RemoteIpAddress),
+        ClientAddress.From(TrustedHeaderOf(request), request.HttpContext.Connection.RemoteIpAddress),
         request.Headers[Requester.StrictRateLimitsHeader].ToString().Trim() == "429");
+
+    private string? TrustedHeaderOf(HttpRequest request) =>
+        options.Value.TrustedHeader is { Length: > 0 } header ? request.Headers[header].ToString() : null;
 
     /// <summary>The Origin header: set by browsers, absent for server-to-server clients.</summary>
     public static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;

@@ -10,6 +10,7 @@ namespace PetitionFunctions.Stories;
 public sealed class StoryFunctions(
     StoryIntake intake,
     SubmissionDoor door,
+    Requesters requesters,
     StoryReads reads,
     StoryWithdrawal withdrawal,
     StoryEmailSender sender,
@@ -25,7 +26,7 @@ public sealed class StoryFunctions(
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken, StoryRules.MaxBodyBytes);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem == ProblemKind.BodyTooLarge ? ProblemKind.StoryTooLarge : bodyProblem, language);
-        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, Requesters.Of(request), cancellationToken), StoryMessages.Receipt);
+        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, requesters.Of(request), cancellationToken), StoryMessages.Receipt);
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins of stories campaigns only.</summary>

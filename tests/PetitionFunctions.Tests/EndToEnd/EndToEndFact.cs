@@ -1,0 +1,52 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace PetitionFunctions.Tests.EndToEnd;
+
+/// <summary>
+/// A fact of the end-to-end tier. It runs on whichever runtime its class's fixture starts; on a class whose
+/// fixture is the real host, it is reported as skipped ("real host: skipped, ...") where no Functions host
+/// is found, so a run says plainly that the tier did not run.
+/// </summary>
+[XunitTestCaseDiscoverer("PetitionFunctions.Tests.EndToEnd.EndToEndFactDiscoverer", "PetitionFunctions.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class EndToEndFactAttribute : FactAttribute;
+
+public sealed class EndToEndFactDiscoverer(IMessageSink diagnostics) : FactDiscoverer(diagnostics)
+{
+    protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var onRealHost = testMethod.TestClass.Class.ToRuntimeType()?.GetConstructors()
+            .SelectMany(constructor => constructor.GetParameters())
+            .Any(parameter => typeof(RealHostFixture).IsAssignableFrom(parameter.ParameterType)) ?? false;
+        return onRealHost && !RealHostFixture.IsAvailable
+            ? new SkippedTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, RealHostFixture.SkipReason)
+            : base.CreateTestCase(options, testMethod, factAttribute);
+    }
+}
+
+/// <summary>A test case reported as skipped with a reason decided at discovery.</summary>
+public sealed class SkippedTestCase : XunitTestCase
+{
+    private string _reason = "";
+
+    [Obsolete("For deserialization only.")]
+    public SkippedTestCase() { }
+
+    public SkippedTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions displayOptions, ITestMethod method, string reason)
+        : base(sink, display, displayOptions, method) => _reason = reason;
+
+    protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
+
+    public override void Serialize(IXunitSerializationInfo data)
+    {
+        base.Serialize(data);
+        data.AddValue("Reason", _reason);
+    }
+
+    public override void Deserialize(IXunitSerializationInfo data)
+    {
+        _reason = data.GetValue<string>("Reason");
+        base.Deserialize(data);
+    }
+}
