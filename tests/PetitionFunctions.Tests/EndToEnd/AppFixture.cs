@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -84,26 +83,7 @@ public abstract class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x.y.z address reaches the app on Linux).</summary>
-    public HttpClient ClientFrom(IPAddress source) => new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new IPEndPoint(source, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    { BaseAddress = Http.BaseAddress };
+    public HttpClient ClientFrom(IPAddress source) => SourceAddressClient.Create(Http.BaseAddress!, source);
 
     /// <summary>A client that does not follow redirects, as a test of a form post's 303 needs.</summary>
     public HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Http.BaseAddress };
