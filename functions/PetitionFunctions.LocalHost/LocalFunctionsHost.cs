@@ -96,7 +96,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             switch (function.Trigger)
             {
                 case QueueBinding:
-                    builder.Services.AddSingleton<IHostedService>(services => ActivatorUtilities.CreateInstance<QueueTriggerListener>(services, function));
+                    builder.Services.AddSingleton<IHostedService>(services => ActivatorUtilities.CreateInstance<QueueTriggerListener>(services, function,
+                        StorageClients.Queues(builder.Configuration, Azure.Storage.Queues.QueueMessageEncoding.None)));
                     break;
                 case TimerBinding:
                     builder.Services.AddSingleton<IHostedService>(services => ActivatorUtilities.CreateInstance<TimerTriggerScheduler>(services, function));

@@ -11,6 +11,8 @@ namespace PetitionFunctions.LocalHost;
 /// Polls one queue for one queue-triggered function, as the Functions host does: batches of
 /// host.json's batchSize, back-off up to maxPollingInterval when empty, a failed message made visible
 /// again after visibilityTimeout, and moved to "{queue}-poison" once it has failed maxDequeueCount times.
+/// Messages are read raw and decoded from base64 here, as the host's queue extension does: a message that
+/// is not base64 fails like a function that throws, and reaches the poison queue as it was sent.
 /// </summary>
 public sealed class QueueTriggerListener(
     FunctionEntry function,
@@ -59,10 +61,11 @@ public sealed class QueueTriggerListener(
         {
             await using (var scope = scopes.CreateAsyncScope())
             {
+                var body = BinaryData.FromBytes(Convert.FromBase64String(message.Body.ToString()));
                 await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, parameter =>
                     parameter.ParameterType == typeof(CancellationToken) ? stoppingToken
-                    : parameter.ParameterType == typeof(BinaryData) ? message.Body
-                    : message.Body.ToString());
+                    : parameter.ParameterType == typeof(BinaryData) ? body
+                    : body.ToString());
             }
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }

@@ -60,10 +60,13 @@ public static class StorageClients
         return new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), Credential(configuration), options);
     }
 
-    public static QueueServiceClient Queues(IConfiguration configuration)
+    /// <param name="encoding">
+    /// Base64 for everything the app sends: the Functions queue trigger expects it, and plain text would
+    /// land in the poison queue. The stand-in host reads raw messages, to decode them as the host does.
+    /// </param>
+    public static QueueServiceClient Queues(IConfiguration configuration, QueueMessageEncoding encoding = QueueMessageEncoding.Base64)
     {
-        // The Functions queue trigger expects base64; plain text would land in the poison queue.
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = new QueueClientOptions { MessageEncoding = encoding };
         Tune(options.Retry);
         var connection = configuration[StorageNames.ConnectionSetting];
         if (!string.IsNullOrWhiteSpace(connection)) return new QueueServiceClient(connection, options);

@@ -1,0 +1,81 @@
+using System.Net;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Intake;
+using PetitionFunctions.Tests.Integration;
+
+namespace PetitionFunctions.Tests.EndToEnd;
+
+/// <summary>
+/// The address the rate limits key on, as the runtime delivers it to the app. Clients connect from distinct
+/// loopback addresses (<see cref="SourceAddressClient"/>). What cannot be played here: Azure's own front end
+/// before the host, and Azure Front Door (docs/client-address.md).
+/// </summary>
+public abstract class ClientAddressTests<TFixture>(TFixture app) where TFixture : AppFixture
+{
+    private static int _next = new Random().Next(1000, 60000) * 64;
+
+    /// <summary>A loopback address no other test in this run has used.</summary>
+    private static IPAddress NewAddress() => SourceAddressClient.Loopback(Interlocked.Increment(ref _next));
+
+    private Task<Campaign> OneSignatureAMinuteAsync() => app.NewCampaignAsync(change: c => c with { RateLimits = [new RateLimitRule(1, 60)] });
+
+    private static Task<HttpResponseMessage> SignStrictlyAsync(HttpClient client, Campaign campaign, string? forwardedFor = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"campaigns/{campaign.Slug}/signatures")
+        {
+            Content = Requests.Osdi("Marta", "Ruiz", $"marta.{Guid.NewGuid():n}@example.org"),
+        };
+        request.Headers.Add(Requester.StrictRateLimitsHeader, "429");
+        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return client.SendAsync(request);
+    }
+
+    [EndToEndFact]
+    public async Task Two_client_addresses_get_separate_rate_limit_buckets()
+    {
+        var campaign = await OneSignatureAMinuteAsync();
+        using var first = app.ClientFrom(NewAddress());
+        using var second = app.ClientFrom(NewAddress());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await SignStrictlyAsync(first, campaign)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignStrictlyAsync(first, campaign)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await SignStrictlyAsync(second, campaign)).StatusCode);
+    }
+
+    [EndToEndFact]
+    public async Task A_client_cannot_choose_its_bucket_with_its_own_X_Forwarded_For()
+    {
+        var campaign = await OneSignatureAMinuteAsync();
+        using var client = app.ClientFrom(NewAddress());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await SignStrictlyAsync(client, campaign, "203.0.113.1")).StatusCode);
+        foreach (var forged in new[] { "203.0.113.2", "198.51.100.7, 203.0.113.3", "2001:db8::1", "garbage" })
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await SignStrictlyAsync(client, campaign, forged)).StatusCode);
+    }
+
+    [EndToEndFact]
+    public async Task A_client_cannot_choose_its_bucket_with_a_front_door_header_the_app_was_not_told_to_trust()
+    {
+        var campaign = await OneSignatureAMinuteAsync();
+        using var client = app.ClientFrom(NewAddress());
+        var request = () =>
+        {
+            var message = new HttpRequestMessage(HttpMethod.Post, $"campaigns/{campaign.Slug}/signatures")
+            {
+                Content = Requests.Osdi("Marta", "Ruiz", $"marta.{Guid.NewGuid():n}@example.org"),
+            };
+            message.Headers.Add(Requester.StrictRateLimitsHeader, "429");
+            message.Headers.Add("X-Azure-ClientIP", $"203.0.113.{Random.Shared.Next(1, 250)}");
+            return message;
+        };
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(request())).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(request())).StatusCode);
+    }
+}
+
+[Collection(RealHostCollection.Name)]
+public sealed class ClientAddressOnRealHost(RealHostFixture app) : ClientAddressTests<RealHostFixture>(app);
+
+[Collection(StandInCollection.Name)]
+public sealed class ClientAddressOnStandIn(StandInFixture app) : ClientAddressTests<StandInFixture>(app);
