@@ -28,6 +28,12 @@ public abstract class AppFixture : IAsyncLifetime
 
     private ServiceProvider? _storage;
 
+    /// <summary>Where Azurite keeps its data, so that it can be restarted with it; null keeps it in memory.</summary>
+    public string? StorageFolder { get; init; }
+
+    /// <summary>Functions this fixture also switches off.</summary>
+    public IReadOnlyList<string> AlsoDisabled { get; init; } = [];
+
     /// <summary>What serves the app, for messages.</summary>
     public abstract string Runtime { get; }
 
@@ -43,8 +49,6 @@ public abstract class AppFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => _storage!.GetRequiredService<T>();
 
-    protected virtual Task<Azurite> StartAzuriteAsync() => Azurite.StartAsync();
-
     /// <summary>Lets a fixture change the app's settings before it starts.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings) { }
 
@@ -58,12 +62,12 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (Unavailable is not null) return;
-        Azurite = await StartAzuriteAsync();
+        Azurite = await Azurite.StartAsync(StorageFolder);
         Tokens = await DevelopmentTokens.StartAsync();
         var port = ChildProcesses.FreePorts(1)[0];
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         var settings = LocalSettings.For(Azurite, Tokens, OutboxFolder, BaseAddress);
-        foreach (var function in DisabledFunctions) settings[$"AzureWebJobs.{function}.Disabled"] = "true";
+        foreach (var function in DisabledFunctions.Concat(AlsoDisabled)) settings[$"AzureWebJobs.{function}.Disabled"] = "true";
         settings["Counting:LagWindow"] = "00:00:00";
         settings["Counting:ReadCacheDuration"] = "00:00:00";
         // Most tests sign many times from one address; those that test the limits give their campaign its own.
@@ -114,7 +118,8 @@ public abstract class AppFixture : IAsyncLifetime
         if (_storage is not null) await _storage.DisposeAsync();
         await Tokens.DisposeAsync();
         await Azurite.DisposeAsync();
-        if (Directory.Exists(OutboxFolder)) Directory.Delete(OutboxFolder, recursive: true);
+        foreach (var folder in new[] { OutboxFolder, StorageFolder })
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 }
 

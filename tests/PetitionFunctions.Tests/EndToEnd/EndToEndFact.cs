@@ -4,8 +4,8 @@ using Xunit.Sdk;
 namespace PetitionFunctions.Tests.EndToEnd;
 
 /// <summary>
-/// A fact of the end-to-end tier. It runs on whichever runtime its class's fixture starts; on a class whose
-/// fixture is the real host, it is reported as skipped ("real host: skipped, ...") where no Functions host
+/// A fact of the end-to-end tier. It runs on whichever runtime its class's fixture type starts (the type argument
+/// of its generic base class); on a class bound to the real host, it is reported as skipped ("real host: skipped, ...") where no Functions host
 /// is found, so a run says plainly that the tier did not run.
 /// </summary>
 [XunitTestCaseDiscoverer("PetitionFunctions.Tests.EndToEnd.EndToEndFactDiscoverer", "PetitionFunctions.Tests")]
@@ -16,12 +16,17 @@ public sealed class EndToEndFactDiscoverer(IMessageSink diagnostics) : FactDisco
 {
     protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        var onRealHost = testMethod.TestClass.Class.ToRuntimeType()?.GetConstructors()
-            .SelectMany(constructor => constructor.GetParameters())
-            .Any(parameter => typeof(RealHostFixture).IsAssignableFrom(parameter.ParameterType)) ?? false;
+        var onRealHost = RuntimesOf(testMethod.TestClass.Class.ToRuntimeType()).Any(typeof(RealHostFixture).IsAssignableFrom);
         return onRealHost && !RealHostFixture.IsAvailable
             ? new SkippedTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, RealHostFixture.SkipReason)
             : base.CreateTestCase(options, testMethod, factAttribute);
+    }
+
+    /// <summary>The fixture types a test class is bound to: the type arguments of its generic base classes.</summary>
+    private static IEnumerable<Type> RuntimesOf(Type? testClass)
+    {
+        for (var type = testClass; type is not null; type = type.BaseType)
+            if (type.IsGenericType) foreach (var argument in type.GetGenericArguments()) yield return argument;
     }
 }
 
