@@ -34,6 +34,9 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>Functions this fixture also switches off.</summary>
     public IReadOnlyList<string> AlsoDisabled { get; init; } = [];
 
+    /// <summary>App settings this fixture sets on top of the usual ones.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>What serves the app, for messages.</summary>
     public abstract string Runtime { get; }
 
@@ -48,9 +51,6 @@ public abstract class AppFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, string?> Settings { get; private set; } = null!;
 
     public T Service<T>() where T : notnull => _storage!.GetRequiredService<T>();
-
-    /// <summary>Lets a fixture change the app's settings before it starts.</summary>
-    protected virtual void Configure(Dictionary<string, string?> settings) { }
 
     protected abstract Task StartAppAsync(IReadOnlyDictionary<string, string?> settings, int port);
 
@@ -76,7 +76,7 @@ public abstract class AppFixture : IAsyncLifetime
         // A failed message is retried at once, so the poison path takes seconds rather than minutes.
         settings["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00";
         settings["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500";
-        Configure(settings);
+        foreach (var (name, value) in Overrides) settings[name] = value;
         Settings = settings;
         _storage = new ServiceCollection()
             .AddLogging()

@@ -79,3 +79,47 @@ public sealed class ClientAddressOnRealHost(RealHostFixture app) : ClientAddress
 
 [Collection(StandInCollection.Name)]
 public sealed class ClientAddressOnStandIn(StandInFixture app) : ClientAddressTests<StandInFixture>(app);
+
+/// <summary>
+/// A deployment behind Azure Front Door names the header Front Door sets (ClientAddress:TrustedHeader): the
+/// address in it is the client's, through the real pipeline. Its own fixture, as the setting changes the app.
+/// </summary>
+public abstract class TrustedHeaderTests<TFixture> where TFixture : AppFixture, new()
+{
+    [EndToEndFact]
+    public async Task Behind_front_door_the_trusted_header_is_the_client_address()
+    {
+        var app = new TFixture { Overrides = new Dictionary<string, string?> { ["ClientAddress:TrustedHeader"] = "X-Azure-ClientIP" } };
+        await app.InitializeAsync();
+        try
+        {
+            var campaign = await app.NewCampaignAsync(change: c => c with { RateLimits = [new RateLimitRule(1, 60)] });
+            async Task<HttpStatusCode> SignAsync(string? clientIp)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, $"campaigns/{campaign.Slug}/signatures")
+                {
+                    Content = Requests.Osdi("Marta", "Ruiz", $"marta.{Guid.NewGuid():n}@example.org"),
+                };
+                request.Headers.Add(Requester.StrictRateLimitsHeader, "429");
+                if (clientIp is not null) request.Headers.Add("X-Azure-ClientIP", clientIp);
+                return (await app.Http.SendAsync(request)).StatusCode;
+            }
+
+            // One front door connection, many clients: each address in the header has its own bucket.
+            Assert.Equal(HttpStatusCode.Accepted, await SignAsync("203.0.113.10"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, await SignAsync("203.0.113.10"));
+            Assert.Equal(HttpStatusCode.Accepted, await SignAsync("203.0.113.11"));
+            // Without the header (a request that did not come through Front Door) the connection's address counts.
+            Assert.Equal(HttpStatusCode.Accepted, await SignAsync(null));
+            Assert.Equal(HttpStatusCode.TooManyRequests, await SignAsync(null));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
+
+public sealed class TrustedHeaderOnRealHost : TrustedHeaderTests<RealHostFixture>;
+
+public sealed class TrustedHeaderOnStandIn : TrustedHeaderTests<StandInFixture>;
