@@ -71,6 +71,24 @@ public abstract class SignToDeliveryTests<TFixture>(TFixture app) where TFixture
         Assert.Equal(0, (await rollup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32());
     }
 
+    [EndToEndFact]
+    public async Task A_signers_name_and_email_never_reach_the_runtimes_log()
+    {
+        var campaign = await app.NewCampaignAsync();
+        var family = "Quiñónez" + Guid.NewGuid().ToString("n")[..8];
+        var email = $"{family.ToLowerInvariant()}@example.org";
+
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Beatriz", family, email))).StatusCode);
+        var confirmation = Assert.Single(await Outbox.WaitForAsync(app.OutboxFolder, email, 1));
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync(Outbox.ConfirmPath(confirmation))).StatusCode);
+        await app.AdminClient(AdminRoles.Admin).GetAsync($"manage/campaigns/{campaign.Slug}/signatures");
+
+        var log = string.Join("\n", app.Log);
+        Assert.Contains(campaign.Slug, log);
+        Assert.DoesNotContain(family, log, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(email[..email.IndexOf('@')], log, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static byte[] Bytes(MimePart part)
     {
         using var buffer = new MemoryStream();
