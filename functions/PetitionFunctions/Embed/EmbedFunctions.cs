@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Embed;
 
@@ -13,7 +13,7 @@ public sealed class EmbedFunctions
 {
     public const string ResourceName = "PetitionFunctions.Embed.embed.js";
 
-    private static readonly Lazy<string> Script = new(ReadScript);
+    private static readonly Lazy<string> Script = new(() => EmbeddedFiles.Read(ResourceName));
 
     [Function("EmbedScript")]
     public IActionResult EmbedScript(
@@ -29,13 +29,5 @@ public sealed class EmbedFunctions
             ContentType = "text/javascript; charset=utf-8",
             StatusCode = StatusCodes.Status200OK,
         };
-    }
-
-    private static string ReadScript()
-    {
-        using var stream = typeof(EmbedFunctions).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }

@@ -1,0 +1,53 @@
+using Microsoft.OpenApi;
+using PetitionFunctions.Admin;
+using PetitionFunctions.Api;
+using PetitionFunctions.Common;
+using PetitionFunctions.LocalHost;
+
+namespace PetitionFunctions.Tests.Api;
+
+/// <summary>docs/openapi.json describes exactly the HTTP functions there are, and is a valid OpenAPI 3.1 document.</summary>
+public sealed class OpenApiTests
+{
+    private static readonly string DocumentPath = Path.Combine(RepositoryRoot.Find(), "docs", "openapi.json");
+
+    private static OpenApiDocument Document()
+    {
+        var read = OpenApiDocument.Parse(File.ReadAllText(DocumentPath), "json");
+        Assert.True(read.Diagnostic?.Errors.Count is null or 0,
+            "docs/openapi.json is not valid OpenAPI: " + string.Join("; ", read.Diagnostic!.Errors.Select(e => $"{e.Pointer}: {e.Message}")));
+        Assert.Equal(OpenApiSpecVersion.OpenApi3_1, read.Diagnostic!.SpecificationVersion);
+        return read.Document!;
+    }
+
+    private static IEnumerable<(string Name, string Method, string Path)> Functions() =>
+        FunctionCatalog.Read(typeof(ServiceRegistration).Assembly)
+            .Where(function => function.Trigger is HttpBinding)
+            .SelectMany(function => ((HttpBinding)function.Trigger).Methods.Select(method => (function.Name, method.ToUpperInvariant(), "/" + ((HttpBinding)function.Trigger).Route)));
+
+    private static IEnumerable<(string Name, string Method, string Path, OpenApiOperation Operation)> Operations(OpenApiDocument document) =>
+        document.Paths.SelectMany(path => path.Value.Operations!.Select(operation =>
+            (operation.Value.OperationId!, operation.Key.Method.ToUpperInvariant(), path.Key, operation.Value)));
+
+    [Fact]
+    public void Every_http_function_and_nothing_else_is_described_under_its_own_name()
+    {
+        var described = Operations(Document()).Select(o => (o.Name, o.Method, o.Path)).Order().ToList();
+
+        Assert.Equal(Functions().Order().ToList(), described);
+    }
+
+    [Fact]
+    public void Admin_operations_and_only_they_ask_for_an_entra_id_token()
+    {
+        foreach (var (name, _, path, operation) in Operations(Document()))
+            Assert.True(path.StartsWith("/" + AdminRoutes.Root + "/", StringComparison.Ordinal) == operation.Security is { Count: > 0 },
+                $"{name} ({path}): security does not match the route.");
+    }
+
+    [Fact]
+    public void The_app_serves_the_document_in_docs()
+    {
+        Assert.Equal(File.ReadAllText(DocumentPath), EmbeddedFiles.Read(OpenApiFunctions.ResourceName));
+    }
+}
