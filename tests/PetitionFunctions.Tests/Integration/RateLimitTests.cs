@@ -8,15 +8,23 @@ using PetitionFunctions.Intake;
 namespace PetitionFunctions.Tests.Integration;
 
 [Collection(AbuseCollection.Name)]
-public sealed class RateLimitTests(AbuseFixture fixture)
+public sealed class RateLimitTests(AbuseFixture fixture) : IDisposable
 {
-    private static int _addresses;
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Http.BaseAddress };
+    private readonly Dictionary<IPAddress, HttpClient> _clients = [];
 
-    /// <summary>A documentation address (203.0.113.0/24) no other test uses.</summary>
-    private static string NewAddress() => $"203.0.113.{Interlocked.Increment(ref _addresses)}";
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values) client.Dispose();
+    }
 
-    private Task<HttpResponseMessage> SignAsync(string slug, string forwardedFor, int i, bool strict = false, bool form = false)
+    /// <summary>A client computer of its own: requests from it come from an address no other test uses.</summary>
+    private static IPAddress NewAddress() => ClientComputers.NewAddress();
+
+    /// <summary>
+    /// Signs from the client computer at <paramref name="address"/>. <paramref name="forwardedFor"/> is an
+    /// X-Forwarded-For the client sends itself, which must make no difference.
+    /// </summary>
+    private Task<HttpResponseMessage> SignAsync(string slug, IPAddress address, int i, bool strict = false, bool form = false, string? forwardedFor = null)
     {
         var email = $"burst.{i}.{Guid.NewGuid():n}@example.org";
         var request = new HttpRequestMessage(HttpMethod.Post, $"campaigns/{slug}/signatures")
@@ -26,9 +34,11 @@ public sealed class RateLimitTests(AbuseFixture fixture)
                     ("return_url", "https://ndlon.example/gracias"))
                 : Requests.Osdi("Rosa", $"N{i}", email),
         };
-        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        if (forwardedFor is not null) request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
         if (strict) request.Headers.Add(Requester.StrictRateLimitsHeader, "429");
-        return _http.SendAsync(request);
+        if (!_clients.TryGetValue(address, out var client))
+            _clients[address] = client = ClientComputers.From(fixture.Http.BaseAddress!, address);
+        return client.SendAsync(request);
     }
 
     private async Task<List<Azure.Data.Tables.TableEntity>> SignatureRows(string slug) =>
@@ -48,8 +58,8 @@ public sealed class RateLimitTests(AbuseFixture fixture)
 
         for (var i = 0; i < 6; i++)
         {
-            // The client puts its own entries first; only the front end's last one is believed.
-            var answer = await SignAsync(campaign.Slug, $"10.9.9.{i}, {address}:{40000 + i}", i, form: i % 2 == 1);
+            // Some posts name other addresses in their own X-Forwarded-For; the connection's address is the one believed.
+            var answer = await SignAsync(campaign.Slug, address, i, form: i % 2 == 1, forwardedFor: i % 3 == 0 ? null : $"10.9.9.{i}, 203.0.113.{i}");
             Assert.Equal(i % 2 == 1 ? HttpStatusCode.SeeOther : HttpStatusCode.Accepted, answer.StatusCode);
         }
 
@@ -57,11 +67,11 @@ public sealed class RateLimitTests(AbuseFixture fixture)
         Assert.Equal(6, rows.Count);
         Assert.Single(rows, r => r.GetString("Flag") is null);
         Assert.Equal(5, rows.Count(r => r.GetString("Flag") == SignatureFlags.RateLimit));
-        Assert.Single(rows.Select(r => r.GetString("IpHash")).Distinct());
-        Assert.DoesNotContain(rows, r => ((IDictionary<string, object>)r).Values.OfType<string>().Any(v => v.Contains(address)));
+        Assert.Equal(fixture.Service<SenderHashes>().ForAddress(address), Assert.Single(rows.Select(r => r.GetString("IpHash")).Distinct()));
+        Assert.DoesNotContain(rows, r => ((IDictionary<string, object>)r).Values.OfType<string>().Any(v => v.Contains(address.ToString())));
         // Everyone still gets a confirmation email: a signing table at a church shares one address.
         Assert.Equal(6, (await fixture.MessagesForAsync(campaign.Slug)).Count);
-        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(address));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(address.ToString()));
 
         await fixture.ConfirmAllAsync(campaign.Slug);
         Assert.Equal(1, await CountAfterRollupAsync(campaign.Slug));
@@ -102,16 +112,44 @@ public sealed class RateLimitTests(AbuseFixture fixture)
         var campaign = await fixture.NewCampaignAsync();
         var (first, second) = (NewAddress(), NewAddress());
 
-        await SignAsync(campaign.Slug, first, 0);
-        await SignAsync(campaign.Slug, $"[2001:db8:5:6::{_addresses}]:443", 1);
-        await SignAsync(campaign.Slug, second, 2);
-        // Another address in the same IPv6 /64 is the same sender.
-        await SignAsync(campaign.Slug, $"2001:db8:5:6:ffff::{_addresses}", 3);
-        Assert.Equal(3, (await SignatureRows(campaign.Slug)).Count(r => r.GetString("Flag") is null));
+        Assert.Equal(HttpStatusCode.Accepted, (await SignAsync(campaign.Slug, first, 0, strict: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await SignAsync(campaign.Slug, second, 1, strict: true)).StatusCode);
+        Assert.Equal((HttpStatusCode)429, (await SignAsync(campaign.Slug, first, 2, strict: true)).StatusCode);
+        Assert.Equal((HttpStatusCode)429, (await SignAsync(campaign.Slug, second, 3, strict: true)).StatusCode);
+        var rows = await SignatureRows(campaign.Slug);
+        Assert.Equal(2, rows.Count(r => r.GetString("Flag") is null));
+        var hashes = fixture.Service<SenderHashes>();
+        Assert.Equal(new[] { hashes.ForAddress(first), hashes.ForAddress(second) }.Order(), rows.Select(r => r.GetString("IpHash")).Order());
 
         fixture.LimiterClock.Advance(TimeSpan.FromSeconds(60));
         Assert.Equal((HttpStatusCode)202, (await SignAsync(campaign.Slug, first, 4, strict: true)).StatusCode);
-        Assert.Equal(4, (await SignatureRows(campaign.Slug)).Count(r => r.GetString("Flag") is null));
+        Assert.Equal(3, (await SignatureRows(campaign.Slug)).Count(r => r.GetString("Flag") is null));
+    }
+
+    [Theory]
+    [InlineData("203.0.113.200")]
+    [InlineData("10.0.0.1, 198.51.100.200, 203.0.113.201:443")]
+    [InlineData("[2001:db8:77::1]:443")]
+    [InlineData("127.0.0.1")]
+    [InlineData("not-an-address")]
+    [InlineData("unknown, , ,")]
+    public async Task A_client_s_own_X_Forwarded_For_does_not_get_it_out_of_its_bucket(string forwardedFor)
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var (address, untouched) = (NewAddress(), NewAddress());
+        Assert.Equal(HttpStatusCode.Accepted, (await SignAsync(campaign.Slug, address, 0, strict: true)).StatusCode);
+
+        // Whatever it claims, even the address of a computer that has not signed, it is still the computer that just signed.
+        var claimingAnother = await SignAsync(campaign.Slug, address, 1, strict: true, forwardedFor: $"{forwardedFor}, {untouched}");
+        var claimingThis = await SignAsync(campaign.Slug, address, 2, strict: true, forwardedFor: forwardedFor);
+
+        Assert.Equal((HttpStatusCode)429, claimingAnother.StatusCode);
+        Assert.Equal((HttpStatusCode)429, claimingThis.StatusCode);
+        // The address it named is untouched: that computer signs in this same window.
+        Assert.Equal(HttpStatusCode.Accepted, (await SignAsync(campaign.Slug, untouched, 3, strict: true)).StatusCode);
+        var rows = await SignatureRows(campaign.Slug);
+        Assert.Equal(2, rows.Count);
+        Assert.DoesNotContain(rows, r => r.GetString("Flag") is not null);
     }
 
     [Fact]

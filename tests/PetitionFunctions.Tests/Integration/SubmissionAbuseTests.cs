@@ -16,21 +16,33 @@ namespace PetitionFunctions.Tests.Integration;
 /// flagged for the moderators, a strict client gets 429 and nothing is stored, a filled honeypot stores nothing.
 /// </summary>
 [Collection(AbuseCollection.Name)]
-public sealed class SubmissionAbuseTests(AbuseFixture fixture)
+public sealed class SubmissionAbuseTests(AbuseFixture fixture) : IDisposable
 {
     private const string ReturnUrl = "https://partner.example/gracias";
-    private static int _addresses;
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Http.BaseAddress };
+    private readonly Dictionary<IPAddress, HttpClient> _clients = [];
 
-    /// <summary>A documentation address (198.51.100.0/24) no other test uses.</summary>
-    private static string NewAddress() => $"198.51.100.{Interlocked.Increment(ref _addresses)}";
+    public void Dispose()
+    {
+        _http.Dispose();
+        foreach (var client in _clients.Values) client.Dispose();
+    }
 
-    private Task<HttpResponseMessage> PostAsync(string path, HttpContent body, string address, bool strict = false)
+    /// <summary>A client computer of its own: requests from it come from an address no other test uses.</summary>
+    private static IPAddress NewAddress() => ClientComputers.NewAddress();
+
+    /// <summary>
+    /// Posts from the client computer at <paramref name="address"/>. <paramref name="forwardedFor"/> is an
+    /// X-Forwarded-For the client sends itself, which must make no difference.
+    /// </summary>
+    private Task<HttpResponseMessage> PostAsync(string path, HttpContent body, IPAddress address, bool strict = false, string? forwardedFor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
-        request.Headers.Add("X-Forwarded-For", address);
+        if (forwardedFor is not null) request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
         if (strict) request.Headers.Add(Requester.StrictRateLimitsHeader, "429");
-        return _http.SendAsync(request);
+        if (!_clients.TryGetValue(address, out var client))
+            _clients[address] = client = ClientComputers.From(fixture.Http.BaseAddress!, address);
+        return client.SendAsync(request);
     }
 
     private Task<Campaign> NewLetterAsync() =>
@@ -78,7 +90,7 @@ public sealed class SubmissionAbuseTests(AbuseFixture fixture)
         for (var i = 0; i < 4; i++)
         {
             var answer = i % 2 == 0
-                ? await PostAsync($"campaigns/{letter.Slug}/endorsements", OrganizationForm(i), $"10.1.1.{i}, {address}")
+                ? await PostAsync($"campaigns/{letter.Slug}/endorsements", OrganizationForm(i), address, forwardedFor: $"10.1.1.{i}, 198.51.100.{i}")
                 : await PostAsync($"campaigns/{letter.Slug}/endorsements", Endorse.Organization($"Comité Vecinal {i}", $"https://comite{i}.example", $"ana@comite{i}.example"), address);
             Assert.Equal(i % 2 == 0 ? HttpStatusCode.SeeOther : HttpStatusCode.Accepted, answer.StatusCode);
         }
@@ -89,7 +101,7 @@ public sealed class SubmissionAbuseTests(AbuseFixture fixture)
         Assert.Equal(4, endorsements.Count);
         Assert.Single(endorsements, r => r.GetString("Flag") is null);
         Assert.Equal(3, endorsements.Count(r => r.GetString("Flag") == "rate-limit"));
-        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(address));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(address.ToString()));
 
         using var admin = fixture.AdminClient(AdminRoles.Admin);
         var listed = (await JsonAsync(await admin.GetAsync($"manage/campaigns/{letter.Slug}/endorsements"))).GetProperty("endorsements").EnumerateArray().ToList();
@@ -117,7 +129,7 @@ public sealed class SubmissionAbuseTests(AbuseFixture fixture)
         {
             var answer = i == 1
                 ? await PostAsync($"campaigns/{campaign.Slug}/stories", StoryForm(), address)
-                : await PostAsync($"campaigns/{campaign.Slug}/stories", StoryJson(), $"[2001:db8:77::{i}]:443, {address}");
+                : await PostAsync($"campaigns/{campaign.Slug}/stories", StoryJson(), address, forwardedFor: $"[2001:db8:77::{i}]:443");
             Assert.Equal(i == 1 ? HttpStatusCode.SeeOther : HttpStatusCode.Accepted, answer.StatusCode);
         }
 
