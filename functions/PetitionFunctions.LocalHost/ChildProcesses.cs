@@ -27,7 +27,7 @@ public static class ChildProcesses
     {
         if (process is null || process.HasExited) return;
         if (OperatingSystem.IsWindows()) process.Kill(entireProcessTree: true);
-        else SendSignal(process.Id, SigTerm);
+        else if (SendSignal(process.Id, SigTerm) != 0) Kill(process);
         using var timeout = new CancellationTokenSource(grace);
         try { await process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException) { Kill(process); }

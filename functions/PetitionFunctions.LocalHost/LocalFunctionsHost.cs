@@ -132,7 +132,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         configuration.GetValue($"AzureWebJobs.{functionName}.Disabled", false)
         || configuration.GetValue($"AzureWebJobs:{functionName}:Disabled", false);
 
-    private static bool StorageIsConfigured(IConfiguration configuration) =>
+    private static bool StorageIsConfigured(ConfigurationManager configuration) =>
         !string.IsNullOrWhiteSpace(configuration[StorageNames.ConnectionSetting])
         || configuration.GetSection(StorageNames.ConnectionSetting).GetChildren().Any();
 

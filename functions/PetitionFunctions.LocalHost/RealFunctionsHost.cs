@@ -74,7 +74,7 @@ public sealed class RealFunctionsHost : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["start", "--script-root", ScriptRoot(), "--port", port.ToString()]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])["start", "--script-root", ScriptRoot(), "--port", $"{port}"]) start.ArgumentList.Add(argument);
         foreach (var (name, value) in settings) start.Environment[name.Replace(":", "__")] = value;
         // A variable of the test runner's or the shell's must not choose the app's URL or environment.
         start.Environment.Remove("ASPNETCORE_URLS");

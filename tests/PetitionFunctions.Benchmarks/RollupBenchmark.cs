@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
@@ -86,7 +87,7 @@ public static class RollupBenchmark
         foreach (var partition in DedupeKeys.PartitionsOf(campaign))
         {
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {SignatureTable.JournalPrefix + future.ToString("D19")} and RowKey lt {SignatureTable.JournalPrefix + (future + 1).ToString("D19")}");
+                $"PartitionKey eq {partition} and RowKey ge {SignatureTable.JournalPrefix + future.ToString("D19", CultureInfo.InvariantCulture)} and RowKey lt {SignatureTable.JournalPrefix + (future + 1).ToString("D19", CultureInfo.InvariantCulture)}");
             await foreach (var _ in table.QueryAsync<TableEntity>(filter)) throw new InvalidOperationException("The range should be empty.");
         }
         return timer.Elapsed.TotalMilliseconds;

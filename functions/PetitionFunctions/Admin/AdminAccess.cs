@@ -53,7 +53,7 @@ public sealed class AdminAccess(ILogger<AdminAccess> log)
         return null;
     }
 
-    private static IActionResult Challenge(bool tokenPresented, Language language) =>
+    private static ChallengeResult Challenge(bool tokenPresented, Language language) =>
         new ChallengeResult(Problems.For(ProblemKind.AuthenticationRequired, language),
             tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
 

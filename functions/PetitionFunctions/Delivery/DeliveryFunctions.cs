@@ -124,12 +124,12 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
         return Problems.Fields(errors, language);
     }
 
-    private static object Answer(DeliveryRecord delivery) => new DeliveryAnswer(delivery.DeliveryId, delivery.State);
+    private static DeliveryAnswer Answer(DeliveryRecord delivery) => new DeliveryAnswer(delivery.DeliveryId, delivery.State);
 
     private sealed record DeliveryAnswer(string DeliveryId, DeliveryState State);
 
     private static string LocationOf(HttpRequest request, DeliveryRecord delivery) =>
         $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(delivery.DeliveryId)}";
 
-    private static IActionResult Json(object value) => new JsonResult(value, ApiJson.Options);
+    private static JsonResult Json(object value) => new JsonResult(value, ApiJson.Options);
 }

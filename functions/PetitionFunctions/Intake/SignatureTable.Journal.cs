@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
@@ -29,10 +30,10 @@ public sealed partial class SignatureTable
         foreach (var partition in DedupeKeys.PartitionsOf(campaign))
         {
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {JournalPrefix} and RowKey lt {JournalPrefix + toTicks.ToString("D19")}");
+                $"PartitionKey eq {partition} and RowKey ge {JournalPrefix} and RowKey lt {JournalPrefix + toTicks.ToString("D19", CultureInfo.InvariantCulture)}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
                 yield return new JournalRow(
-                    long.Parse(row.RowKey.AsSpan(JournalPrefix.Length, 19)),
+                    long.Parse(row.RowKey.AsSpan(JournalPrefix.Length, 19), CultureInfo.InvariantCulture),
                     new JournalEntry(row.GetInt32("Change") ?? 0, row.GetDateTimeOffset("At") ?? default, row.GetString("Source"),
                         row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En),
                     row);

@@ -64,7 +64,7 @@ public sealed class StoryAdminFunctions(AdminAccess access, StoryModeration mode
         CancellationToken cancellationToken) =>
         access.AnswerAsync(request, [AdminRoles.Stories], () => AnswerAsync(request, () => moderation.DeleteAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken)));
 
-    private async Task<IActionResult> AnswerAsync(HttpRequest request, Func<Task<ModerationOutcome>> act)
+    private static async Task<IActionResult> AnswerAsync(HttpRequest request, Func<Task<ModerationOutcome>> act)
     {
         var language = HttpAnswers.LanguageOf(request);
         return AdminRequests.NotCached(await act() switch

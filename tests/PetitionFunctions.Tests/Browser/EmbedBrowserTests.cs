@@ -63,7 +63,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
             await Screenshot(page, "embed-2-thank-you");
 
             // Only the partner's own page and the API were contacted; nothing was kept in the browser.
-            Assert.All(requests, url => Assert.True(url.StartsWith(fixture.AllowedOrigin + "/") || url.StartsWith(apiOrigin + "/"), url));
+            Assert.All(requests, url => Assert.True(url.StartsWith(fixture.AllowedOrigin + "/", StringComparison.Ordinal) || url.StartsWith(apiOrigin + "/", StringComparison.Ordinal), url));
             Assert.Empty(await context.CookiesAsync());
             Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length"));
             Assert.Empty(pageErrors);

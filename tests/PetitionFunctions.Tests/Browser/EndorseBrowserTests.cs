@@ -100,7 +100,7 @@ public sealed class EndorseBrowserTests(EmbedBrowserFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await fixture.ModerateAsync(letter.Slug, "approved", row.RowKey)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{letter.Slug}/endorsements",
             Endorse.Individual("Rev. Juan Ortiz", "juan@example.org"))).StatusCode);
-        var person = (await fixture.EndorsementRowsAsync(letter.Slug)).Endorsements().Single(r => r.RowKey.StartsWith("person-"));
+        var person = (await fixture.EndorsementRowsAsync(letter.Slug)).Endorsements().Single(r => r.RowKey.StartsWith("person-", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await fixture.ModerateAsync(letter.Slug, "approved", person.RowKey)).StatusCode);
 
         await using (var context = await fixture.NewContextAsync())

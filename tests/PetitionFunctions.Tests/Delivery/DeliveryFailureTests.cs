@@ -21,8 +21,8 @@ public sealed class ScriptedDeliveryTransport : IEmailTransport
     public Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
     {
         var attempt = Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        if (message.To.Address.StartsWith("flaky-") && attempt <= 2) throw new TransientEmailException("The provider answered 503.");
-        if (message.To.Address.StartsWith("bounce-")) return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("mailbox-unavailable"));
+        if (message.To.Address.StartsWith("flaky-", StringComparison.Ordinal) && attempt <= 2) throw new TransientEmailException("The provider answered 503.");
+        if (message.To.Address.StartsWith("bounce-", StringComparison.Ordinal)) return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("mailbox-unavailable"));
         Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
         return Task.FromResult(EmailSendResult.SentResult);
     }

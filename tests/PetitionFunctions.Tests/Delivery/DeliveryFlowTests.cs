@@ -191,7 +191,7 @@ public sealed class DeliveryFlowTests(DeliveryHostFixture fixture) : IClassFixtu
             var rows = 0;
             foreach (var part in record.Parts)
             {
-                var email = Assert.Single(packets, p => p.Subject?.EndsWith($"(part {part.Number} of {record.Parts.Count})") == true);
+                var email = Assert.Single(packets, p => p.Subject?.EndsWith($"(part {part.Number} of {record.Parts.Count})", StringComparison.Ordinal) == true);
                 var attachment = Assert.Single(email.Attachments.OfType<MimePart>());
                 Assert.Equal(part.Name, attachment.FileName);
                 var bytes = Bytes(attachment);

@@ -14,12 +14,12 @@ public sealed class EndToEndFactAttribute : FactAttribute;
 
 public sealed class EndToEndFactDiscoverer(IMessageSink diagnostics) : FactDiscoverer(diagnostics)
 {
-    protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
+    protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
         var onRealHost = RuntimesOf(testMethod.TestClass.Class.ToRuntimeType()).Any(typeof(RealHostFixture).IsAssignableFrom);
         return onRealHost && !RealHostFixture.IsAvailable
-            ? new SkippedTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, RealHostFixture.SkipReason)
-            : base.CreateTestCase(options, testMethod, factAttribute);
+            ? new SkippedTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, RealHostFixture.SkipReason)
+            : base.CreateTestCase(discoveryOptions, testMethod, factAttribute);
     }
 
     /// <summary>The fixture types a test class is bound to: the type arguments of its generic base classes.</summary>

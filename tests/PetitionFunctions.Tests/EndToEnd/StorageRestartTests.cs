@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -109,7 +110,7 @@ public abstract class StorageRestartTests<TFixture>(ITestOutputHelper output) wh
         }
     }
 
-    private static int Number(string email) => int.Parse(email["fault-".Length..email.IndexOf('@')]);
+    private static int Number(string email) => int.Parse(email["fault-".Length..email.IndexOf('@')], CultureInfo.InvariantCulture);
 
     /// <summary>Half OSDI JSON from partners' servers, half form posts from their pages; four partners.</summary>
     private static async Task<Answer> SignAsync(HttpClient http, string slug, int n)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -53,9 +54,9 @@ internal sealed class Snapshot
             var paramFile = Path.Combine(folder.FullName, "main.bicepparam");
             var text = new StringBuilder();
             // A .bicepparam must name its template by a relative path.
-            text.AppendLine($"using '{Path.GetRelativePath(folder.FullName, InfraPaths.MainBicep).Replace('\\', '/')}'");
+            text.AppendLine(CultureInfo.InvariantCulture, $"using '{Path.GetRelativePath(folder.FullName, InfraPaths.MainBicep).Replace('\\', '/')}'");
             foreach (var (name, value) in parameters)
-                text.AppendLine($"param {name} = {Literal(value)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"param {name} = {Literal(value)}");
             File.WriteAllText(paramFile, text.ToString());
 
             var result = Bicep.RunIn(folder.FullName, "snapshot", paramFile, "--mode", "overwrite",

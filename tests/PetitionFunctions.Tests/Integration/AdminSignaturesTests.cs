@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using PetitionFunctions.Admin;
@@ -89,8 +90,8 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         var unconfirmed = await HalOf(await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?state=unconfirmed"));
         Assert.Equal(20, unconfirmed.GetProperty("total_records").GetInt32());
 
-        var since = Uri.EscapeDataString(started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
-        var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+        var since = Uri.EscapeDataString(started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         Assert.Equal(30, (await HalOf(await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?modified_since={since}"))).GetProperty("total_records").GetInt32());
         var none = await HalOf(await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?modified_since={future}"));
         Assert.Equal(0, none.GetProperty("total_records").GetInt32());

@@ -37,7 +37,7 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         var journal = Assert.Single(await fixture.JournalRowsAsync(campaign.Slug));
         var signature = Assert.Single(rows, r => !r.RowKey.Contains('-'));
         Assert.Equal(nameof(SignatureState.Confirmed), signature.GetString("State"));
-        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("outbox-"));
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         Assert.Equal(signature.GetDateTimeOffset("ConfirmedAt"), journal.GetDateTimeOffset("At"));
         Assert.Equal(1, journal.GetInt32("Change"));
         Assert.Equal("es", journal.GetString("Language"));
@@ -96,7 +96,7 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Outbox.ConfirmPath(emails[1]))).StatusCode);
         var third = await fixture.Http.PostAsync(url, Requests.Osdi("Kwame", "Mensah", address));
         emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 3);
-        Assert.Single(emails, e => e.Subject?.StartsWith("You already signed") == true);
+        Assert.Single(emails, e => e.Subject?.StartsWith("You already signed", StringComparison.Ordinal) == true);
 
         var more = new List<HttpResponseMessage>();
         for (var i = 0; i < 6; i++)

@@ -22,9 +22,9 @@ public sealed class ScriptedTransport : IEmailTransport
     {
         var attempt = Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
         var address = message.To.Address;
-        if (address.StartsWith("down-") || Down.ContainsKey(address) || (address.StartsWith("flaky-") && attempt <= 2))
+        if (address.StartsWith("down-", StringComparison.Ordinal) || Down.ContainsKey(address) || (address.StartsWith("flaky-", StringComparison.Ordinal) && attempt <= 2))
             throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
-        if (address.StartsWith("bounce-") || (address.StartsWith("refused-once-") && DeliveredTo.Count(a => a == address) == 0 && RefusedOnce.TryAdd(address, true)))
+        if (address.StartsWith("bounce-", StringComparison.Ordinal) || (address.StartsWith("refused-once-", StringComparison.Ordinal) && DeliveredTo.Count(a => a == address) == 0 && RefusedOnce.TryAdd(address, true)))
             return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("recipient-not-found"));
         Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
         DeliveredTo.Add(address);
@@ -98,9 +98,9 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         Assert.Equal(rounds * fixture.Host.Settings.MaxDequeueCount, fixture.Transport.Attempts[key]);
         Assert.Equal(EmailRetryRounds.DefaultRounds, fixture.Logs.Lines.Count(l => l.Contains("round(s) of tries; the relay sends it again") && l.Contains(campaign.Slug)));
         Assert.Single(fixture.Logs.Lines, l => l.Contains("Gave up") && l.Contains(campaign.Slug) && l.Contains($"after {rounds} rounds"));
-        Assert.DoesNotContain(await fixture.SignatureRowsAsync(campaign.Slug), r => r.RowKey.StartsWith("outbox-"));
+        Assert.DoesNotContain(await fixture.SignatureRowsAsync(campaign.Slug), r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("lucia", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(fixture.Transport.DeliveredTo, a => a.StartsWith("down-"));
+        Assert.DoesNotContain(fixture.Transport.DeliveredTo, a => a.StartsWith("down-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         Assert.Equal(System.Net.HttpStatusCode.OK, resent.StatusCode);
         Assert.False(System.Text.Json.JsonDocument.Parse(await resent.Content.ReadAsStringAsync()).RootElement.TryGetProperty("email_failure", out _));
         await Eventually.True(async () => (await ReadAsync(signature))!.EmailsSent == 1);
-        Assert.Equal(["refused-once-rosa@example.org"], fixture.Transport.DeliveredTo.Where(a => a.StartsWith("refused-once-")));
+        Assert.Equal(["refused-once-rosa@example.org"], fixture.Transport.DeliveredTo.Where(a => a.StartsWith("refused-once-", StringComparison.Ordinal)));
 
         // Confirmed, it has nothing to resend; a key that does not exist is not found.
         await fixture.Service<SignatureTable>().ConfirmAsync(campaign.Slug, signature.Key, DateTimeOffset.UtcNow, CancellationToken.None);

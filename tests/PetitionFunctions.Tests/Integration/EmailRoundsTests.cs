@@ -25,7 +25,7 @@ public sealed class RoundScriptedTransport(int triesPerRound) : IEmailTransport
     {
         var attempt = Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
         var address = message.To.Address;
-        if (address.StartsWith("down-") || (address.StartsWith("outage-") && attempt <= triesPerRound))
+        if (address.StartsWith("down-", StringComparison.Ordinal) || (address.StartsWith("outage-", StringComparison.Ordinal) && attempt <= triesPerRound))
             throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
         Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
         return Task.FromResult(EmailSendResult.SentResult);
@@ -76,7 +76,7 @@ public sealed class EndorsementAndStoryEmailRoundsTests(EmailRoundsFixture fixtu
         var endorsement = await EndorseAsync(letter.Slug, "outage-ines@rounds.example");
 
         await Eventually.True(() => LogsAbout(letter.Slug, "failed 1 round(s) of tries; the relay sends it again").Count == 1);
-        var outbox = Assert.Single(await fixture.EndorsementRowsAsync(letter.Slug), r => r.RowKey.StartsWith("outbox-"));
+        var outbox = Assert.Single(await fixture.EndorsementRowsAsync(letter.Slug), r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         Assert.Equal(1, outbox.GetInt32("FailedRounds"));
         Assert.Null((await ReadAsync(letter.Slug, endorsement.Key))!.EmailFailure);
         Assert.False(fixture.Transport.Delivered.ContainsKey(KeyOf(endorsement)));
@@ -91,7 +91,7 @@ public sealed class EndorsementAndStoryEmailRoundsTests(EmailRoundsFixture fixtu
         Assert.Null(sent.EmailFailure);
         Assert.Equal(EmailRoundsFixture.TriesPerRound + 1, fixture.Transport.Attempts[KeyOf(endorsement)]);
         Assert.Equal(1, fixture.Transport.Delivered[KeyOf(endorsement)]);
-        await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-")));
+        await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
         Assert.Empty(LogsAbout(letter.Slug, "Gave up"));
         Assert.Contains(LogsAbout(letter.Slug, "round(s) of tries"), l => l.Contains(endorsement.Key[..12]));
     }
@@ -114,7 +114,7 @@ public sealed class EndorsementAndStoryEmailRoundsTests(EmailRoundsFixture fixtu
         var gaveUp = Assert.Single(LogsAbout(letter.Slug, "Gave up"));
         Assert.Contains($"after {AllRounds} rounds", gaveUp);
         Assert.Contains(endorsement.Key[..12], gaveUp);
-        Assert.DoesNotContain(await fixture.EndorsementRowsAsync(letter.Slug), r => r.RowKey.StartsWith("outbox-"));
+        Assert.DoesNotContain(await fixture.EndorsementRowsAsync(letter.Slug), r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("joaquin", StringComparison.OrdinalIgnoreCase));
         Assert.False(fixture.Transport.Delivered.ContainsKey(KeyOf(endorsement)));
     }

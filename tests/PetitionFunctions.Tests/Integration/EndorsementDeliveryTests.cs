@@ -44,13 +44,13 @@ public sealed class EndorsementDeliveryTests(ConsumingHostFixture fixture) : ICl
         Assert.Contains("Casa Latina (New York, NY)", packet.HtmlBody);
         Assert.DoesNotContain("ed@", text);
 
-        var csv = packet.Attachments.OfType<MimePart>().Single(a => a.FileName?.StartsWith("endorsers-") == true);
+        var csv = packet.Attachments.OfType<MimePart>().Single(a => a.FileName?.StartsWith("endorsers-", StringComparison.Ordinal) == true);
         using var content = new MemoryStream();
         await csv.Content!.DecodeToAsync(content);
         var lines = Encoding.UTF8.GetString(content.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["scope,kind,name,title,affiliation,city,state,website",
             "national,organization,National Network,,,New York,NY,https://network.example/",
             "local,organization,Casa Latina,,,New York,NY,https://casalatina.example/"], lines);
-        Assert.Contains(packet.Attachments.OfType<MimePart>(), a => a.FileName?.StartsWith("signers-") == true);
+        Assert.Contains(packet.Attachments.OfType<MimePart>(), a => a.FileName?.StartsWith("signers-", StringComparison.Ordinal) == true);
     }
 }

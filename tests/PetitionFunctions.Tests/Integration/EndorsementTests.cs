@@ -94,7 +94,7 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
         Assert.Equal("Confirme su respaldo: Suspendan S-Comm", message.Subject);
         var link = Endorse.ConfirmPath(message);
         // The email consumer cleared the outbox row once the email was sent.
-        await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-")));
+        await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
 
         var opens = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => fixture.Http.GetAsync(link)));
         var pages = await Task.WhenAll(opens.Select(o => o.Content.ReadAsStringAsync()));
@@ -153,7 +153,7 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
         }
         var rows = await fixture.EndorsementRowsAsync(letter.Slug);
         var endorsement = Assert.Single(rows.Endorsements());
-        Assert.Single(rows, r => r.RowKey.StartsWith("change-"));
+        Assert.Single(rows, r => r.RowKey.StartsWith("change-", StringComparison.Ordinal));
         Assert.Equal("Casa Latina", endorsement.GetString("Name"));
         await Outbox.WaitForAsync(fixture.OutboxFolder, "ana@casalatina.example", 1);
         await Task.Delay(1000);
@@ -174,7 +174,7 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
         Assert.Equal(JsonValueKind.Null, after.GetProperty("pending_change").ValueKind);
         rows = await fixture.EndorsementRowsAsync(letter.Slug);
         Assert.Single(rows.Endorsements());
-        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("change-"));
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("change-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
         Assert.True(relayed >= 1);
         var message = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, email, 1));
         Assert.Equal("Confirm your endorsement: Suspend S-Comm", message.Subject);
-        await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-")));
+        await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
         // Relaying again finds nothing for this letter, and a message delivered twice sends no second email.
         await fixture.Service<EndorsementQueue>().SendAsync(new EndorsementEmailRequest(letter.Slug, key), CancellationToken.None);
         await Task.Delay(1500);

@@ -78,7 +78,7 @@ public sealed class FlakyEmailTests(HalfFailingEmailFixture fixture, ITestOutput
         {
             await fixture.Service<ConfirmationOutboxRelay>().RelayAsync(CancellationToken.None);
             return (await SignaturesAsync()).All(s => s.EmailsSent == 1)
-                   && !(await fixture.SignatureRowsAsync(campaign.Slug)).Any(r => r.RowKey.StartsWith("outbox-"));
+                   && !(await fixture.SignatureRowsAsync(campaign.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         }, seconds: 90);
 
         var signatures = await SignaturesAsync();

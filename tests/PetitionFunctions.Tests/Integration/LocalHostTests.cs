@@ -19,7 +19,7 @@ public sealed class LocalHostTests(LocalHostFixture fixture)
         var metadataPath = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
         using var metadata = JsonDocument.Parse(File.ReadAllText(metadataPath));
         var production = metadata.RootElement.EnumerateArray()
-            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings").EnumerateArray().First(b => b.GetProperty("type").GetString()!.EndsWith("Trigger")));
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings").EnumerateArray().First(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal)));
         Assert.NotEmpty(production);
 
         var local = FunctionCatalog.Read(typeof(ServiceRegistration).Assembly).ToDictionary(f => f.Name);
@@ -71,7 +71,7 @@ public sealed class LocalHostTests(LocalHostFixture fixture)
         var campaigns = JsonDocument.Parse(body).RootElement.GetProperty("campaigns").EnumerateArray().ToList();
         var slugs = campaigns.Select(c => c.GetProperty("slug").GetString()).ToList();
         Assert.All(DemoCampaigns.All, demo => Assert.Contains(demo.Slug, slugs));
-        Assert.DoesNotContain(slugs, s => s!.StartsWith("closed-"));
+        Assert.DoesNotContain(slugs, s => s!.StartsWith("closed-", StringComparison.Ordinal));
         var petition = campaigns.Single(c => c.GetProperty("slug").GetString() == "governor-end-s-comm");
         Assert.Equal(2500, petition.GetProperty("goal").GetInt32());
         Assert.Equal("petition", petition.GetProperty("kind").GetString());

@@ -44,7 +44,7 @@ public sealed class SignerAndPhoneErasureTests(LocalHostFixture fixture)
         Assert.All(new[] { "Personal", "SignerKey", "SignerPhoneKey" }, column => Assert.False(casa.ContainsKey(column), column));
         Assert.Equal("Approved", casa.GetString("Moderation"));
         Assert.Equal("https://casaesperanza.example/", casa.GetString("Website"));
-        Assert.DoesNotContain(rows, r => r.RowKey == "outbox-" + keys["Casa Esperanza"] || r.RowKey.StartsWith("change-"));
+        Assert.DoesNotContain(rows, r => r.RowKey == "outbox-" + keys["Casa Esperanza"] || r.RowKey.StartsWith("change-", StringComparison.Ordinal));
         Assert.False(Row(rows, keys["Faith in Action"]).GetBoolean("HasPendingChange"));
         Assert.Equal(2, rows.Endorsements().Count);
 

@@ -32,9 +32,9 @@ public sealed class SigningTests(LocalHostFixture fixture)
         Assert.Equal(await json.Content.ReadAsStringAsync(), await duplicate.Content.ReadAsStringAsync());
 
         var rows = await fixture.SignatureRowsAsync(campaign.Slug);
-        Assert.Equal(2, rows.Count(r => !r.RowKey.StartsWith("outbox-")));
+        Assert.Equal(2, rows.Count(r => !r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
         // Each outbox row waits for the email consumer (held off in this fixture) to clear it.
-        Assert.Equal(2, rows.Count(r => r.RowKey.StartsWith("outbox-")));
+        Assert.Equal(2, rows.Count(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
         Assert.Equal(2, (await fixture.MessagesForAsync(campaign.Slug)).Count);
     }
 
@@ -79,7 +79,7 @@ public sealed class SigningTests(LocalHostFixture fixture)
         var rows = await fixture.SignatureRowsAsync(campaign.Slug);
         var signature = Assert.Single(rows, r => !r.RowKey.Contains('-'));
         Assert.Single(rows, r => r.RowKey == "outbox-" + signature.RowKey);
-        Assert.Single(rows, r => r.RowKey.StartsWith("outbox-"));
+        Assert.Single(rows, r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
     }
 
@@ -90,7 +90,7 @@ public sealed class SigningTests(LocalHostFixture fixture)
         await _http.PostAsync($"campaigns/{campaign.Slug}/signatures",
             Requests.Osdi("=HYPERLINK(\"x\")", "Quispe", "wayra.quispe@example.org", postalCode: "10458", language: "es", comments: "Mi familia vive con miedo."));
 
-        var row = Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => !r.RowKey.StartsWith("outbox-"));
+        var row = Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => !r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         var raw = string.Join("|", row.Select(property => property.Value?.ToString()));
         Assert.DoesNotContain("wayra", raw, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Quispe", raw);
@@ -112,7 +112,7 @@ public sealed class SigningTests(LocalHostFixture fixture)
         await Task.WhenAll(Enumerable.Range(0, 120).Select(i =>
             _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Signer", $"Number {i}", $"signer{i}@example.org"))));
 
-        var rows = (await fixture.SignatureRowsAsync(campaign.Slug)).Where(r => !r.RowKey.StartsWith("outbox-")).ToList();
+        var rows = (await fixture.SignatureRowsAsync(campaign.Slug)).Where(r => !r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)).ToList();
         Assert.Equal(120, rows.Count);
         Assert.Equal(16, rows.Select(r => r.PartitionKey).Distinct().Count());
         Assert.All(rows, r => Assert.Equal($"{campaign.Slug}:{r.RowKey[0]}", r.PartitionKey));

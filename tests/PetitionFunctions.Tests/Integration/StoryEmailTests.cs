@@ -46,7 +46,7 @@ public sealed class StoryEmailTests(LocalHostFixture fixture)
         Assert.Equal("Recibimos su historia", email.Subject);
         Assert.DoesNotContain("lavandería", email.TextBody);
         await Eventually.True(async () => (await RowsAsync(campaign.Slug)).Single(r => r.RowKey.Length == 32).GetBoolean("EmailSent") == true);
-        Assert.DoesNotContain(await RowsAsync(campaign.Slug), r => r.RowKey.StartsWith("outbox-"));
+        Assert.DoesNotContain(await RowsAsync(campaign.Slug), r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         var path = WithdrawPath(email);
 
         // Opening the link (as a mail scanner would) changes nothing.

@@ -59,7 +59,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         Assert.Equal("NY", row.GetString("Region"));
         Assert.Equal("partner-api", row.GetString("Source"));
         Assert.Single(await fixture.JournalRowsAsync(campaign.Slug), r => r.GetInt32("Change") == -1);
-        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("outbox-"));
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
 
         // The nightly recount from the signatures agrees with the roll-up.
         await fixture.Service<CountReconciliation>().ReconcileAsync(CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         var emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 2);
         // The first email was in Spanish; the new signature asked for English.
-        var second = Assert.Single(emails, e => e.Subject?.StartsWith("Confirm your signature") == true);
+        var second = Assert.Single(emails, e => e.Subject?.StartsWith("Confirm your signature", StringComparison.Ordinal) == true);
         var row = await SignatureRowAsync(campaign.Slug, address);
         Assert.Equal(nameof(SignatureState.Unconfirmed), row.GetString("State"));
         Assert.Equal("073", row.GetString("PostalPrefix"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
@@ -96,7 +97,7 @@ public class AdminSignaturePagingTests
     [InlineData("2026-01-31T08:30:00+05:30", "2026-01-31T03:00:00+00:00")]
     [InlineData("2026-01-31T00:00:00.1234567Z", "2026-01-31T00:00:00.1234567+00:00")]
     public void Modified_since_is_an_ISO_time_with_its_offset(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected), SignatureQuery.Parse(null, null, null, text).Query!.ModifiedSince);
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), SignatureQuery.Parse(null, null, null, text).Query!.ModifiedSince);
 
     [Theory]
     [InlineData("2026-01-31")]

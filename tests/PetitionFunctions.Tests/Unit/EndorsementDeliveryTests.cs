@@ -18,7 +18,7 @@ public class EndorsementDeliveryTests
         var text = Packet.PlainText();
 
         Assert.Contains("2 organizations (1 national, 0 state, 1 local) and 1 individual leader endorse this letter.", text);
-        Assert.True(text.IndexOf("National organizations (1)") < text.IndexOf("Local organizations (1)"));
+        Assert.True(text.IndexOf("National organizations (1)", StringComparison.Ordinal) < text.IndexOf("Local organizations (1)", StringComparison.Ordinal));
         Assert.Contains("  Alpha, \"National\" (Washington, DC)", text);
         Assert.Contains("  Rev. Juan Ortiz, Pastor, Iglesia San Pablo, Queens", text);
         Assert.Contains("Alpha, &quot;National&quot;", Packet.Html());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;
 
@@ -6,7 +7,7 @@ namespace PetitionFunctions.Tests.Unit;
 public class EndorsementListsTests
 {
     private static StoredEndorsement Org(string name, EndorsementScope scope, ModerationState moderation = ModerationState.Approved, bool listed = true) =>
-        new("letter", "org-" + name.GetHashCode().ToString("x"), EndorserKind.Organization,
+        new("letter", "org-" + name.GetHashCode().ToString("x", CultureInfo.InvariantCulture), EndorserKind.Organization,
             new OrganizationProfile(name, "https://example.org/", scope, "City", "NY", null, null), "example.org", false, listed, Language.En, null,
             DateTimeOffset.UnixEpoch, EndorsementState.Confirmed, DateTimeOffset.UnixEpoch, moderation, null, "", 1, null, null);
 

@@ -416,7 +416,7 @@ public sealed class AcsEmailTransport : IEmailTransport
     {
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            Sign(message, ContentBytes(message, async: false, message.CancellationToken).GetAwaiter().GetResult());
+            Sign(message, ContentBytes(message, async: false, message.CancellationToken).AsTask().GetAwaiter().GetResult());
             ProcessNext(message, pipeline);
         }
 

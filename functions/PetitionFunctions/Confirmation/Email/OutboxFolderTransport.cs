@@ -11,7 +11,7 @@ namespace PetitionFunctions.Confirmation.Email;
 /// Idempotency is guaranteed within this process (a lock around check-and-move); two processes
 /// writing the same key at the same instant into one folder could each write a file.
 /// </remarks>
-public sealed class OutboxFolderTransport(IOptions<EmailOptions> options, TimeProvider time) : IEmailTransport
+public sealed class OutboxFolderTransport(IOptions<EmailOptions> options, TimeProvider time) : IEmailTransport, IDisposable
 {
     private readonly EmailOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -86,4 +86,6 @@ public sealed class OutboxFolderTransport(IOptions<EmailOptions> options, TimePr
         try { File.Delete(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
+
+    public void Dispose() => _gate.Dispose();
 }
