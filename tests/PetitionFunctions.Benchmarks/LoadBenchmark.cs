@@ -124,6 +124,12 @@ public static class LoadBenchmark
                               + (settings.RateLimits ? "" : ", rate limits off"));
             Console.WriteLine($"Runtime: {(runtime == Runtime.Real ? $"the Azure Functions host ({hostCommand})" : "the embedded stand-in (PetitionFunctions.LocalHost)")}"
                               + (distinct ? "; each client from its own loopback address" : "; all clients from 127.0.0.1 (this system binds no other loopback address)"));
+            // A warm-up, not counted: the real host's worker is a process of its own that starts cold (its JIT, its
+            // first connections to Azurite), while the stand-in shares this process's warmed-up code; without it
+            // the first seconds would weigh on the real host's figures alone.
+            var warmUp = await DriveAsync(api, campaign.Slug, settings with { Duration = settings.Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3) },
+                ratePerSecond: null, phase: 3, distinct);
+            Console.WriteLine($"warm-up (not counted): {warmUp.Accepted} accepted, p50 {warmUp.P50:F1} ms, p99 {warmUp.P99:F1} ms");
             var floor = await MeasureFloorAsync(azurite.ConnectionString, settings);
             var saturated = await DriveAsync(api, campaign.Slug, settings, ratePerSecond: null, phase: 1, distinct);
             var half = await DriveAsync(api, campaign.Slug, settings, ratePerSecond: saturated.AcceptedPerSecond / 2, phase: 2, distinct);
@@ -133,6 +139,8 @@ public static class LoadBenchmark
             Print("saturating (closed loop)", saturated);
             Print($"half rate ({saturated.AcceptedPerSecond / 2:F0}/s, open loop)", half);
             Console.WriteLine($"ratio to the floor: {saturated.AcceptedPerSecond / floor.PerSecond:F2} (aim: at least 0.80); p99 at half rate: {half.P99:F0} ms (aim: under 250)");
+            if (app is RealFunctionsHost host && host.Output.Where(line => line.StartsWith("fail:", StringComparison.Ordinal)).ToList() is { Count: > 0 } failures)
+                Console.WriteLine($"The Functions host logged {failures.Count} failures; the first: {string.Join(" ", host.Output.SkipWhile(line => line != failures[0]).Take(3))}");
             if (saturated.TooMany + half.TooMany > 0)
                 Console.WriteLine($"WARNING: {saturated.TooMany + half.TooMany} posts answered 429: the rate limits tripped, so this is not the intended mix.");
             Console.WriteLine();
@@ -159,7 +167,7 @@ public static class LoadBenchmark
 
     private static void PrintSideBySide(IReadOnlyList<Result> results, Settings settings)
     {
-        const int Width = 22;
+        const int Width = 24;
         string Row(string label, Func<Result, string> value) => $"{label,-32}" + string.Concat(results.Select(r => value(r).PadLeft(Width)));
         string Percentiles(double p50, double p95, double p99) => $"{p50:F1} / {p95:F1} / {p99:F1}";
         Console.WriteLine($"Side by side ({settings.Concurrency} clients, {settings.Duration.TotalSeconds:F0} s per phase"
