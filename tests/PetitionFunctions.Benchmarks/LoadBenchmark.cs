@@ -124,9 +124,9 @@ public static class LoadBenchmark
                               + (settings.RateLimits ? "" : ", rate limits off"));
             Console.WriteLine($"Runtime: {(runtime == Runtime.Real ? $"the Azure Functions host ({hostCommand})" : "the embedded stand-in (PetitionFunctions.LocalHost)")}"
                               + (distinct ? "; each client from its own loopback address" : "; all clients from 127.0.0.1 (this system binds no other loopback address)"));
-            // A warm-up, not counted: the real host's worker is a process of its own that starts cold (its JIT, its
-            // first connections to Azurite), while the stand-in shares this process's warmed-up code; without it
-            // the first seconds would weigh on the real host's figures alone.
+            // A warm-up, not counted: either runtime starts cold (the JIT of the app's code, first connections to
+            // Azurite), the real host more so (its own process, its proxy, and the worker behind gRPC); without it
+            // the first seconds would weigh on the saturating phase, and more on the real host's.
             var warmUp = await DriveAsync(api, campaign.Slug, settings with { Duration = settings.Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3) },
                 ratePerSecond: null, phase: 3, distinct);
             Console.WriteLine($"warm-up (not counted): {warmUp.Accepted} accepted, p50 {warmUp.P50:F1} ms, p99 {warmUp.P99:F1} ms");
