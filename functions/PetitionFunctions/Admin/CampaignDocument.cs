@@ -11,7 +11,7 @@ public sealed record TargetInput(string? Name, string? Title, string? DeliveryEm
 
 public sealed record RateLimitInput(int? Count, int? WindowSeconds);
 
-/// <summary>When a campaign is delivered (<see cref="PetitionFunctions.Delivery.DeliverySettings"/>); a field left out takes its default.</summary>
+/// <summary>When a campaign is delivered (<see cref="DeliverySettings"/>); a field left out takes its default.</summary>
 public sealed record DeliveryInput(bool? OnGoalReached, int? Every, string? WeeklyDay, int? WeeklyHourUtc, bool? AtClose);
 
 /// <summary>A campaign's captcha as an admin sends it; provider "none" removes it.</summary>
@@ -92,10 +92,10 @@ public sealed record CampaignDocument(
     bool IntakePaused,
     CaptchaSettings? Captcha,
     bool AllowsIndividualEndorsements,
-    PetitionFunctions.Delivery.DeliverySettings Delivery)
+    DeliverySettings Delivery)
 {
     public static CampaignDocument From(Campaign c) =>
         new(c.Slug, c.Kind, c.State, c.Title, c.Description, c.CallToAction, c.Target, c.Goal, c.StretchGoals, c.Deadline,
             c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused, c.Captcha,
-            c.AllowsIndividualEndorsements, c.Delivery ?? new PetitionFunctions.Delivery.DeliverySettings());
+            c.AllowsIndividualEndorsements, c.Delivery ?? new DeliverySettings());
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
 
 namespace PetitionFunctions.Admin;
 

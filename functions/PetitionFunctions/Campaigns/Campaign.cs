@@ -45,7 +45,7 @@ public sealed partial record Campaign
     public IReadOnlyList<string> ReturnUrls { get; init; } = [];
 
     /// <summary>When signatures are delivered to the target (Delivery stage); absent means the defaults: at the goal and at close.</summary>
-    public PetitionFunctions.Delivery.DeliverySettings Delivery { get; init; } = new();
+    public DeliverySettings Delivery { get; init; } = new();
 
     /// <summary>Who runs the campaign: gets a copy of what is delivered to the target. Optional.</summary>
     public string? OwnerEmail { get; init; }
@@ -57,13 +57,13 @@ public sealed partial record Campaign
     public bool AllowsIndividualEndorsements { get; init; }
 
     /// <summary>Per-address signing limits for this campaign; null means the configured ones (Intake:RateLimits).</summary>
-    public IReadOnlyList<PetitionFunctions.Intake.RateLimitRule>? RateLimits { get; init; }
+    public IReadOnlyList<RateLimitRule>? RateLimits { get; init; }
 
     /// <summary>The campaign's kill switch: while set it takes no signatures, endorsements or stories; reads go on.</summary>
     public bool IntakePaused { get; init; }
 
     /// <summary>A captcha the sign form shows and intake verifies; null for none (the default).</summary>
-    public PetitionFunctions.Intake.CaptchaSettings? Captcha { get; init; }
+    public CaptchaSettings? Captcha { get; init; }
 
     /// <summary>
     /// How often the campaign was opened again after it had closed (a deadline extended, a closed campaign

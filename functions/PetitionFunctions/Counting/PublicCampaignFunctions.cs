@@ -44,7 +44,7 @@ public sealed record CampaignDetail(
     DateTimeOffset? Deadline,
     DateTimeOffset? GoalReachedAt,
     DateTimeOffset? UpdatedAt,
-    PetitionFunctions.Intake.CaptchaSettings? Captcha = null)
+    CaptchaSettings? Captcha = null)
 {
     public static CampaignDetail From(CampaignView view, Language language)
     {

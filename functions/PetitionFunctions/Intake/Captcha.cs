@@ -2,18 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Intake;
-
-public enum CaptchaProvider
-{
-    Turnstile,
-    Hcaptcha,
-}
-
-/// <summary>A campaign's captcha: which provider's widget the form shows, with the campaign's public site key.</summary>
-public sealed record CaptchaSettings(CaptchaProvider Provider, string SiteKey);
 
 /// <summary>Configuration section "Captcha": the providers' secrets (never in a campaign document) and their verify addresses.</summary>
 public sealed class CaptchaOptions

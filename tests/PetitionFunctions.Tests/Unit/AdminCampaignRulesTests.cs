@@ -167,14 +167,14 @@ public class AdminCampaignRulesTests
         var existing = Stored() with
         {
             AllowsIndividualEndorsements = true,
-            Delivery = new PetitionFunctions.Delivery.DeliverySettings { Every = 500, WeeklyDay = DayOfWeek.Monday },
+            Delivery = new PetitionFunctions.Campaigns.DeliverySettings { Every = 500, WeeklyDay = DayOfWeek.Monday },
         };
 
         var kept = Valid(Complete() with { Goal = 3000, StretchGoals = [] }, existing);
         Assert.True(kept.AllowsIndividualEndorsements);
         Assert.Equal(existing.Delivery, kept.Delivery);
         Assert.False(Valid(Complete()).AllowsIndividualEndorsements);
-        Assert.Equal(new PetitionFunctions.Delivery.DeliverySettings(), Valid(Complete()).Delivery);
+        Assert.Equal(new PetitionFunctions.Campaigns.DeliverySettings(), Valid(Complete()).Delivery);
 
         var changed = Valid(Complete() with
         {
@@ -182,7 +182,7 @@ public class AdminCampaignRulesTests
             Delivery = new DeliveryInput(OnGoalReached: false, Every: null, WeeklyDay: "Friday", WeeklyHourUtc: 15, AtClose: null),
         }, existing);
         Assert.False(changed.AllowsIndividualEndorsements);
-        Assert.Equal(new PetitionFunctions.Delivery.DeliverySettings { OnGoalReached = false, WeeklyDay = DayOfWeek.Friday, WeeklyHourUtc = 15, AtClose = true },
+        Assert.Equal(new PetitionFunctions.Campaigns.DeliverySettings { OnGoalReached = false, WeeklyDay = DayOfWeek.Friday, WeeklyHourUtc = 15, AtClose = true },
             changed.Delivery);
     }
 
@@ -204,7 +204,7 @@ public class AdminCampaignRulesTests
         var campaign = Stored() with
         {
             AllowsIndividualEndorsements = true,
-            Delivery = new PetitionFunctions.Delivery.DeliverySettings { Every = 250, WeeklyDay = DayOfWeek.Tuesday },
+            Delivery = new PetitionFunctions.Campaigns.DeliverySettings { Every = 250, WeeklyDay = DayOfWeek.Tuesday },
         };
 
         var json = System.Text.Json.JsonSerializer.Serialize(CampaignDocument.From(campaign), ApiJson.Options);

@@ -1,10 +1,11 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 
-namespace PetitionFunctions.Campaigns;
+namespace PetitionFunctions.Intake;
 
 /// <summary>The state of the switch that pauses intake for every campaign.</summary>
 public sealed record IntakePause(bool Paused, DateTimeOffset? ChangedAt, string? ChangedBy);
