@@ -4,10 +4,12 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
 using PetitionFunctions.LocalHost;
@@ -116,7 +118,7 @@ public sealed class DeliveryFlowTests(DeliveryHostFixture fixture) : IClassFixtu
         Assert.Equal(200, race[2]);
         await fixture.Service<DeliveryQueue>().SendAsync(new DeliveryRequest(campaign.Slug, "goal-3"), CancellationToken.None);
         await fixture.Service<DeliverySender>().SendAsync(new DeliveryRequest(campaign.Slug, "goal-3"), CancellationToken.None);
-        await Task.Delay(1500);
+        await Drain.QueueAsync(fixture.Service<QueueServiceClient>(), StorageNames.DeliveriesQueue);
 
         Assert.Single(Packets(campaign));
         var history = await admin.GetFromJsonAsync<JsonElement>($"manage/campaigns/{campaign.Slug}/deliveries");

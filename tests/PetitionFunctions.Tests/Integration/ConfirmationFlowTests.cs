@@ -1,5 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Intake;
 
@@ -98,14 +100,14 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 3);
         Assert.Single(emails, e => e.Subject?.StartsWith("You already signed", StringComparison.Ordinal) == true);
 
+        // Each repeat comes after the email the one before asked for was handled (sent, or skipped).
         var more = new List<HttpResponseMessage>();
         for (var i = 0; i < 6; i++)
         {
             more.Add(await fixture.Http.PostAsync(url, Requests.Osdi("Kwame", "Mensah", address)));
-            await Task.Delay(150);
+            await Drain.QueueAsync(fixture.Service<QueueServiceClient>(), StorageNames.ConfirmationsQueue);
         }
         await Outbox.WaitForAsync(fixture.OutboxFolder, address, 5);
-        await Task.Delay(1500);
 
         Assert.Equal(5, Outbox.To(fixture.OutboxFolder, address).Count);
         var body = await first.Content.ReadAsStringAsync();

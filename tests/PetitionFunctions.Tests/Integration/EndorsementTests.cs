@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using MimeKit;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
@@ -156,7 +157,7 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
         Assert.Single(rows, r => r.RowKey.StartsWith("change-", StringComparison.Ordinal));
         Assert.Equal("Casa Latina", endorsement.GetString("Name"));
         await Outbox.WaitForAsync(fixture.OutboxFolder, "ana@casalatina.example", 1);
-        await Task.Delay(1000);
+        await Drain.QueueAsync(fixture.Service<QueueServiceClient>(), StorageNames.EndorsementConfirmationsQueue);
         Assert.All(Enumerable.Range(0, 5), i => Assert.Empty(Outbox.To(fixture.OutboxFolder, $"luis{i}@casalatina.example")));
 
         var admin = fixture.AdminClient(AdminRoles.Admin);
@@ -236,7 +237,7 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
         await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
         // Relaying again finds nothing for this letter, and a message delivered twice sends no second email.
         await fixture.Service<EndorsementQueue>().SendAsync(new EndorsementEmailRequest(letter.Slug, key), CancellationToken.None);
-        await Task.Delay(1500);
+        await Drain.QueueAsync(fixture.Service<QueueServiceClient>(), StorageNames.EndorsementConfirmationsQueue);
         Assert.Single(Outbox.To(fixture.OutboxFolder, email));
     }
 
