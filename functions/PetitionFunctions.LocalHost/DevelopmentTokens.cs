@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 
 namespace PetitionFunctions.LocalHost;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Access;
 
 namespace PetitionFunctions.Admin;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PetitionFunctions.Access;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Access;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 

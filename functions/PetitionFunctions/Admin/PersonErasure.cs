@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PetitionFunctions.Access;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using PetitionFunctions.Admin;
+using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using PetitionFunctions.Admin;
+using PetitionFunctions.Access;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Endorsements;

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Api;
 using PetitionFunctions.Common;

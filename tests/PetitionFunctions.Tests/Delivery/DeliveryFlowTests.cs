@@ -7,6 +7,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;

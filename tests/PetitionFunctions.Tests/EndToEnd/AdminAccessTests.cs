@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.LocalHost;
 using PetitionFunctions.Tests.Integration;

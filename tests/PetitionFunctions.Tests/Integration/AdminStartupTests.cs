@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.LocalHost;
 

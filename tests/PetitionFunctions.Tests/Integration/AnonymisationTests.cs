@@ -1,4 +1,5 @@
 using System.Net;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Counting;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Intake;
 
@@ -125,7 +126,7 @@ public sealed class BotFrictionTests(AbuseFixture fixture)
     public async Task The_public_campaign_read_shows_the_captcha_site_key_and_admins_set_or_remove_it()
     {
         var campaign = await CampaignAsync();
-        using var admin = fixture.AdminClient(PetitionFunctions.Admin.AdminRoles.Admin);
+        using var admin = fixture.AdminClient(PetitionFunctions.Access.AdminRoles.Admin);
         var document = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await admin.GetStringAsync($"manage/campaigns/{campaign.Slug}"))!
             .ToDictionary(p => p.Key, p => (object)p.Value);
 

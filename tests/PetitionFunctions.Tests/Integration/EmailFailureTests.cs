@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Access;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Confirmation.Email;
@@ -148,7 +149,7 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         var campaign = await fixture.NewCampaignAsync();
         var signature = await SignAsync(campaign.Slug, "refused-once-rosa@example.org");
         await Eventually.True(async () => (await ReadAsync(signature))!.EmailFailure is not null);
-        using var admin = fixture.AdminClient(PetitionFunctions.Admin.AdminRoles.Admin);
+        using var admin = fixture.AdminClient(PetitionFunctions.Access.AdminRoles.Admin);
         var path = $"manage/campaigns/{campaign.Slug}/signatures/{signature.Key}";
 
         var before = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync(path)).RootElement;

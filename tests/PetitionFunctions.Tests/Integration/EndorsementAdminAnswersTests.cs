@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.LocalHost;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Common;
 
-namespace PetitionFunctions.Admin;
+namespace PetitionFunctions.Access;
 
 /// <summary>
 /// The gate every admin function opens with. It validates the Entra ID bearer token (through

@@ -1,4 +1,4 @@
-namespace PetitionFunctions.Admin;
+namespace PetitionFunctions.Access;
 
 /// <summary>The app roles of the admin API's Entra ID app registration.</summary>
 public static class AdminRoles

@@ -7,7 +7,7 @@ using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
-namespace PetitionFunctions.Admin;
+namespace PetitionFunctions.Access;
 
 public static class AdminAuthentication
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using PetitionFunctions.Common;
 
-namespace PetitionFunctions.Admin;
+namespace PetitionFunctions.Access;
 
 /// <summary>What the admin functions share: reading a JSON body, the caller's name for the logs, answers that are never cached.</summary>
 public static class AdminRequests

@@ -1,6 +1,6 @@
 using PetitionFunctions.Common;
 
-namespace PetitionFunctions.Admin;
+namespace PetitionFunctions.Access;
 
 /// <summary>The wording of the admin API's field errors, in English and Spanish (the shared ones are in <see cref="FieldMessages"/>).</summary>
 public static class AdminMessages
