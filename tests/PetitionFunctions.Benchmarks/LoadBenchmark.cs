@@ -119,7 +119,7 @@ public static class LoadBenchmark
             await campaigns.SaveAsync(campaign, CancellationToken.None);
 
             var api = new Uri(baseAddress, "api/");
-            var distinct = SourceAddresses.Available();
+            var distinct = SourceAddressClient.Available();
             Console.WriteLine($"Load: {settings.Concurrency} concurrent clients, {settings.Duration.TotalSeconds:F0} s per phase, against {api}"
                               + (settings.RateLimits ? "" : ", rate limits off"));
             Console.WriteLine($"Runtime: {(runtime == Runtime.Real ? $"the Azure Functions host ({hostCommand})" : "the embedded stand-in (PetitionFunctions.LocalHost)")}"
@@ -156,7 +156,7 @@ public static class LoadBenchmark
     /// <summary>
     /// The benchmark campaign's per-address limits. The app believes only the address a connection comes
     /// from, so the load cannot give each post an address of its own (as it once did with X-Forwarded-For);
-    /// each client connects from its own loopback address instead (<see cref="SourceAddresses"/>), and a
+    /// each client connects from its own loopback address instead (<see cref="SourceAddressClient"/>), and a
     /// client posts hundreds of times a minute, which the defaults (1 a minute, 5 in five minutes) would
     /// flag. These rules have the defaults' shape, two windows (60 s and 300 s), so every sign-on still takes
     /// one slot in each, in one batch request, as under the defaults; only the counts are raised, to the
@@ -233,7 +233,7 @@ public static class LoadBenchmark
         var latencies = new List<double>();
         int accepted = 0, badRequests = 0, serverErrors = 0, tooMany = 0, sequence = 0;
         var clients = Enumerable.Range(0, settings.Concurrency)
-            .Select(worker => SourceAddresses.Client(api, distinctAddresses ? SourceAddresses.Loopback(phase << 16 | worker + 1) : null))
+            .Select(worker => SourceAddressClient.Create(api, distinctAddresses ? SourceAddressClient.Loopback(phase << 16 | worker + 1) : null))
             .ToArray();
         var started = Stopwatch.StartNew();
         var stop = settings.Duration;

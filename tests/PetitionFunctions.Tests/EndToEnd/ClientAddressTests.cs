@@ -1,6 +1,7 @@
 using System.Net;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Intake;
+using PetitionFunctions.LocalHost;
 using PetitionFunctions.Tests.Integration;
 
 namespace PetitionFunctions.Tests.EndToEnd;

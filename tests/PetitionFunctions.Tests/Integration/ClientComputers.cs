@@ -1,5 +1,5 @@
 using System.Net;
-using PetitionFunctions.Tests.EndToEnd;
+using PetitionFunctions.LocalHost;
 
 namespace PetitionFunctions.Tests.Integration;
 

@@ -1,16 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PetitionFunctions.Benchmarks;
+namespace PetitionFunctions.LocalHost;
 
 /// <summary>
-/// HTTP clients that connect from a chosen loopback address (the approach of the tests' SourceAddressClient,
-/// copied: this project does not reference the test project). On Linux every 127.x.y.z address is this
-/// machine, so a client bound to 127.1.0.7 reaches an app listening on 127.0.0.1 as another computer would,
-/// and whichever runtime serves the app sees that address as the client's. The app believes nothing else
-/// (a client's own X-Forwarded-For is overwritten by the Functions host's proxy, and by the stand-in alike).
+/// HTTP clients that connect from a chosen loopback address, for the tests and the load benchmark. On Linux
+/// every 127.x.y.z address is this machine, so a client bound to 127.1.0.7 reaches an app listening on
+/// 127.0.0.1 as another computer would, and whichever runtime serves the app sees that address as the
+/// client's. The app believes nothing else (a client's own X-Forwarded-For is overwritten by the Functions
+/// host's proxy, and by the stand-in alike), so this is how requests get distinct client addresses.
 /// </summary>
-public static class SourceAddresses
+public static class SourceAddressClient
 {
     /// <summary>Whether this machine lets a socket bind to loopback addresses other than 127.0.0.1 (Linux does; macOS does not by default).</summary>
     public static bool Available()
@@ -28,7 +28,7 @@ public static class SourceAddresses
     }
 
     /// <param name="source">The local address, or null for the system's choice (127.0.0.1).</param>
-    public static HttpClient Client(Uri baseAddress, IPAddress? source) => new(new SocketsHttpHandler
+    public static HttpClient Create(Uri baseAddress, IPAddress? source) => new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         ConnectCallback = source is null ? null : async (context, cancellationToken) =>
