@@ -19,16 +19,14 @@ public sealed record HostSettings(
     public static HostSettings Read(string path, IConfiguration? configuration = null)
     {
         var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
-        var extensions = root?["extensions"];
-        var queues = extensions?["queues"];
-        string? Value(string jsonPath, JsonNode? fromFile) =>
-            configuration?[$"AzureFunctionsJobHost:{jsonPath}"] ?? fromFile?.ToString();
+        string? Value(string setting) =>
+            configuration?[$"AzureFunctionsJobHost:{setting}"] ?? setting.Split(':').Aggregate(root, (node, key) => node?[key])?.ToString();
         return new HostSettings(
-            RoutePrefix: Value("extensions:http:routePrefix", extensions?["http"]?["routePrefix"]) ?? "api",
-            QueueBatchSize: Math.Clamp(Number(Value("extensions:queues:batchSize", queues?["batchSize"])) ?? 16, 1, 32),
-            MaxDequeueCount: Number(Value("extensions:queues:maxDequeueCount", queues?["maxDequeueCount"])) ?? 5,
-            MaxPollingInterval: Span(Value("extensions:queues:maxPollingInterval", queues?["maxPollingInterval"]), TimeSpan.FromMinutes(1)),
-            VisibilityTimeout: Span(Value("extensions:queues:visibilityTimeout", queues?["visibilityTimeout"]), TimeSpan.Zero));
+            RoutePrefix: Value("extensions:http:routePrefix") ?? "api",
+            QueueBatchSize: Math.Clamp(Number(Value("extensions:queues:batchSize")) ?? 16, 1, 32),
+            MaxDequeueCount: Number(Value("extensions:queues:maxDequeueCount")) ?? 5,
+            MaxPollingInterval: Span(Value("extensions:queues:maxPollingInterval"), TimeSpan.FromMinutes(1)),
+            VisibilityTimeout: Span(Value("extensions:queues:visibilityTimeout"), TimeSpan.Zero));
     }
 
     private static int? Number(string? text) => text is null ? null : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

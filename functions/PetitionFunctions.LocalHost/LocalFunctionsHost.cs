@@ -72,7 +72,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         if (string.IsNullOrEmpty(builder.Configuration[OutboxFolderSetting]))
-            builder.Configuration[OutboxFolderSetting] = Path.Combine(RepositoryRoot.Find(), "outbox");
+            builder.Configuration[OutboxFolderSetting] = LocalSettings.OutboxFolder;
 
         DevelopmentTokens? tokens = null;
         if (string.IsNullOrEmpty(builder.Configuration[$"{AdminAuthentication.Section}:ClientId"]))
