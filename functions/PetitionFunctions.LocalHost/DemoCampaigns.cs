@@ -1,5 +1,4 @@
 using PetitionFunctions.Campaigns;
-using PetitionFunctions.Common;
 
 namespace PetitionFunctions.LocalHost;
 

@@ -1,16 +1,13 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 
 namespace PetitionFunctions.LocalHost;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PetitionFunctions.LocalHost;
 

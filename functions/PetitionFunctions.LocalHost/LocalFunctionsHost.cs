@@ -1,18 +1,15 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
-using PetitionFunctions.Campaigns;
 using Microsoft.Extensions.Options;
+using PetitionFunctions.Access;
+using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.LocalHost;
 

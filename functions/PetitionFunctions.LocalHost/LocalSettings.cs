@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.LocalHost;
 

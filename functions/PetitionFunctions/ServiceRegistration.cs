@@ -7,12 +7,14 @@ using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
+using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 using PetitionFunctions.Stories;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions;
 
@@ -40,6 +42,7 @@ public static class ServiceRegistration
         services.AddSingleton<SubmissionDoor>();
         services.AddOptions<ClientAddressOptions>().Bind(configuration.GetSection(ClientAddressOptions.Section));
         services.AddSingleton<Requesters>();
+        services.AddSingleton<SignatureGuard>();
         services.AddSingleton<SignatureIntake>();
         services.AddAbuseControls(configuration);
         services.AddSingleton<ConfirmationOutboxRelay>();

@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Delivery;
-using PetitionFunctions.Intake;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Benchmarks;
 

@@ -9,6 +9,7 @@ using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Benchmarks;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Intake;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Benchmarks;
 

@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PetitionFunctions.Access;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Admin;
 

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Admin;
 

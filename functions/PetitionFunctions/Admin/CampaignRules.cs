@@ -1,11 +1,10 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Delivery;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Admin;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Admin;
 

@@ -3,8 +3,9 @@ using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 using PetitionFunctions.Stories;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Admin;
 

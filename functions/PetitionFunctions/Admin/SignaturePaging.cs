@@ -1,7 +1,7 @@
 using System.Globalization;
 using PetitionFunctions.Access;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Admin;
 

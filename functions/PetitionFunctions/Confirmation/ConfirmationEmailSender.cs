@@ -3,8 +3,8 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Email;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Confirmation;
 

@@ -1,7 +1,7 @@
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Email;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Confirmation;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Confirmation;
 

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Counting;
-
-/// <summary>One row of the confirmation journal: +1 for a confirmation or restoration, -1 for a withdrawal or invalidation.</summary>
-public sealed record JournalEntry(int Change, DateTimeOffset At, string? Source, string? Region, string? PostalPrefix, Language Language);
 
 /// <summary>
 /// What counting knows about a campaign: the confirmed total, its breakdowns, the current goal and

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Counting;
 

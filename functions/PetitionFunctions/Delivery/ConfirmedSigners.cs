@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Delivery;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Counting;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Delivery;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Counting;
+using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
 
 namespace PetitionFunctions.Delivery;

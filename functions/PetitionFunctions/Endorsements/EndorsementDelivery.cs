@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Endorsements;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Endorsements;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Endorsements;
 

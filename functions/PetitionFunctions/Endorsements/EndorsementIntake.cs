@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Endorsements;
 
@@ -101,7 +102,7 @@ public sealed class EndorsementIntake(
 /// <summary>
 /// Sends again the messages whose outbox rows are still there after <see cref="EndorsementTable.OutboxGrace"/>
 /// (the queue failed, the process stopped, or the message was lost), or that were parked until a later
-/// round after their tries ran out (<see cref="PetitionFunctions.Confirmation.Email.EmailRetryRounds"/>).
+/// round after their tries ran out (<see cref="PetitionFunctions.Email.EmailRetryRounds"/>).
 /// The consumer skips an email already sent, so a message sent twice is harmless.
 /// </summary>
 public sealed class EndorsementOutboxRelay(

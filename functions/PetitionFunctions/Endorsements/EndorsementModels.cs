@@ -85,7 +85,7 @@ public sealed record ValidEndorsement(
 }
 
 /// <summary>
-/// The keyed hashes (<see cref="Intake.DedupeKeys"/>) an erasure finds an organisation's signer by: of
+/// The keyed hashes (<see cref="Signatures.DedupeKeys"/>) an erasure finds an organisation's signer by: of
 /// their canonical email, and of their canonical phone number when they gave one.
 /// </summary>
 public sealed record SignerKeys(string Email, string? Phone);

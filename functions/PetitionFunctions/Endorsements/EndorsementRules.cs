@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Endorsements;
 

@@ -70,7 +70,7 @@ public sealed record EndorsementSubmission
     public string? Source { get; init; }
     public string? ReturnUrl { get; init; }
 
-    /// <summary>The honeypot (<see cref="Intake.SubmissionGuard.HoneypotField"/>): a field people never see. Anything in it means a bot.</summary>
+    /// <summary>The honeypot (<see cref="Submissions.SubmissionGuard.HoneypotField"/>): a field people never see. Anything in it means a bot.</summary>
     public string? Honeypot { get; init; }
 
     /// <summary>True for a browser form post, which is answered with a redirect rather than JSON.</summary>

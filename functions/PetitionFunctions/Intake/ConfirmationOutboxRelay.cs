@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Intake;
 
@@ -8,7 +9,7 @@ namespace PetitionFunctions.Intake;
 /// Sends again the confirmation messages whose outbox rows are still there after
 /// <see cref="SignatureTable.OutboxGrace"/> (and twice as long after each relay, <see cref="OutboxEntry.NextWait"/>): intake stored the request but the queue failed, or the
 /// process stopped between the two writes, or the message was lost, or its tries ran out and it was
-/// parked for a later round (<see cref="PetitionFunctions.Confirmation.Email.EmailRetryRounds"/>). The email consumer clears a row
+/// parked for a later round (<see cref="PetitionFunctions.Email.EmailRetryRounds"/>). The email consumer clears a row
 /// once its email is handled and skips an email already sent, so a message sent twice is harmless.
 /// </summary>
 public sealed class ConfirmationOutboxRelay(

@@ -1,5 +1,6 @@
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Intake;
 

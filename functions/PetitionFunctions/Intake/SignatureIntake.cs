@@ -4,30 +4,10 @@ using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Intake;
-
-/// <summary>Configuration section "Intake".</summary>
-public sealed class IntakeOptions
-{
-    public const string Section = "Intake";
-
-    /// <summary>The least time between two emails caused by signing again.</summary>
-    public TimeSpan ResendCooldown { get; set; } = EmailAllowance.DefaultCooldown;
-
-    /// <summary>Per-address signing limits for campaigns that set none; unset means <see cref="RateLimitRule.Defaults"/>.</summary>
-    public List<RateLimitRule>? RateLimits { get; set; }
-}
-
-/// <summary>
-/// Who sent a submission, as far as it matters to intake: the page's Origin (browsers only), the client's
-/// address (<see cref="ClientAddress"/>), and whether the client asked to be told 429 when over a rate limit.
-/// </summary>
-public sealed record Requester(string? Origin, IPAddress? Address = null, bool WantsStrictRateLimits = false)
-{
-    /// <summary>The request header an API client sends, with the value 429, to get 429 rather than a flagged signature.</summary>
-    public const string StrictRateLimitsHeader = "X-RateLimit-Strict";
-}
 
 /// <summary>
 /// Takes a signature: checks the campaign and the fields, stores it once per person (with its outbox

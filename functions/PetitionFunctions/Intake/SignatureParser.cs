@@ -1,5 +1,5 @@
-using System.Text.Json;
 using PetitionFunctions.Common;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Intake;
 
@@ -11,9 +11,6 @@ public static class SignatureParser
 {
     /// <summary>The honeypot's name in a form and at the top of a JSON body: a name bots like to fill.</summary>
     public const string HoneypotField = "website";
-    public const string CaptchaJsonField = "captcha_token";
-    public const string TurnstileFormField = "cf-turnstile-response";
-    public const string HCaptchaFormField = "h-captcha-response";
 
     public static ParsedSignature Parse(RequestBody body) =>
         body.Format == BodyFormat.Json ? ParseOsdi(body.Text) : ParseForm(body.Text);
@@ -39,7 +36,7 @@ public static class SignatureParser
             Source = Field(names.Source),
             ReturnUrl = Field(names.ReturnUrl),
             Honeypot = Field(HoneypotField),
-            CaptchaToken = Field(TurnstileFormField) ?? Field(HCaptchaFormField),
+            CaptchaToken = Field(CaptchaFields.Turnstile) ?? Field(CaptchaFields.HCaptcha),
         };
         return new ParsedSignature(submission, errors, Malformed: false);
     }
@@ -71,7 +68,7 @@ public static class SignatureParser
                 Language = JsonBody.Text(person, "preferred_language", names.Language, errors),
                 Source = JsonBody.Text(referrer, "source", names.Source, errors),
                 Honeypot = SubmissionGuard.HoneypotOf(root, HoneypotField),
-                CaptchaToken = JsonBody.Text(root, CaptchaJsonField, CaptchaJsonField, errors),
+                CaptchaToken = JsonBody.Text(root, CaptchaFields.Json, CaptchaFields.Json, errors),
             };
             return new ParsedSignature(submission, errors, Malformed: false);
         }

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Intake;
 

@@ -1,3 +1,4 @@
+using PetitionFunctions.Submissions;
 namespace PetitionFunctions.Intake;
 
 /// <summary>The names a signature's fields go by in one input format, used to point errors at the right field.</summary>

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Stories;
 

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Stories;
 

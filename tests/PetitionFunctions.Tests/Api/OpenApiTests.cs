@@ -1,6 +1,5 @@
 using Microsoft.OpenApi;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Api;
 using PetitionFunctions.Common;
 using PetitionFunctions.LocalHost;

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Tests.Integration;
 using static Microsoft.Playwright.Assertions;
 

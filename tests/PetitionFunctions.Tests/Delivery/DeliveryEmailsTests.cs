@@ -1,8 +1,8 @@
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
+using PetitionFunctions.Email;
 using PetitionFunctions.LocalHost;
 
 namespace PetitionFunctions.Tests.Delivery;

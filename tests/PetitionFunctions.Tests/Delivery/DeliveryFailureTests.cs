@@ -4,11 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
-using PetitionFunctions.Confirmation.Email;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
+using PetitionFunctions.Email;
 using PetitionFunctions.Tests.Integration;
 
 namespace PetitionFunctions.Tests.Delivery;

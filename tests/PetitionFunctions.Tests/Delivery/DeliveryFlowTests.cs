@@ -8,7 +8,6 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;

@@ -17,7 +17,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Tests.Email;
 

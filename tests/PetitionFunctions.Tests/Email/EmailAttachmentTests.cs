@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;

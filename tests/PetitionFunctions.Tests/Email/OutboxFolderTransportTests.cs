@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Tests.Email;
 

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;

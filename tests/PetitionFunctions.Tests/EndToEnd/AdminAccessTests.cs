@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.LocalHost;
 using PetitionFunctions.Tests.Integration;
 

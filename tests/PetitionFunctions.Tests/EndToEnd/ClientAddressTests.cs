@@ -2,6 +2,7 @@ using System.Net;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Intake;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Submissions;
 using PetitionFunctions.Tests.Integration;
 
 namespace PetitionFunctions.Tests.EndToEnd;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using MimeKit;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Tests.Integration;
 

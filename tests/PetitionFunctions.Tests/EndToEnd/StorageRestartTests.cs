@@ -1,10 +1,11 @@
-using System.Globalization;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 using PetitionFunctions.Tests.Integration;
 using Xunit.Abstractions;
 

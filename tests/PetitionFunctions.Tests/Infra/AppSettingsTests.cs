@@ -8,10 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 using Xunit.Abstractions;
 
 namespace PetitionFunctions.Tests.Infra;

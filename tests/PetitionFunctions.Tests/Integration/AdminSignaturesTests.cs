@@ -5,7 +5,7 @@ using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Integration;
 

@@ -1,10 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.LocalHost;
 
 namespace PetitionFunctions.Tests.Integration;

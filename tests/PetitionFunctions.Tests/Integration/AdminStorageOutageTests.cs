@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 
 namespace PetitionFunctions.Tests.Integration;
 

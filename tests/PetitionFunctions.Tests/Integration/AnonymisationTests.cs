@@ -1,10 +1,9 @@
 using System.Net;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Integration;
 

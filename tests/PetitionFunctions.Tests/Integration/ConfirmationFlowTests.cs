@@ -1,9 +1,8 @@
 using System.Net;
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Integration;
 

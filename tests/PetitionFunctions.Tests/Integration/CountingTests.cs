@@ -74,7 +74,7 @@ public sealed class CountingTests(LocalHostFixture fixture)
         var campaign = await fixture.NewCampaignAsync();
         await SignAsync(campaign.Slug, 3);
         await fixture.ConfirmAllAsync(campaign.Slug);
-        var signatures = fixture.Service<PetitionFunctions.Intake.SignatureTable>();
+        var signatures = fixture.Service<PetitionFunctions.Signatures.SignatureTable>();
 
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
 
@@ -133,7 +133,7 @@ public sealed class CountingTests(LocalHostFixture fixture)
         await fixture.ConfirmAllAsync(campaign.Slug);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
         var key = (await fixture.SignatureRowsAsync(campaign.Slug)).First(r => !r.RowKey.Contains('-')).RowKey;
-        await fixture.Service<PetitionFunctions.Intake.SignatureTable>().InvalidateAsync(campaign.Slug, key, DateTimeOffset.UtcNow, CancellationToken.None);
+        await fixture.Service<PetitionFunctions.Signatures.SignatureTable>().InvalidateAsync(campaign.Slug, key, DateTimeOffset.UtcNow, CancellationToken.None);
 
         await fixture.Service<CountReconciliation>().ReconcileAsync(CancellationToken.None);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using PetitionFunctions.Access;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Integration;
 

@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
 using PetitionFunctions.LocalHost;
 using PetitionFunctions.Stories;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Tests.Integration;

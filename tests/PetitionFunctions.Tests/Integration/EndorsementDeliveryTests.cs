@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using MimeKit;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
-using PetitionFunctions.Delivery;
 
 namespace PetitionFunctions.Tests.Integration;
 

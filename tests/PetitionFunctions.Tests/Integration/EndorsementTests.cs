@@ -5,7 +5,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using MimeKit;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;

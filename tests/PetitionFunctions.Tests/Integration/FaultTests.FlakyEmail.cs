@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 using PetitionFunctions.Intake;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Signatures;
 using Xunit.Abstractions;
 
 namespace PetitionFunctions.Tests.Integration;

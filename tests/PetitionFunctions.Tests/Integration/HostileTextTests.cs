@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using MimeKit;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 
 namespace PetitionFunctions.Tests.Integration;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 
 namespace PetitionFunctions.Tests.Integration;

@@ -103,7 +103,7 @@ public class LocalHostFixture : IAsyncLifetime
     public async Task ConfirmAllAsync(string slug)
     {
         foreach (var row in (await SignatureRowsAsync(slug)).Where(r => !r.RowKey.Contains('-')))
-            await Service<PetitionFunctions.Intake.SignatureTable>().ConfirmAsync(slug, row.RowKey, DateTimeOffset.UtcNow, CancellationToken.None);
+            await Service<PetitionFunctions.Signatures.SignatureTable>().ConfirmAsync(slug, row.RowKey, DateTimeOffset.UtcNow, CancellationToken.None);
     }
 
     public async Task<List<TableEntity>> SignatureRowsAsync(string slug)
@@ -121,7 +121,7 @@ public class LocalHostFixture : IAsyncLifetime
     public async Task<List<TableEntity>> JournalRowsAsync(string slug)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {slug + ":"} and PartitionKey lt {slug + ";"} and RowKey ge {PetitionFunctions.Intake.SignatureTable.JournalPrefix} and RowKey lt {"journal."}");
+            $"PartitionKey ge {slug + ":"} and PartitionKey lt {slug + ";"} and RowKey ge {PetitionFunctions.Signatures.SignatureTable.JournalPrefix} and RowKey lt {"journal."}");
         var rows = new List<TableEntity>();
         foreach (var table in new[] { StorageNames.SignaturesTable, StorageNames.JournalArchiveTable })
             await foreach (var row in Service<TableServiceClient>().GetTableClient(table).QueryAsync<TableEntity>(filter))

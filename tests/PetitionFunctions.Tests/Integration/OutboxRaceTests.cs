@@ -6,6 +6,7 @@ using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Integration;
 

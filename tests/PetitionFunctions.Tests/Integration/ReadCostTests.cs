@@ -33,9 +33,9 @@ public sealed class ReadCostTests(RecordedReadsFixture fixture) : IClassFixture<
     {
         var campaign = await fixture.NewCampaignAsync();
         // Stored directly, not through the API: signing through it would warm the read cache before the roll-up.
-        var signature = new PetitionFunctions.Intake.SignatureRecord(campaign.Slug, new string('e', 64), Language.En, "partner-a", "NY", "100",
+        var signature = new PetitionFunctions.Signatures.SignatureRecord(campaign.Slug, new string('e', 64), Language.En, "partner-a", "NY", "100",
             DateTimeOffset.UtcNow, "test:not-read");
-        await fixture.Service<PetitionFunctions.Intake.SignatureTable>().InsertIfAbsentAsync(signature, CancellationToken.None);
+        await fixture.Service<PetitionFunctions.Signatures.SignatureTable>().InsertIfAbsentAsync(signature, CancellationToken.None);
         await fixture.ConfirmAllAsync(campaign.Slug);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
         Assert.True(fixture.Recorder.CountTouching(StorageNames.SignaturesTable) > 0, "The recorder sees table requests.");

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Integration;
 

@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Integration;
 

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Integration;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.LocalHost;
 
 namespace PetitionFunctions.Tests.Integration;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using PetitionFunctions.Campaigns;

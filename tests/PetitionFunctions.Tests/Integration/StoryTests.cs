@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using PetitionFunctions.Access;
-using PetitionFunctions.Admin;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Stories;

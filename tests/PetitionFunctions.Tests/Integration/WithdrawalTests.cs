@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Integration;
 

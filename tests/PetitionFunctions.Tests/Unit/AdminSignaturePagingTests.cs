@@ -2,7 +2,7 @@ using System.Globalization;
 using PetitionFunctions.Access;
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Unit;
 

@@ -1,5 +1,6 @@
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Unit;
 

@@ -1,7 +1,7 @@
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Intake;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Unit;
 

@@ -1,4 +1,5 @@
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Unit;
 

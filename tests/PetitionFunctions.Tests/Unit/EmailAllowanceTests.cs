@@ -1,6 +1,6 @@
 using PetitionFunctions.Common;
-using PetitionFunctions.Confirmation.Email;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Email;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Unit;
 

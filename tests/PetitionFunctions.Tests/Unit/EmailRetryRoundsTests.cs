@@ -1,4 +1,4 @@
-using PetitionFunctions.Confirmation.Email;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Tests.Unit;
 

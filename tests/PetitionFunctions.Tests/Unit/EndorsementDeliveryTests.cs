@@ -44,10 +44,10 @@ public class EndorsementDeliveryEmailTests
     private static readonly EndorserPacket Packet = new(
         [new(EndorsementScope.State, [new(EndorserKind.Organization, "NYIC", EndorsementScope.State, "New York", "NY", "https://nyic.org/")])]);
 
-    private static readonly PetitionFunctions.Confirmation.Email.EmailMessage Delivery = new(
+    private static readonly PetitionFunctions.Email.EmailMessage Delivery = new(
         new("office@example.org"), "Petition delivery", "The letter:\n\nEnd S-Comm.\n", "<html><body><p>End S-Comm.</p></body></html>")
     {
-        Attachments = [PetitionFunctions.Confirmation.Email.EmailAttachment.FromBytes("signers.csv", "text/csv", [1])],
+        Attachments = [PetitionFunctions.Email.EmailAttachment.FromBytes("signers.csv", "text/csv", [1])],
     };
 
     [Fact]

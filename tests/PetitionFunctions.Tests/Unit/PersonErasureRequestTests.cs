@@ -1,6 +1,6 @@
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Unit;
 

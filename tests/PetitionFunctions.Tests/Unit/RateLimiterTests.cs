@@ -7,6 +7,7 @@ using Moq;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Unit;
 

@@ -10,6 +10,8 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Unit;
 

@@ -1,6 +1,7 @@
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Unit;
 

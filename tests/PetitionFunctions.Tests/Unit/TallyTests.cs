@@ -1,3 +1,4 @@
+using PetitionFunctions.Signatures;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.LocalHost;

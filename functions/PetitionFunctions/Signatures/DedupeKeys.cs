@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Signatures;
+
+/// <summary>
+/// A person's dedupe key: HMAC-SHA256 of their canonical email under a secret key. Keyed, so nobody
+/// holding the table can test a list of addresses against it; the same for every campaign, so one
+/// person's rows can be found everywhere (for erasure) from their address alone.
+/// </summary>
+public sealed class DedupeKeys(IOptions<PetitionSecrets> secrets)
+{
+    /// <summary>A campaign's signatures are spread over this many partitions by the key's first hex digit.</summary>
+    public const int Partitions = 16;
+
+    private readonly byte[] _key = secrets.Value.DedupeKeyBytes();
+
+    public string For(string canonicalEmail) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonicalEmail)));
+
+    /// <summary>
+    /// The key of a phone number in its <see cref="PhoneNumbers.Canonical"/> form, for finding a person's
+    /// rows where a phone is all they gave. Prefixed so it can never equal an address's key.
+    /// </summary>
+    public string ForPhone(string canonicalPhone) => For("phone:" + canonicalPhone);
+
+    public static string PartitionOf(string campaignSlug, string dedupeKey) => $"{campaignSlug}:{dedupeKey[0]}";
+
+    public static IEnumerable<string> PartitionsOf(string campaignSlug) =>
+        "0123456789abcdef".Select(digit => $"{campaignSlug}:{digit}");
+}

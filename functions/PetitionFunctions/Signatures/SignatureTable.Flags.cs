@@ -1,0 +1,54 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PetitionFunctions.Signatures;
+
+/// <summary>Why intake set a signature aside from the count. The signature is kept, confirms as usual, and counts once released.</summary>
+public static class SignatureFlags
+{
+    /// <summary>Its client address was over the campaign's rate limits when it signed.</summary>
+    public const string RateLimit = "rate-limit";
+
+    public static string? Normalize(string? flag) => string.IsNullOrEmpty(flag) ? null : flag;
+}
+
+public sealed partial class SignatureTable
+{
+    /// <summary>Row-key suffix of the +1 journal row a release appends.</summary>
+    public const string ReleaseSuffix = "-f";
+
+    /// <summary>
+    /// Clears a signature's flag. A confirmed one gets its +1 journal row in the same batch, conditional on
+    /// the row's ETag, so it counts from the next roll-up. Idempotent: an unflagged signature is returned
+    /// unchanged. Null if there is no such signature.
+    /// </summary>
+    public async Task<ModifiedSignature?> ReleaseAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+            var signature = ToStored(campaign, row);
+            if (signature.Flag is null) return new ModifiedSignature(signature, row.Timestamp ?? DateTimeOffset.MinValue);
+
+            // A merge cannot remove a property, so the row is replaced without its flag.
+            var released = new TableEntity(row.PartitionKey, row.RowKey);
+            foreach (var (name, value) in row)
+                if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "Flag") && !name.StartsWith("odata.", StringComparison.Ordinal))
+                    released[name] = value;
+            released["ReleasedFlag"] = signature.Flag;
+            released["ReleasedAt"] = now;
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, released, row.ETag)];
+            if ((signature with { Flag = null }).IsCounted)
+                actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, +1, now, ReleaseSuffix)));
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return await FindWithModifiedAsync(campaign, key, cancellationToken);
+            }
+            catch (RequestFailedException changed) when (changed.Status is 412 or 409 && attempt < ConcurrencyRetries)
+            {
+                now = now.AddTicks(1);
+            }
+        }
+    }
+}

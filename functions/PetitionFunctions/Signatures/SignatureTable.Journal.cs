@@ -1,0 +1,72 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Signatures;
+
+/// <summary>One row of the confirmation journal: +1 for a confirmation or restoration, -1 for a withdrawal or invalidation.</summary>
+public sealed record JournalEntry(int Change, DateTimeOffset At, string? Source, string? Region, string? PostalPrefix, Language Language);
+
+/// <summary>A journal row as the roll-up reads it: the time its key sorts by, what it changes, and the stored row to archive once counted.</summary>
+public sealed record JournalRow(long Ticks, JournalEntry Entry, TableEntity Stored)
+{
+    /// <summary>A signature's confirmation; other rows (invalidation, restoration, withdrawal, release) end in a suffix after the key.</summary>
+    public bool IsConfirmation => Stored.RowKey.EndsWith("-" + Stored.GetString("SignatureKey"), StringComparison.Ordinal);
+}
+
+public sealed partial class SignatureTable
+{
+    private readonly TableClient _archive = service.GetTableClient(StorageNames.JournalArchiveTable);
+
+    /// <summary>
+    /// The journal rows of a campaign still in the Signatures table, written for times before
+    /// <paramref name="toTicks"/>: one row-key range query per partition. Counted rows are moved to the
+    /// archive after each roll-up, so what is left is the rows not counted yet (and any a roll-up counted
+    /// but could not finish archiving). The cost follows the new rows, not the size of the campaign.
+    /// </summary>
+    public async IAsyncEnumerable<JournalRow> JournalAsync(
+        string campaign, long toTicks,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {JournalPrefix} and RowKey lt {JournalPrefix + toTicks.ToString("D19", CultureInfo.InvariantCulture)}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                yield return new JournalRow(
+                    long.Parse(row.RowKey.AsSpan(JournalPrefix.Length, 19), CultureInfo.InvariantCulture),
+                    new JournalEntry(row.GetInt32("Change") ?? 0, row.GetDateTimeOffset("At") ?? default, row.GetString("Source"),
+                        row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En),
+                    row);
+        }
+    }
+
+    /// <summary>
+    /// Moves counted journal rows to the JournalArchive table (same keys), a batch per partition: copied
+    /// first, then deleted, so a failure in between leaves a row in both places and the next roll-up,
+    /// which skips rows below its watermark, moves it again. Copies are upserts and lost deletes are
+    /// ignored, so two roll-ups archiving the same rows do no harm.
+    /// </summary>
+    public async Task ArchiveJournalAsync(IEnumerable<JournalRow> counted, CancellationToken cancellationToken)
+    {
+        foreach (var batch in counted.Select(r => r.Stored).GroupBy(r => r.PartitionKey).SelectMany(p => p.Chunk(100)))
+        {
+            await _archive.SubmitTransactionAsync(
+                batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                    batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken);
+            }
+            catch (RequestFailedException gone) when (gone.Status == 404)
+            {
+                foreach (var row in batch)
+                {
+                    try { await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken); }
+                    catch (RequestFailedException alreadyGone) when (alreadyGone.Status == 404) { }
+                }
+            }
+        }
+    }
+}

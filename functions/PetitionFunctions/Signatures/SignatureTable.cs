@@ -1,0 +1,469 @@
+using Azure;
+using Azure.Data.Tables;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Signatures;
+
+/// <summary>A new signature, ready to store: the person's details only in encrypted form; region, postal prefix, language and source in clear for counting.</summary>
+public sealed record SignatureRecord(
+    string Campaign,
+    string Key,
+    Language Language,
+    string? Source,
+    string? Region,
+    string PostalPrefix,
+    DateTimeOffset ReceivedAt,
+    string ProtectedPersonalData)
+{
+    /// <summary>Why intake set this signature aside from the count (<see cref="SignatureFlags"/>), or null.</summary>
+    public string? Flag { get; init; }
+
+    /// <summary>Keyed hashes of the client's address and the email's domain (<see cref="SenderHashes"/>), for trends.</summary>
+    public string? IpHash { get; init; }
+
+    public string? EmailDomainHash { get; init; }
+}
+
+/// <summary>An email a signature is owed, recorded in the outbox until its queue message is sent.</summary>
+public sealed record PendingConfirmation(string Campaign, string SignatureKey, int Sequence = 1, EmailKind Kind = EmailKind.Confirm);
+
+/// <summary>An outbox row due for the relay, with how many times the relay has sent its message already.</summary>
+public sealed record OutboxEntry(PendingConfirmation Pending, int Relays)
+{
+    public static readonly TimeSpan LongestWait = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// How long the relay leaves the row before sending again: the grace, doubled for each earlier relay,
+    /// at most four hours. When the email consumer is far behind (a surge, a throttled provider), each
+    /// relay adds a copy of every waiting message to the queue; doubling keeps that from snowballing.
+    /// </summary>
+    public TimeSpan NextWait => TimeSpan.FromTicks(Math.Min(SignatureTable.OutboxGrace.Ticks << Math.Min(Relays, 16), LongestWait.Ticks));
+}
+
+/// <summary>
+/// The Signatures table. Partition "{campaign}:{first hex digit of the key}" (16 per campaign). In
+/// each partition, three kinds of row, told apart by row key:
+/// <list type="bullet">
+/// <item>"{key}": a signature, keyed by the person's dedupe key (hex, so it sorts before the others);</item>
+/// <item>"journal-{ticks}-{key}": the append-only confirmation journal that counting sums, one row per confirmation;</item>
+/// <item>"outbox-{key}": an email owed to a signature whose queue message may not have been sent yet.</item>
+/// </list>
+/// Keeping them in the signature's partition lets each change be one atomic batch.
+/// </summary>
+public sealed partial class SignatureTable(TableServiceClient service)
+{
+    private const string OutboxPrefix = "outbox-";
+    private const string OutboxEnd = "outbox.";
+    public const string JournalPrefix = "journal-";
+
+    /// <summary>How long an outbox row waits for the email consumer to clear it before the relay sends its message again.</summary>
+    public static readonly TimeSpan OutboxGrace = TimeSpan.FromMinutes(5);
+    private const int ConcurrencyRetries = 5;
+    private readonly TableClient _table = service.GetTableClient(StorageNames.SignaturesTable);
+
+    /// <summary>
+    /// Inserts the signature and its outbox row together, or neither. False when the person already
+    /// signed: the storage conflict is the dedupe, so concurrent identical posts leave one row. A
+    /// conflict after the SDK retried a write that had in fact committed is the same answer, and right.
+    /// </summary>
+    public async Task<bool> InsertIfAbsentAsync(SignatureRecord signature, CancellationToken cancellationToken)
+    {
+        var row = SignatureRow(signature);
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, row),
+                    new TableTransactionAction(TableTransactionActionType.Add,
+                        OutboxRow(new PendingConfirmation(signature.Campaign, signature.Key), signature.ReceivedAt)),
+                ],
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A signature row as intake first writes it; a fresh start after a withdrawal carries on the email sequence.</summary>
+    private static TableEntity SignatureRow(SignatureRecord signature, int emailRequests = 1, int lastSentSequence = 0) =>
+        new(DedupeKeys.PartitionOf(signature.Campaign, signature.Key), signature.Key)
+        {
+            ["State"] = SignatureState.Unconfirmed.ToString(),
+            ["Language"] = signature.Language.Code(),
+            ["Source"] = signature.Source,
+            ["Region"] = signature.Region,
+            ["PostalPrefix"] = signature.PostalPrefix,
+            ["ReceivedAt"] = signature.ReceivedAt,
+            ["Personal"] = signature.ProtectedPersonalData,
+            ["EmailRequests"] = emailRequests,
+            ["LastEmailRequestedAt"] = signature.ReceivedAt,
+            ["EmailsSent"] = 0,
+            ["LastSentSequence"] = lastSentSequence,
+            ["Flag"] = signature.Flag,
+            ["IpHash"] = signature.IpHash,
+            ["EmailDomainHash"] = signature.EmailDomainHash,
+        };
+
+    public async Task<StoredSignature?> FindAsync(string campaign, string key, CancellationToken cancellationToken) =>
+        await ReadAsync(campaign, key, cancellationToken) is { } row ? ToStored(campaign, row) : null;
+
+    /// <summary>
+    /// Someone signed again (the insert found their row): a withdrawn signature starts over as a fresh
+    /// one; otherwise another email is asked for, if one is due. The row is read once. Null when no
+    /// email is owed.
+    /// </summary>
+    public async Task<PendingConfirmation?> RepeatAsync(SignatureRecord signature, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(signature.Campaign, signature.Key, cancellationToken) is not { } row) return null;
+        if (!row.ContainsKey("Personal"))
+        {
+            // Anonymised after a closing and signing again once reopened: the email needs the new details,
+            // and the next anonymisation must see them.
+            row["Personal"] = signature.ProtectedPersonalData;
+            row.Remove("AnonymisedAt");
+        }
+        return ToStored(signature.Campaign, row).State == SignatureState.Withdrawn
+            ? await SignAgainAfterWithdrawalAsync(signature, row, cancellationToken)
+            : await RequestAnotherEmailAsync(signature.Campaign, row, signature.ReceivedAt, cooldown, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks for another email for someone who signed again, within <see cref="EmailAllowance"/>. The
+    /// request is claimed with the row's ETag, so of many concurrent repeats at most one wins, and it is
+    /// recorded in the outbox in the same batch. Null when no email is due.
+    /// </summary>
+    private async Task<PendingConfirmation?> RequestAnotherEmailAsync(
+        string campaign, TableEntity row, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        var key = row.RowKey;
+        if (EmailAllowance.ForRepeat(ToStored(campaign, row), now, cooldown) is not { } kind) return null;
+
+        var sequence = row.GetInt32("EmailRequests")!.Value + 1;
+        return await ClaimEmailAsync(row, new PendingConfirmation(campaign, key, sequence, kind), now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims an email request on a signature row read just before: the request counters move on, any
+    /// failure record is cleared, and the outbox row is written, in one batch under the row's ETag. Null
+    /// when the row changed meanwhile (another request won).
+    /// </summary>
+    private async Task<PendingConfirmation?> ClaimEmailAsync(TableEntity row, PendingConfirmation pending, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        row.Remove("EmailFailure");
+        row.Remove("EmailFailedAt");
+        row["EmailRequests"] = pending.Sequence;
+        row["LastEmailRequestedAt"] = now;
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxRow(pending, now)),
+                ],
+                cancellationToken);
+            return pending;
+        }
+        catch (RequestFailedException lost) when (lost.Status == 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Confirms a signature and appends its journal row, in one batch. Idempotent: a confirmed
+    /// signature is returned as it is, with no second journal row. Null if the signature is gone.
+    /// </summary>
+    public async Task<StoredSignature?> ConfirmAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+            var signature = ToStored(campaign, row);
+            // An invalidated or withdrawn signature stays so: opening its link again must not count it again.
+            if (signature.State is SignatureState.Confirmed or SignatureState.Invalidated or SignatureState.Withdrawn) return signature;
+
+            var confirm = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = SignatureState.Confirmed.ToString(), ["ConfirmedAt"] = now };
+            var confirmed = signature with { State = SignatureState.Confirmed, ConfirmedAt = now };
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, confirm, row.ETag)];
+            // A flagged signature is confirmed but not counted: no journal row until an admin releases it.
+            if (confirmed.IsCounted) actions.Add(new(TableTransactionActionType.Add, JournalRow(confirmed, +1, now, "")));
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return confirmed;
+            }
+            catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)
+            {
+                // Someone else changed the row (another click, an email being recorded): read it again.
+            }
+        }
+    }
+
+    /// <summary>Records that the email with this sequence number went out.</summary>
+    public Task RecordEmailSentAsync(string campaign, string key, int sequence, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, key, row => sequence <= (row.GetInt32("LastSentSequence") ?? 0)
+            ? null
+            : new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                ["LastSentSequence"] = sequence,
+                ["EmailsSent"] = (row.GetInt32("EmailsSent") ?? 0) + 1,
+            }, cancellationToken);
+
+    /// <summary>Records why email to this signer failed for good (a refused address, or retries exhausted); no more is sent.</summary>
+    public Task RecordEmailFailureAsync(string campaign, string key, string failure, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateAsync(campaign, key, row => new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            ["EmailFailure"] = failure,
+            ["EmailFailedAt"] = at,
+        }, cancellationToken);
+
+    /// <summary>
+    /// Clears a signature's outbox row once the email it asked for is handled (sent, refused, or no longer
+    /// due), unless a newer request has replaced it meanwhile.
+    /// </summary>
+    public async Task ClearOutboxAsync(PendingConfirmation handled, CancellationToken cancellationToken)
+    {
+        var partition = DedupeKeys.PartitionOf(handled.Campaign, handled.SignatureKey);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, OutboxPrefix + handled.SignatureKey, cancellationToken: cancellationToken);
+        if (!row.HasValue || (row.Value!.GetInt32("Sequence") ?? 1) > handled.Sequence) return;
+        try
+        {
+            await _table.DeleteEntityAsync(partition, row.Value.RowKey, row.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException changed) when (changed.Status is 404 or 412)
+        {
+        }
+    }
+
+    /// <summary>Puts off the relay's next look at an outbox row it is about to send again; false when the row is gone (its email was handled meanwhile).</summary>
+    public async Task<bool> PostponeOutboxAsync(OutboxEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var pending = entry.Pending;
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
+            {
+                ["DueAt"] = dueAt,
+                ["Relays"] = entry.Relays + 1,
+            }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException gone) when (gone.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Outbox rows of a campaign due before a time: one range query per partition, never a scan.</summary>
+    public async IAsyncEnumerable<OutboxEntry> PendingAsync(
+        string campaign, DateTimeOffset dueBefore,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and DueAt lt {dueBefore}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                yield return new OutboxEntry(new PendingConfirmation(
+                    row.GetString("Campaign"), row.GetString("SignatureKey"), row.GetInt32("Sequence") ?? 1,
+                    Enum.TryParse<EmailKind>(row.GetString("Kind"), out var kind) ? kind : EmailKind.Confirm), row.GetInt32("Relays") ?? 0);
+        }
+    }
+
+    /// <summary>Every signature of a campaign confirmed before a time, read from the signatures themselves (nightly reconciliation).</summary>
+    public async IAsyncEnumerable<JournalEntry> ConfirmedBeforeAsync(
+        string campaign, DateTimeOffset before,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var confirmed = SignatureState.Confirmed.ToString();
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            // Signature row keys are hex, so they all sort below "g"; journal and outbox rows sort above.
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey lt {"g"} and State eq {confirmed} and ConfirmedAt lt {before}");
+            // Flagged rows are skipped here rather than in the filter: older rows have no Flag property at all.
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["ConfirmedAt", "Source", "Region", "PostalPrefix", "Language", "Flag"], cancellationToken: cancellationToken))
+                if (SignatureFlags.Normalize(row.GetString("Flag")) is null)
+                    yield return new JournalEntry(1, row.GetDateTimeOffset("ConfirmedAt") ?? default, row.GetString("Source"),
+                    row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En);
+        }
+    }
+
+    private static TableEntity OutboxRow(PendingConfirmation pending, DateTimeOffset createdAt) =>
+        new(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
+        {
+            ["Campaign"] = pending.Campaign,
+            ["SignatureKey"] = pending.SignatureKey,
+            ["Sequence"] = pending.Sequence,
+            ["Kind"] = pending.Kind.ToString(),
+            ["CreatedAt"] = createdAt,
+            ["DueAt"] = createdAt + OutboxGrace,
+        };
+
+    private async Task<TableEntity?> ReadAsync(string campaign, string key, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(DedupeKeys.PartitionOf(campaign, key), key, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Read, change, write with the row's ETag; read again if someone else wrote first.</summary>
+    private async Task UpdateAsync(string campaign, string key, Func<TableEntity, TableEntity?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return;
+            if (change(row) is not { } update) return;
+            try
+            {
+                await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)
+            {
+            }
+        }
+    }
+
+    private static StoredSignature ToStored(string campaign, TableEntity row) => new(
+        campaign,
+        row.RowKey,
+        Enum.TryParse<SignatureState>(row.GetString("State"), ignoreCase: true, out var state) ? state : SignatureState.Unconfirmed,
+        Languages.Parse(row.GetString("Language")) ?? Language.En,
+        row.GetString("Source"),
+        row.GetString("Region"),
+        row.GetString("PostalPrefix") ?? "",
+        row.GetDateTimeOffset("ReceivedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
+        row.GetDateTimeOffset("ConfirmedAt"),
+        row.GetString("Personal") ?? "",
+        row.GetInt32("EmailRequests") ?? 1,
+        row.GetDateTimeOffset("LastEmailRequestedAt") ?? row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        row.GetInt32("EmailsSent") ?? 0,
+        row.GetInt32("LastSentSequence") ?? 0,
+        row.GetString("EmailFailure"),
+        SignatureFlags.Normalize(row.GetString("Flag")));
+
+    // Admin: listing, invalidating and restoring signatures.
+
+    /// <summary>Row-key suffix of the -1 journal row an invalidation appends, so it never collides with a +1 row.</summary>
+    public const string InvalidationSuffix = "-x";
+
+    /// <summary>Row-key suffix of the +1 journal row a restoration appends.</summary>
+    public const string RestorationSuffix = "-r";
+
+    /// <summary>
+    /// Every signature row of a campaign (key, when received, when last modified), optionally only those
+    /// in one state or modified since a time. One query per partition over the signature rows only (hex
+    /// keys sort below "g"; journal and outbox rows above), three columns. The admin listing needs this
+    /// one pass over the campaign's signatures to know total_records: acceptable for an admin screen, and
+    /// never on a public path.
+    /// </summary>
+    public async IAsyncEnumerable<SignatureListing> ListingAsync(
+        string campaign, SignatureState? state, DateTimeOffset? modifiedSince,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"g"}");
+            if (state is { } wanted) filter += " and " + TableClient.CreateQueryFilter($"State eq {wanted.ToString()}");
+            if (modifiedSince is { } since) filter += " and " + TableClient.CreateQueryFilter($"Timestamp ge {since}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ReceivedAt", "Timestamp"], cancellationToken: cancellationToken))
+            {
+                if (row.RowKey.Contains('-')) continue;
+                var modified = row.Timestamp ?? DateTimeOffset.MinValue;
+                yield return new SignatureListing(row.RowKey, row.GetDateTimeOffset("ReceivedAt") ?? modified, modified);
+            }
+        }
+    }
+
+    /// <summary>A signature with the time its row was last written (the table's Timestamp), or null.</summary>
+    public async Task<ModifiedSignature?> FindWithModifiedAsync(string campaign, string key, CancellationToken cancellationToken) =>
+        await ReadAsync(campaign, key, cancellationToken) is { } row
+            ? new ModifiedSignature(ToStored(campaign, row), row.Timestamp ?? DateTimeOffset.MinValue)
+            : null;
+
+    /// <summary>
+    /// Marks a signature invalidated, remembering the state it had. A confirmed one also gets a journal
+    /// row with Change -1 in the same batch, conditional on the row's ETag, so the next roll-up subtracts
+    /// it. Idempotent: an invalidated signature is returned unchanged. Null if there is no such signature.
+    /// </summary>
+    /// <param name="operation">A bulk invalidation's id, written on the row (InvalidationOperation) so the operation can be undone.</param>
+    public Task<ModifiedSignature?> InvalidateAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken, string? operation = null) =>
+        ChangeValidityAsync(campaign, key, now, invalidate: true, cancellationToken, operation);
+
+    /// <summary>
+    /// Puts an invalidated signature back in the state it had; a confirmed one gets a +1 journal row in
+    /// the same batch. Idempotent: a signature that is not invalidated is returned unchanged.
+    /// </summary>
+    public Task<ModifiedSignature?> RestoreAsync(string campaign, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeValidityAsync(campaign, key, now, invalidate: false, cancellationToken);
+
+    private async Task<ModifiedSignature?> ChangeValidityAsync(
+        string campaign, string key, DateTimeOffset now, bool invalidate, CancellationToken cancellationToken, string? operation = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
+            var signature = ToStored(campaign, row);
+            if (invalidate == (signature.State == SignatureState.Invalidated))
+                return new ModifiedSignature(signature, row.Timestamp ?? DateTimeOffset.MinValue);
+
+            var update = new TableEntity(row.PartitionKey, row.RowKey);
+            SignatureState next;
+            if (invalidate)
+            {
+                next = SignatureState.Invalidated;
+                update["StateBeforeInvalidation"] = signature.State.ToString();
+                update["InvalidatedAt"] = now;
+                if (operation is not null) update["InvalidationOperation"] = operation;
+            }
+            else
+            {
+                next = Enum.TryParse<SignatureState>(row.GetString("StateBeforeInvalidation"), ignoreCase: true, out var before)
+                       && before != SignatureState.Invalidated
+                    ? before
+                    : signature.ConfirmedAt is null ? SignatureState.Unconfirmed : SignatureState.Confirmed;
+                update["RestoredAt"] = now;
+            }
+            update["State"] = next.ToString();
+
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, update, row.ETag)];
+            if (invalidate && signature.IsCounted)
+                actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, -1, now, InvalidationSuffix)));
+            else if (!invalidate && (signature with { State = next }).IsCounted)
+                actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, +1, now, RestorationSuffix)));
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return await FindWithModifiedAsync(campaign, key, cancellationToken);
+            }
+            catch (RequestFailedException changed) when (changed.Status is 412 or 409 && attempt < ConcurrencyRetries)
+            {
+                // 412: someone else changed the row first; read it again. 409: a journal row of this very
+                // tick exists (invalidated, restored and invalidated within 100 ns): move on a tick.
+                now = now.AddTicks(1);
+            }
+        }
+    }
+
+    /// <summary>A journal row shaped like the one <see cref="ConfirmAsync"/> writes, with its own change and row-key suffix.</summary>
+    private static TableEntity JournalRow(StoredSignature signature, int change, DateTimeOffset at, string suffix) =>
+        new(DedupeKeys.PartitionOf(signature.Campaign, signature.Key), $"{JournalPrefix}{at.UtcTicks:D19}-{signature.Key}{suffix}")
+        {
+            ["Campaign"] = signature.Campaign,
+            ["SignatureKey"] = signature.Key,
+            ["Change"] = change,
+            ["At"] = at,
+            ["Source"] = signature.Source,
+            ["Region"] = signature.Region,
+            ["PostalPrefix"] = signature.PostalPrefix,
+            ["Language"] = signature.Language.Code(),
+        };
+}
+
+/// <summary>A signature row as the admin listing first reads it: its key and times only.</summary>
+public sealed record SignatureListing(string Key, DateTimeOffset ReceivedAt, DateTimeOffset Modified);
+
+/// <summary>A signature with the time its row was last written.</summary>
+public sealed record ModifiedSignature(StoredSignature Signature, DateTimeOffset Modified);

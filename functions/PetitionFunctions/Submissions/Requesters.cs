@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace PetitionFunctions.Submissions;
+
+/// <summary>Who sent an intake post, read the same way for signatures, endorsements and stories.</summary>
+public sealed class Requesters(IOptions<ClientAddressOptions> options)
+{
+    public Requester Of(HttpRequest request) => new(
+        OriginOf(request),
+        ClientAddress.From(TrustedHeaderOf(request), request.HttpContext.Connection.RemoteIpAddress),
+        request.Headers[Requester.StrictRateLimitsHeader].ToString().Trim() == "429");
+
+    private string? TrustedHeaderOf(HttpRequest request) =>
+        options.Value.TrustedHeader is { Length: > 0 } header ? request.Headers[header].ToString() : null;
+
+    /// <summary>The Origin header: set by browsers, absent for server-to-server clients.</summary>
+    public static string? OriginOf(HttpRequest request) => request.Headers.Origin is { Count: > 0 } origin ? origin.ToString() : null;
+}
+
+/// <summary>
+/// Who sent a submission, as far as it matters to intake: the page's Origin (browsers only), the client's
+/// address (<see cref="ClientAddress"/>), and whether the client asked to be told 429 when over a rate limit.
+/// </summary>
+public sealed record Requester(string? Origin, IPAddress? Address = null, bool WantsStrictRateLimits = false)
+{
+    /// <summary>The request header an API client sends, with the value 429, to get 429 rather than a flagged signature.</summary>
+    public const string StrictRateLimitsHeader = "X-RateLimit-Strict";
+}

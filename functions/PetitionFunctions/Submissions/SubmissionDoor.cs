@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Counting;
+using PetitionFunctions.Signatures;
+
+namespace PetitionFunctions.Submissions;
+
+/// <summary>
+/// How a signature, endorsement or story submission ended. A new and a repeated one are the same outcome, on purpose.
+/// <see cref="CorsOrigin"/> is the browser origin the answer may be shared with, when the campaign allows it.
+/// </summary>
+public abstract record IntakeOutcome(Language Language)
+{
+    public string? CorsOrigin { get; init; }
+
+    public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
+
+    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language)
+    {
+        public TimeSpan? RetryAfter { get; init; }
+    }
+}
+
+/// <summary>Which campaigns a stage takes submissions for, and what it answers the others.</summary>
+public sealed record Entrance(string What, IReadOnlyList<CampaignKind> Kinds, ProblemKind WrongKind, ProblemKind Closed)
+{
+    public static readonly Entrance Signatures = new("signature", [CampaignKind.Petition, CampaignKind.Letter], ProblemKind.NotAPetition, ProblemKind.CampaignClosed);
+    public static readonly Entrance Endorsements = new("endorsement", [CampaignKind.Letter], ProblemKind.NotALetter, ProblemKind.CampaignClosed);
+    public static readonly Entrance Stories = new("story", [CampaignKind.Stories], ProblemKind.NotAStoryCampaign, ProblemKind.StoriesClosed);
+}
+
+/// <summary>
+/// What a signature, an endorsement and a story pass before their own stage: the campaign exists (from the
+/// in-memory read model), a browser page's origin is one the campaign allows, the campaign is of a kind the
+/// stage takes, open, and not paused, and storage answers. If storage fails anywhere in the stage, the
+/// answer is a 503 that the page may read, never a 500.
+/// </summary>
+public sealed class SubmissionDoor(CampaignReads campaigns, IntakeSwitch intakeSwitch, TimeProvider time, ILogger<SubmissionDoor> log)
+{
+    public async Task<IntakeOutcome> EnterAsync(
+        Entrance entrance, string slug, Language requestLanguage, string? origin, Func<Campaign, Task<IntakeOutcome>> submit)
+    {
+        try
+        {
+            var campaign = (await campaigns.FindAsync(slug))?.Campaign;
+            // A draft is not public yet: it answers as unknown, as the public reads do.
+            if (campaign is null || campaign.State == CampaignState.Draft) return new IntakeOutcome.Refused(requestLanguage, ProblemKind.CampaignNotFound);
+            if (origin is not null && !campaign.AllowsOrigin(origin))
+            {
+                log.LogWarning("Refused a {What} for {Campaign} from a page at {Origin}, which the campaign does not allow.", entrance.What, slug, origin);
+                return new IntakeOutcome.Refused(requestLanguage, ProblemKind.OriginNotAllowed);
+            }
+            var outcome = !entrance.Kinds.Contains(campaign.Kind) ? new IntakeOutcome.Refused(requestLanguage, entrance.WrongKind)
+                : !campaign.IsOpenAt(time.GetUtcNow()) ? new IntakeOutcome.Refused(requestLanguage, entrance.Closed)
+                : await intakeSwitch.IsPausedAsync(campaign) ? new IntakeOutcome.Refused(requestLanguage, ProblemKind.IntakePaused)
+                : await submit(campaign);
+            return outcome with { CorsOrigin = origin };
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            log.LogWarning("Storage was unavailable while taking a {What} for {Campaign} ({Failure}); answered 503.", entrance.What, slug, e.GetType().Name);
+            return new IntakeOutcome.Refused(requestLanguage, ProblemKind.StorageUnavailable) { CorsOrigin = origin };
+        }
+    }
+
+    /// <summary>Whether a browser page at this origin may post to the campaign through this entrance: the answer to a CORS preflight.</summary>
+    public async Task<bool> AllowsOriginAsync(Entrance entrance, string slug, string? origin) =>
+        origin is not null && await campaigns.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view
+        && entrance.Kinds.Contains(view.Campaign.Kind) && view.Campaign.AllowsOrigin(origin);
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Signatures;
+
+namespace PetitionFunctions.Submissions;
+
+/// <summary>What endorsement and story intake do with a valid submission once the bot checks have looked at it.</summary>
+public abstract record SubmissionVerdict
+{
+    /// <summary>Store it, flagged for the moderators when <see cref="Flag"/> is set.</summary>
+    public sealed record Take(string? Flag) : SubmissionVerdict;
+
+    /// <summary>A bot filled the honeypot: answer as if received, store and send nothing.</summary>
+    public sealed record Drop : SubmissionVerdict;
+
+    /// <summary>Over the limits, and the client asked for a 429 rather than a flag.</summary>
+    public sealed record TooMany(TimeSpan RetryAfter) : SubmissionVerdict;
+}
+
+/// <summary>How a submission stands with the rate limits: the flag to store, or the wait a strict client is told; and the address's hash.</summary>
+public sealed record LimitDecision(string? Flag, TimeSpan? RetryAfter, string? IpHash);
+
+/// <summary>
+/// The honeypot and the per-address rate limits of every intake: signatures (through <see cref="SignatureGuard"/>,
+/// which puts the captcha between them), endorsements and stories. Over the limit a submission is stored
+/// flagged (a signature then is not counted; an endorsement or story is moderated anyway and the flag tells
+/// the moderator), or refused with a 429 for a client that asked for it.
+/// </summary>
+public sealed class SubmissionGuard(RateLimiter rateLimits, SenderHashes hashes, ILogger<SubmissionGuard> log)
+{
+    /// <summary>The honeypot's name in endorsement and story forms and JSON: not "website", which a letter's endorse form uses for real.</summary>
+    public const string HoneypotField = "homepage_url";
+
+    /// <summary>Endorsements and stories: the honeypot, then the limits.</summary>
+    /// <param name="what">"An endorsement" or "A story": how the log line starts.</param>
+    public async Task<SubmissionVerdict> CheckAsync(Campaign campaign, string what, string? honeypot, Requester requester, CancellationToken cancellationToken)
+    {
+        if (Trapped(campaign, what, honeypot)) return new SubmissionVerdict.Drop();
+        var limit = await LimitAsync(campaign, what, requester, cancellationToken);
+        return limit.RetryAfter is { } wait ? new SubmissionVerdict.TooMany(wait) : new SubmissionVerdict.Take(limit.Flag);
+    }
+
+    /// <summary>Whether a bot filled the honeypot; if so, one log line naming the campaign only.</summary>
+    public bool Trapped(Campaign campaign, string what, string? honeypot)
+    {
+        if (string.IsNullOrEmpty(honeypot)) return false;
+        log.LogInformation("{What} for {Campaign} filled the honeypot field; answered as received, not stored.", what, campaign.Slug);
+        return true;
+    }
+
+    /// <summary>Takes the address's slots: under the limits no flag; over them a flag, or for a strict client the wait before a 429.</summary>
+    public async Task<LimitDecision> LimitAsync(Campaign campaign, string what, Requester requester, CancellationToken cancellationToken)
+    {
+        var limit = await rateLimits.CheckAsync(campaign, requester.Address, cancellationToken);
+        var ipHash = requester.Address is { } address ? hashes.ForAddress(address) : null;
+        if (!limit.Over) return new LimitDecision(null, null, ipHash);
+        // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
+        log.LogInformation("{What} for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
+            what, campaign.Slug, ipHash?[..8], requester.WantsStrictRateLimits ? "answered 429" : "stored flagged");
+        return requester.WantsStrictRateLimits
+            ? new LimitDecision(null, limit.RetryAfter, ipHash)
+            : new LimitDecision(SignatureFlags.RateLimit, null, ipHash);
+    }
+
+    /// <summary>A JSON honeypot counts as filled with any value but null, "" or false: a bot may put anything there.</summary>
+    public static string? HoneypotOf(JsonElement root, string name = HoneypotField) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.False => false,
+            JsonValueKind.String => value.GetString()!.Length > 0,
+            _ => true,
+        }
+            ? value.GetRawText()
+            : null;
+}
