@@ -38,14 +38,12 @@ public static class ServiceRegistration
         services.AddSingleton<DedupeKeys>();
         services.AddSingleton<CampaignTable>();
         services.AddSingleton<SignatureTable>();
-        services.AddSingleton<ConfirmationQueue>();
         services.AddSingleton<SubmissionDoor>();
         services.AddOptions<ClientAddressOptions>().Bind(configuration.GetSection(ClientAddressOptions.Section));
         services.AddSingleton<Requesters>();
         services.AddSingleton<SignatureGuard>();
         services.AddSingleton<SignatureIntake>();
         services.AddAbuseControls(configuration);
-        services.AddSingleton<ConfirmationOutboxRelay>();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
 
         services.AddEmailTransport(configuration);
@@ -53,7 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<SignatureConfirmation>();
         services.AddSingleton<SignatureWithdrawal>();
-        services.AddSingleton<ConfirmationEmailSender>();
+        services.AddEmailOutbox<SignatureOutbox>();
 
         services.AddOptions<CountingOptions>().Bind(configuration.GetSection(CountingOptions.Section));
         services.AddSingleton<SummaryTable>();

@@ -9,7 +9,7 @@ public sealed partial class SignatureAdmin
     /// <summary>
     /// Sends an unconfirmed signature its confirmation email again (after a refused address was fixed at
     /// the provider, or retries ran out): the failure record is cleared and the email queued, as intake
-    /// queues it. If the queue is out of reach the outbox row stays and the relay sends it.
+    /// queues it. If the queue is out of reach the outbox row stays and the relay queues it.
     /// </summary>
     public async Task<SignatureAdminOutcome> ResendAsync(string slug, string key, string actor, CancellationToken cancellationToken)
     {
@@ -18,14 +18,7 @@ public sealed partial class SignatureAdmin
             return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
         if (await signatures.RequestResendAsync(slug, key, time.GetUtcNow(), cancellationToken) is not { } pending)
             return new SignatureAdminOutcome.Refused(ProblemKind.NothingToResend);
-        try
-        {
-            await confirmations.SendAsync(ConfirmationRequest.From(pending), CancellationToken.None);
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("The resent email for signature {Signature} on {Campaign} waits in the outbox ({Failure}).", key[..8], slug, e.GetType().Name);
-        }
+        await emails.QueueAsync(pending);
         log.LogInformation("Signature {Signature} on {Campaign}: confirmation email sent again at the request of {Actor}.", key[..8], slug, actor);
         var after = await signatures.FindWithModifiedAsync(slug, key, cancellationToken);
         return after is null ? new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound) : new SignatureAdminOutcome.One(Represent(after, CollectionOf(slug)));

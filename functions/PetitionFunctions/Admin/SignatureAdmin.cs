@@ -5,6 +5,7 @@ using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Admin;
@@ -26,7 +27,7 @@ public abstract record SignatureAdminOutcome
 public sealed partial class SignatureAdmin(
     CampaignTable campaigns,
     SignatureTable signatures,
-    ConfirmationQueue confirmations,
+    EmailOutbox<SignatureOutbox> emails,
     PersonalDataCipher cipher,
     PublicLinks links,
     TimeProvider time,

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Confirmation;
 
-public sealed class ConfirmationFunctions(ConfirmationEmailSender sender, SignatureConfirmation confirmation, SignatureWithdrawal withdrawal)
+public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, SignatureConfirmation confirmation, SignatureWithdrawal withdrawal)
 {
     /// <summary>
     /// Sends the email a queued request asks for. A transient transport failure throws, so the queue
@@ -14,12 +15,17 @@ public sealed class ConfirmationFunctions(ConfirmationEmailSender sender, Signat
     /// </summary>
     [Function(nameof(SendConfirmationEmail))]
     public Task SendConfirmationEmail([QueueTrigger(StorageNames.ConfirmationsQueue)] string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(ConfirmationRequest.Parse(message), cancellationToken);
+        emails.SendAsync(message, cancellationToken);
 
     /// <summary>Parks an email whose tries ran out for a later round, or, after the last round, records on the signature that it could not be sent.</summary>
     [Function(nameof(GiveUpOnConfirmationEmail))]
     public Task GiveUpOnConfirmationEmail([QueueTrigger(StorageNames.ConfirmationsPoisonQueue)] string message, CancellationToken cancellationToken) =>
-        sender.RetryLaterOrGiveUpAsync(message, cancellationToken);
+        emails.RetryLaterOrGiveUpAsync(message, cancellationToken);
+
+    /// <summary>Queues again the emails whose outbox rows stayed too long, or whose parked round is due.</summary>
+    [Function(nameof(RelayPendingConfirmations))]
+    public Task RelayPendingConfirmations([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        emails.RelayAsync(cancellationToken);
 
     [Function(nameof(ConfirmSignature))]
     public async Task<IActionResult> ConfirmSignature(

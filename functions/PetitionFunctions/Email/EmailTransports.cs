@@ -32,4 +32,12 @@ public static class EmailTransports
         });
         return services;
     }
+
+    /// <summary>Registers one kind of record's emails (<see cref="IEmailRecords"/>) and its <see cref="EmailOutbox{TRecords}"/>.</summary>
+    public static IServiceCollection AddEmailOutbox<TRecords>(this IServiceCollection services) where TRecords : class, IEmailRecords
+    {
+        services.AddSingleton<TRecords>();
+        services.AddSingleton<EmailOutbox<TRecords>>();
+        return services;
+    }
 }

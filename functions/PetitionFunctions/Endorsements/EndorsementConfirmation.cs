@@ -30,7 +30,7 @@ public sealed class EndorsementConfirmation(
 {
     public async Task<EndorsementConfirmOutcome> ConfirmAsync(string token, Language browserLanguage, CancellationToken cancellationToken)
     {
-        if (tokens.Read(EndorsementEmailSender.Purpose, token) is not { } claims) return new EndorsementConfirmOutcome.NotValid(browserLanguage);
+        if (tokens.Read(EndorsementOutbox.Purpose, token) is not { } claims) return new EndorsementConfirmOutcome.NotValid(browserLanguage);
         try
         {
             var endorsement = await endorsements.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);

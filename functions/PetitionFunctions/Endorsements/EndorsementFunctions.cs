@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
@@ -14,8 +15,7 @@ public sealed class EndorsementFunctions(
     Requesters requesters,
     EndorsementReads reads,
     EndorsementConfirmation confirmation,
-    EndorsementEmailSender sender,
-    EndorsementOutboxRelay relay)
+    EmailOutbox<EndorsementOutbox> emails)
 {
     [Function(nameof(SubmitEndorsement))]
     public async Task<IActionResult> SubmitEndorsement(
@@ -61,14 +61,14 @@ public sealed class EndorsementFunctions(
     [Function(nameof(SendEndorsementConfirmation))]
     public Task SendEndorsementConfirmation(
         [QueueTrigger(StorageNames.EndorsementConfirmationsQueue)] string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(EndorsementEmailRequest.Parse(message), cancellationToken);
+        emails.SendAsync(message, cancellationToken);
 
     [Function(nameof(GiveUpOnEndorsementConfirmation))]
     public Task GiveUpOnEndorsementConfirmation(
         [QueueTrigger(StorageNames.EndorsementConfirmationsPoisonQueue)] string message, CancellationToken cancellationToken) =>
-        sender.RetryLaterOrGiveUpAsync(message, cancellationToken);
+        emails.RetryLaterOrGiveUpAsync(message, cancellationToken);
 
     [Function(nameof(RelayPendingEndorsementConfirmations))]
     public Task RelayPendingEndorsementConfirmations([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        relay.RelayAsync(cancellationToken);
+        emails.RelayAsync(cancellationToken);
 }

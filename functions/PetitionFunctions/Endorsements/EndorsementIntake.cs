@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
@@ -16,7 +17,7 @@ namespace PetitionFunctions.Endorsements;
 public sealed class EndorsementIntake(
     SubmissionDoor door,
     EndorsementTable endorsements,
-    EndorsementQueue queue,
+    EmailOutbox<EndorsementOutbox> emails,
     DedupeKeys dedupeKeys,
     SubmissionGuard guard,
     PersonalDataCipher cipher,
@@ -79,54 +80,12 @@ public sealed class EndorsementIntake(
         }
         log.LogInformation("New {Kind} endorsement {Endorsement} on {Campaign}.", endorsement.Kind, Short(key), campaign);
 
-        // Stored with its outbox row: from here on finish the work even if the client hangs up. The email
-        // consumer clears the outbox row; if the queue is out of reach, the row stays and the relay timer
-        // sends the message later.
-        try
-        {
-            await queue.SendAsync(new EndorsementEmailRequest(campaign, key), CancellationToken.None);
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("Endorsement {Endorsement} on {Campaign} is stored but its confirmation is not queued yet ({Failure}); the outbox relay will send it.",
-                Short(key), campaign, e.GetType().Name);
-        }
+        // Stored with its outbox row: from here on, finish the work even if the client hangs up.
+        await emails.QueueAsync(new EmailRequest(campaign, key));
     }
 
     /// <summary>The encryption context of a pending change's details: its own row, so they cannot be swapped onto the endorsement.</summary>
     public static string ChangeContext(string campaign, string key) => EndorserDetails.Context(campaign, "change-" + key);
 
     internal static string Short(string key) => key.Length <= 12 ? key : key[..12];
-}
-
-/// <summary>
-/// Sends again the messages whose outbox rows are still there after <see cref="EndorsementTable.OutboxGrace"/>
-/// (the queue failed, the process stopped, or the message was lost), or that were parked until a later
-/// round after their tries ran out (<see cref="PetitionFunctions.Email.EmailRetryRounds"/>).
-/// The consumer skips an email already sent, so a message sent twice is harmless.
-/// </summary>
-public sealed class EndorsementOutboxRelay(
-    CampaignTable campaigns,
-    EndorsementTable endorsements,
-    EndorsementQueue queue,
-    TimeProvider time,
-    ILogger<EndorsementOutboxRelay> log)
-{
-    public async Task<int> RelayAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var relayed = 0;
-        foreach (var campaign in (await campaigns.ListAsync(cancellationToken)).Where(c => c.Kind == CampaignKind.Letter))
-        {
-            await foreach (var key in endorsements.PendingAsync(campaign.Slug, now, cancellationToken))
-            {
-                // Postponed first: the message may fail its tries and park the row again before this loop moves on.
-                await endorsements.PostponeOutboxAsync(campaign.Slug, key, now + EndorsementTable.OutboxGrace, cancellationToken);
-                await queue.SendAsync(new EndorsementEmailRequest(campaign.Slug, key), cancellationToken);
-                relayed++;
-            }
-        }
-        if (relayed > 0) log.LogWarning("Relayed {Count} endorsement confirmation messages still in the outbox.", relayed);
-        return relayed;
-    }
 }

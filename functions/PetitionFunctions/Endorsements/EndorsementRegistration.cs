@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Endorsements;
 
@@ -8,10 +9,8 @@ public static class EndorsementRegistration
     public static IServiceCollection AddEndorsements(this IServiceCollection services)
     {
         services.AddSingleton<EndorsementTable>();
-        services.AddSingleton<EndorsementQueue>();
         services.AddSingleton<EndorsementIntake>();
-        services.AddSingleton<EndorsementOutboxRelay>();
-        services.AddSingleton<EndorsementEmailSender>();
+        services.AddEmailOutbox<EndorsementOutbox>();
         services.AddSingleton<EndorsementConfirmation>();
         services.AddSingleton<EndorsementReads>();
         services.AddSingleton<EndorsementModeration>();

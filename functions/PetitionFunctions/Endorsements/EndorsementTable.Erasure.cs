@@ -75,7 +75,7 @@ public sealed partial class EndorsementTable
             try
             {
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                await _table.DeleteEntityAsync(campaign, OutboxPrefix + key, ETag.All, cancellationToken);
+                await Outbox.DeleteAsync(campaign, key, cancellationToken);
                 return true;
             }
             catch (RequestFailedException changed) when (changed.Status == 412 && attempt < ConcurrencyRetries)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Endorsements;
 
@@ -21,12 +22,12 @@ public sealed partial class EndorsementTable(TableServiceClient service)
     public const string OrganizationPrefix = "org-";
     public const string PersonPrefix = "person-";
     private const string ChangePrefix = "change-";
-    private const string OutboxPrefix = "outbox-";
     private const int ConcurrencyRetries = 5;
 
-    /// <summary>How long an outbox row waits for the email consumer to clear it before the relay sends its message again (as for signatures).</summary>
-    public static readonly TimeSpan OutboxGrace = TimeSpan.FromMinutes(5);
     private readonly TableClient _table = service.GetTableClient(StorageNames.EndorsementsTable);
+
+    /// <summary>The emails endorsements are owed, as outbox rows beside them in the letter's partition.</summary>
+    public OutboxRows Outbox { get; } = new(service.GetTableClient(StorageNames.EndorsementsTable), (campaign, _) => campaign, campaign => [campaign]);
 
     public static bool IsEndorsementKey(string key) =>
         (key.StartsWith(OrganizationPrefix, StringComparison.Ordinal) || key.StartsWith(PersonPrefix, StringComparison.Ordinal))
@@ -62,7 +63,7 @@ public sealed partial class EndorsementTable(TableServiceClient service)
             await _table.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.Add, row),
-                    new TableTransactionAction(TableTransactionActionType.Add, OutboxRow(record.Campaign, record.Key, record.ReceivedAt)),
+                    new TableTransactionAction(TableTransactionActionType.Add, Outbox.Row(new EmailRequest(record.Campaign, record.Key), record.ReceivedAt)),
                 ],
                 cancellationToken);
             return true;
@@ -126,7 +127,7 @@ public sealed partial class EndorsementTable(TableServiceClient service)
         var key = PersonPrefix + dedupeKey;
         if (!IsEndorsementKey(key)) return false;
         await _table.DeleteEntityAsync(campaign, ChangePrefix + key, ETag.All, cancellationToken);
-        await _table.DeleteEntityAsync(campaign, OutboxPrefix + key, ETag.All, cancellationToken);
+        await Outbox.DeleteAsync(campaign, key, cancellationToken);
         var deleted = await _table.DeleteEntityAsync(campaign, key, ETag.All, cancellationToken);
         return deleted.Status != 404;
     }
@@ -188,47 +189,6 @@ public sealed partial class EndorsementTable(TableServiceClient service)
 
     public Task RecordEmailFailureAsync(string campaign, string key, string failure, DateTimeOffset at, CancellationToken cancellationToken) =>
         UpdateAsync(campaign, key, _ => new TableEntity(campaign, key) { ["EmailFailure"] = failure, ["EmailFailedAt"] = at }, cancellationToken);
-
-    /// <summary>Clears the outbox row once the email it asked for is handled (sent, refused, or no longer due).</summary>
-    public async Task ClearOutboxAsync(string campaign, string key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(campaign, OutboxPrefix + key, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException gone) when (gone.Status == 404)
-        {
-        }
-    }
-
-    /// <summary>How many rounds of queue tries the outbox row's email has used up before this one, or null when the row is gone (its email was handled).</summary>
-    public async Task<int?> FailedRoundsAsync(string campaign, string key, CancellationToken cancellationToken)
-    {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaign, OutboxPrefix + key, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value!.GetInt32("FailedRounds") ?? 0 : null;
-    }
-
-    /// <summary>Parks an outbox row until the relay should send its message again, counting the round that failed.</summary>
-    public Task ParkOutboxAsync(string campaign, string key, int failedRounds, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        _table.UpdateEntityAsync(new TableEntity(campaign, OutboxPrefix + key) { ["DueAt"] = dueAt, ["FailedRounds"] = failedRounds },
-            ETag.All, TableUpdateMode.Merge, cancellationToken);
-
-    /// <summary>Puts off the relay's next look at an outbox row whose message it just sent again.</summary>
-    public Task PostponeOutboxAsync(string campaign, string key, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        _table.UpdateEntityAsync(new TableEntity(campaign, OutboxPrefix + key) { ["DueAt"] = dueAt }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-
-    /// <summary>Outbox rows of a letter due before a time: one row-key range query.</summary>
-    public async IAsyncEnumerable<string> PendingAsync(string campaign, DateTimeOffset dueBefore,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {campaign} and RowKey ge {OutboxPrefix} and RowKey lt {"outbox."} and DueAt lt {dueBefore}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            yield return row.RowKey[OutboxPrefix.Length..];
-    }
-
-    private static TableEntity OutboxRow(string campaign, string key, DateTimeOffset createdAt) =>
-        new(campaign, OutboxPrefix + key) { ["Campaign"] = campaign, ["EndorsementKey"] = key, ["CreatedAt"] = createdAt, ["DueAt"] = createdAt + OutboxGrace };
 
     private static void WriteOrganization(TableEntity row, OrganizationProfile? organization)
     {

@@ -6,7 +6,7 @@ using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Intake;
 
-public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor door, Requesters requesters, ConfirmationOutboxRelay relay)
+public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor door, Requesters requesters)
 {
     [Function(nameof(SubmitSignature))]
     public async Task<IActionResult> SubmitSignature(
@@ -28,8 +28,4 @@ public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor do
         await door.AllowsOriginAsync(Entrance.Signatures, slug, Requesters.OriginOf(request))
             ? HttpAnswers.Preflight(Requesters.OriginOf(request)!, "POST")
             : Problems.For(ProblemKind.OriginNotAllowed, HttpAnswers.LanguageOf(request));
-
-    [Function(nameof(RelayPendingConfirmations))]
-    public Task RelayPendingConfirmations([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        relay.RelayAsync(cancellationToken);
 }

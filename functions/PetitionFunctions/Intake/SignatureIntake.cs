@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
@@ -16,7 +17,7 @@ namespace PetitionFunctions.Intake;
 public sealed class SignatureIntake(
     SubmissionDoor door,
     SignatureTable signatures,
-    ConfirmationQueue confirmations,
+    EmailOutbox<SignatureOutbox> emails,
     DedupeKeys dedupeKeys,
     SignatureGuard guard,
     PersonalDataCipher cipher,
@@ -62,7 +63,7 @@ public sealed class SignatureIntake(
             EmailDomainHash = verdict.EmailDomainHash,
         };
 
-        PendingConfirmation? pending = new(campaign, key);
+        EmailRequest? pending = new(campaign, key);
         if (!await signatures.InsertIfAbsentAsync(record, cancellationToken))
         {
             // Someone who withdrew and signs again starts a fresh signature (docs/decisions.md, "Signers' data rights").
@@ -72,18 +73,8 @@ public sealed class SignatureIntake(
             if (pending is null) return;
         }
 
-        // The request is stored with its outbox row: from here on finish the work even if the client
-        // hangs up. The email consumer clears the outbox row; if the queue is out of reach, the row
-        // stays and the relay timer sends the message later.
-        try
-        {
-            await confirmations.SendAsync(ConfirmationRequest.From(pending), CancellationToken.None);
-        }
-        catch (Exception e) when (StorageFailures.IsUnavailable(e))
-        {
-            log.LogWarning("Signature {Signature} on {Campaign} is stored but its confirmation is not queued yet ({Failure}); the outbox relay will send it.",
-                key[..8], campaign, e.GetType().Name);
-        }
+        // Stored with its outbox row: from here on, finish the work even if the client hangs up.
+        await emails.QueueAsync(pending);
     }
 
     public static string Receipt(Language language) => language == Language.Es

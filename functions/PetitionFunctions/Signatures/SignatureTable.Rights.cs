@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Signatures;
 
@@ -51,7 +52,7 @@ public sealed partial class SignatureTable
             withdrawn["WithdrawnAt"] = now;
             withdrawn["WithdrawnBy"] = by.ToString();
             List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, withdrawn, row.ETag)];
-            var outbox = await _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, OutboxPrefix + key, cancellationToken: cancellationToken);
+            var outbox = await _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, OutboxRows.Prefix + key, cancellationToken: cancellationToken);
             if (outbox.HasValue) actions.Add(new(TableTransactionActionType.Delete, outbox.Value!, outbox.Value!.ETag));
             if (signature.IsCounted) actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, -1, now, WithdrawalSuffix)));
             try
@@ -74,7 +75,7 @@ public sealed partial class SignatureTable
     /// row, conditional on the row's ETag (read again if it changed meanwhile). Null when the row is
     /// gone or no longer a withdrawn signature.
     /// </summary>
-    private async Task<PendingConfirmation?> SignAgainAfterWithdrawalAsync(SignatureRecord signature, TableEntity? row, CancellationToken cancellationToken)
+    private async Task<EmailRequest?> SignAgainAfterWithdrawalAsync(SignatureRecord signature, TableEntity? row, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++, row = null)
         {
@@ -85,14 +86,14 @@ public sealed partial class SignatureTable
 
             // Sequence numbers go on from the old ones, so the email consumer never takes the new request for one it already sent.
             var sequence = Math.Max(previous.EmailRequests, previous.LastSentSequence) + 1;
-            var pending = new PendingConfirmation(signature.Campaign, signature.Key, sequence);
+            var pending = new EmailRequest(signature.Campaign, signature.Key, sequence);
             var fresh = SignatureRow(signature, emailRequests: sequence, lastSentSequence: previous.LastSentSequence);
             try
             {
                 await _table.SubmitTransactionAsync(
                     [
                         new TableTransactionAction(TableTransactionActionType.UpdateReplace, fresh, row.ETag),
-                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxRow(pending, signature.ReceivedAt)),
+                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, Outbox.Row(pending, signature.ReceivedAt)),
                     ],
                     cancellationToken);
                 return pending;

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Signatures;
 
@@ -24,22 +25,6 @@ public sealed record SignatureRecord(
     public string? EmailDomainHash { get; init; }
 }
 
-/// <summary>An email a signature is owed, recorded in the outbox until its queue message is sent.</summary>
-public sealed record PendingConfirmation(string Campaign, string SignatureKey, int Sequence = 1, EmailKind Kind = EmailKind.Confirm);
-
-/// <summary>An outbox row due for the relay, with how many times the relay has sent its message already.</summary>
-public sealed record OutboxEntry(PendingConfirmation Pending, int Relays)
-{
-    public static readonly TimeSpan LongestWait = TimeSpan.FromHours(4);
-
-    /// <summary>
-    /// How long the relay leaves the row before sending again: the grace, doubled for each earlier relay,
-    /// at most four hours. When the email consumer is far behind (a surge, a throttled provider), each
-    /// relay adds a copy of every waiting message to the queue; doubling keeps that from snowballing.
-    /// </summary>
-    public TimeSpan NextWait => TimeSpan.FromTicks(Math.Min(SignatureTable.OutboxGrace.Ticks << Math.Min(Relays, 16), LongestWait.Ticks));
-}
-
 /// <summary>
 /// The Signatures table. Partition "{campaign}:{first hex digit of the key}" (16 per campaign). In
 /// each partition, three kinds of row, told apart by row key:
@@ -52,14 +37,13 @@ public sealed record OutboxEntry(PendingConfirmation Pending, int Relays)
 /// </summary>
 public sealed partial class SignatureTable(TableServiceClient service)
 {
-    private const string OutboxPrefix = "outbox-";
-    private const string OutboxEnd = "outbox.";
     public const string JournalPrefix = "journal-";
 
-    /// <summary>How long an outbox row waits for the email consumer to clear it before the relay sends its message again.</summary>
-    public static readonly TimeSpan OutboxGrace = TimeSpan.FromMinutes(5);
     private const int ConcurrencyRetries = 5;
     private readonly TableClient _table = service.GetTableClient(StorageNames.SignaturesTable);
+
+    /// <summary>The emails signatures are owed, as outbox rows in their partitions.</summary>
+    public OutboxRows Outbox { get; } = new(service.GetTableClient(StorageNames.SignaturesTable), DedupeKeys.PartitionOf, DedupeKeys.PartitionsOf);
 
     /// <summary>
     /// Inserts the signature and its outbox row together, or neither. False when the person already
@@ -75,7 +59,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
                 [
                     new TableTransactionAction(TableTransactionActionType.Add, row),
                     new TableTransactionAction(TableTransactionActionType.Add,
-                        OutboxRow(new PendingConfirmation(signature.Campaign, signature.Key), signature.ReceivedAt)),
+                        Outbox.Row(new EmailRequest(signature.Campaign, signature.Key), signature.ReceivedAt)),
                 ],
                 cancellationToken);
             return true;
@@ -114,7 +98,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
     /// one; otherwise another email is asked for, if one is due. The row is read once. Null when no
     /// email is owed.
     /// </summary>
-    public async Task<PendingConfirmation?> RepeatAsync(SignatureRecord signature, TimeSpan cooldown, CancellationToken cancellationToken)
+    public async Task<EmailRequest?> RepeatAsync(SignatureRecord signature, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         if (await ReadAsync(signature.Campaign, signature.Key, cancellationToken) is not { } row) return null;
         if (!row.ContainsKey("Personal"))
@@ -134,14 +118,14 @@ public sealed partial class SignatureTable(TableServiceClient service)
     /// request is claimed with the row's ETag, so of many concurrent repeats at most one wins, and it is
     /// recorded in the outbox in the same batch. Null when no email is due.
     /// </summary>
-    private async Task<PendingConfirmation?> RequestAnotherEmailAsync(
+    private async Task<EmailRequest?> RequestAnotherEmailAsync(
         string campaign, TableEntity row, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         var key = row.RowKey;
         if (EmailAllowance.ForRepeat(ToStored(campaign, row), now, cooldown) is not { } kind) return null;
 
         var sequence = row.GetInt32("EmailRequests")!.Value + 1;
-        return await ClaimEmailAsync(row, new PendingConfirmation(campaign, key, sequence, kind), now, cancellationToken);
+        return await ClaimEmailAsync(row, new EmailRequest(campaign, key, sequence, kind), now, cancellationToken);
     }
 
     /// <summary>
@@ -149,7 +133,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
     /// failure record is cleared, and the outbox row is written, in one batch under the row's ETag. Null
     /// when the row changed meanwhile (another request won).
     /// </summary>
-    private async Task<PendingConfirmation?> ClaimEmailAsync(TableEntity row, PendingConfirmation pending, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<EmailRequest?> ClaimEmailAsync(TableEntity row, EmailRequest pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         row.Remove("EmailFailure");
         row.Remove("EmailFailedAt");
@@ -160,7 +144,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
             await _table.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag),
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, OutboxRow(pending, now)),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, Outbox.Row(pending, now)),
                 ],
                 cancellationToken);
             return pending;
@@ -219,59 +203,6 @@ public sealed partial class SignatureTable(TableServiceClient service)
             ["EmailFailedAt"] = at,
         }, cancellationToken);
 
-    /// <summary>
-    /// Clears a signature's outbox row once the email it asked for is handled (sent, refused, or no longer
-    /// due), unless a newer request has replaced it meanwhile.
-    /// </summary>
-    public async Task ClearOutboxAsync(PendingConfirmation handled, CancellationToken cancellationToken)
-    {
-        var partition = DedupeKeys.PartitionOf(handled.Campaign, handled.SignatureKey);
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, OutboxPrefix + handled.SignatureKey, cancellationToken: cancellationToken);
-        if (!row.HasValue || (row.Value!.GetInt32("Sequence") ?? 1) > handled.Sequence) return;
-        try
-        {
-            await _table.DeleteEntityAsync(partition, row.Value.RowKey, row.Value.ETag, cancellationToken);
-        }
-        catch (RequestFailedException changed) when (changed.Status is 404 or 412)
-        {
-        }
-    }
-
-    /// <summary>Puts off the relay's next look at an outbox row it is about to send again; false when the row is gone (its email was handled meanwhile).</summary>
-    public async Task<bool> PostponeOutboxAsync(OutboxEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken)
-    {
-        var pending = entry.Pending;
-        try
-        {
-            await _table.UpdateEntityAsync(new TableEntity(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
-            {
-                ["DueAt"] = dueAt,
-                ["Relays"] = entry.Relays + 1,
-            }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException gone) when (gone.Status == 404)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Outbox rows of a campaign due before a time: one range query per partition, never a scan.</summary>
-    public async IAsyncEnumerable<OutboxEntry> PendingAsync(
-        string campaign, DateTimeOffset dueBefore,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
-        {
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and DueAt lt {dueBefore}");
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                yield return new OutboxEntry(new PendingConfirmation(
-                    row.GetString("Campaign"), row.GetString("SignatureKey"), row.GetInt32("Sequence") ?? 1,
-                    Enum.TryParse<EmailKind>(row.GetString("Kind"), out var kind) ? kind : EmailKind.Confirm), row.GetInt32("Relays") ?? 0);
-        }
-    }
-
     /// <summary>Every signature of a campaign confirmed before a time, read from the signatures themselves (nightly reconciliation).</summary>
     public async IAsyncEnumerable<JournalEntry> ConfirmedBeforeAsync(
         string campaign, DateTimeOffset before,
@@ -290,17 +221,6 @@ public sealed partial class SignatureTable(TableServiceClient service)
                     row.GetString("Region"), row.GetString("PostalPrefix"), Languages.Parse(row.GetString("Language")) ?? Language.En);
         }
     }
-
-    private static TableEntity OutboxRow(PendingConfirmation pending, DateTimeOffset createdAt) =>
-        new(DedupeKeys.PartitionOf(pending.Campaign, pending.SignatureKey), OutboxPrefix + pending.SignatureKey)
-        {
-            ["Campaign"] = pending.Campaign,
-            ["SignatureKey"] = pending.SignatureKey,
-            ["Sequence"] = pending.Sequence,
-            ["Kind"] = pending.Kind.ToString(),
-            ["CreatedAt"] = createdAt,
-            ["DueAt"] = createdAt + OutboxGrace,
-        };
 
     private async Task<TableEntity?> ReadAsync(string campaign, string key, CancellationToken cancellationToken)
     {

@@ -17,15 +17,6 @@ public enum SignatureState
     Withdrawn,
 }
 
-/// <summary>Which email a confirmation request asks for.</summary>
-public enum EmailKind
-{
-    /// <summary>"Please confirm your signature", with the confirm link.</summary>
-    Confirm,
-    /// <summary>"You already signed": for someone who signs again after confirming.</summary>
-    AlreadySigned,
-}
-
 /// <summary>A signature as read back from the table, with its email bookkeeping.</summary>
 public sealed record StoredSignature(
     string Campaign,

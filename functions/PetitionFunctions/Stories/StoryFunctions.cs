@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
@@ -14,8 +15,7 @@ public sealed class StoryFunctions(
     Requesters requesters,
     StoryReads reads,
     StoryWithdrawal withdrawal,
-    StoryEmailSender sender,
-    StoryEmailRelay relay,
+    EmailOutbox<StoryOutbox> emails,
     StoryRetention retention)
 {
     [Function(nameof(SubmitStory))]
@@ -65,15 +65,15 @@ public sealed class StoryFunctions(
 
     [Function(nameof(SendStoryEmail))]
     public Task SendStoryEmail([QueueTrigger(StorageNames.StoryEmailsQueue)] string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(StoryEmailRequest.Parse(message), cancellationToken);
+        emails.SendAsync(message, cancellationToken);
 
     [Function(nameof(GiveUpOnStoryEmail))]
     public Task GiveUpOnStoryEmail([QueueTrigger(StorageNames.StoryEmailsPoisonQueue)] string message, CancellationToken cancellationToken) =>
-        sender.RetryLaterOrGiveUpAsync(message, cancellationToken);
+        emails.RetryLaterOrGiveUpAsync(message, cancellationToken);
 
     [Function(nameof(RelayPendingStoryEmails))]
     public Task RelayPendingStoryEmails([TimerTrigger("30 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        relay.RelayAsync(cancellationToken);
+        emails.RelayAsync(cancellationToken);
 
     /// <summary>Daily at 04:15 UTC: deletes the stories of campaigns closed longer than Stories:RetentionDays, except published ones.</summary>
     [Function(nameof(DeleteExpiredStories))]

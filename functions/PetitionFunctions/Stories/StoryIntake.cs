@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
@@ -15,7 +16,7 @@ namespace PetitionFunctions.Stories;
 public sealed class StoryIntake(
     SubmissionDoor door,
     StoryTable stories,
-    StoryEmailQueue emails,
+    EmailOutbox<StoryOutbox> emails,
     SubmissionGuard guard,
     PersonalDataCipher cipher,
     DedupeKeys dedupeKeys,
@@ -55,21 +56,8 @@ public sealed class StoryIntake(
         log.LogInformation("Story {Story} received on {Campaign} ({Language}, consent {Consent}).",
             id, campaign.Slug, story.Language.Code(), story.Consent.Code());
 
-        if (story.SendConfirmation)
-        {
-            // Stored: finish even if the client hangs up. If the queue is out of reach, the outbox row
-            // stays and the relay timer sends the message later.
-            try
-            {
-                await emails.SendAsync(new StoryEmailRequest(campaign.Slug, id), CancellationToken.None);
-                await stories.ClearOutboxAsync(campaign.Slug, id, CancellationToken.None);
-            }
-            catch (Exception e) when (StorageFailures.IsUnavailable(e))
-            {
-                log.LogWarning("Story {Story} on {Campaign} is stored but its email is not queued yet ({Failure}); the relay will send it.",
-                    id, campaign.Slug, e.GetType().Name);
-            }
-        }
+        // Stored with its outbox row: from here on, finish the work even if the client hangs up.
+        if (story.SendConfirmation) await emails.QueueAsync(new EmailRequest(campaign.Slug, id, Kind: EmailKind.Receipt));
     }
 
     /// <summary>The keyed hash an erasure finds the writer by: of their canonical email, or of their canonical phone number.</summary>

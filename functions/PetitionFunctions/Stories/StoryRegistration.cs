@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Stories;
 
@@ -11,14 +12,12 @@ public static class StoryRegistration
         services.AddOptions<StoryOptions>().Bind(configuration.GetSection(StoryOptions.Section))
             .Validate(options => options.RetentionDays >= 0, "Stories:RetentionDays cannot be negative.");
         services.AddSingleton<StoryTable>();
-        services.AddSingleton<StoryEmailQueue>();
         services.AddSingleton<StoryIntake>();
         services.AddSingleton<StoryReads>();
         services.AddSingleton<StoryModeration>();
         services.AddSingleton<StoryDelivery>();
         services.AddSingleton<StoryWithdrawal>();
-        services.AddSingleton<StoryEmailSender>();
-        services.AddSingleton<StoryEmailRelay>();
+        services.AddEmailOutbox<StoryOutbox>();
         services.AddSingleton<StoryRetention>();
         return services;
     }

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Stories;
 
@@ -67,12 +68,13 @@ public static class StoryFields
 /// </summary>
 public sealed class StoryTable(TableServiceClient service)
 {
-    private const string OutboxPrefix = "outbox-";
-    private const string OutboxEnd = "outbox.";
     private const string StoriesEnd = "g";
     public const string ClosedMarker = "retention-closed";
     private const int ConcurrencyRetries = 5;
     private readonly TableClient _table = service.GetTableClient(StorageNames.StoriesTable);
+
+    /// <summary>The receipt emails stories are owed, as outbox rows beside them in the campaign's partition.</summary>
+    public OutboxRows Outbox { get; } = new(service.GetTableClient(StorageNames.StoriesTable), (campaign, _) => campaign, campaign => [campaign]);
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
@@ -113,7 +115,7 @@ public sealed class StoryTable(TableServiceClient service)
         };
         foreach (var (field, value) in protectedFields) row[field] = value;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
-        if (story.SendConfirmation) actions.Add(new(TableTransactionActionType.Add, OutboxRow(campaign, id, receivedAt)));
+        if (story.SendConfirmation) actions.Add(new(TableTransactionActionType.Add, Outbox.Row(new EmailRequest(campaign, id, Kind: EmailKind.Receipt), receivedAt)));
         await _table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
@@ -206,23 +208,9 @@ public sealed class StoryTable(TableServiceClient service)
     public async Task<bool> DeleteAsync(string campaign, string id, CancellationToken cancellationToken)
     {
         if (!Campaign.IsValidSlug(campaign) || !IsStoryId(id)) return false;
-        await _table.DeleteEntityAsync(campaign, OutboxPrefix + id, ETag.All, cancellationToken);
+        await Outbox.DeleteAsync(campaign, id, cancellationToken);
         var deleted = await _table.DeleteEntityAsync(campaign, id, ETag.All, cancellationToken);
         return deleted.Status != 404;
-    }
-
-    public Task ClearOutboxAsync(string campaign, string id, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(campaign, OutboxPrefix + id, ETag.All, cancellationToken);
-
-    /// <summary>Outbox rows of a campaign written before a time: one range query.</summary>
-    public async IAsyncEnumerable<string> PendingEmailsAsync(string campaign, DateTimeOffset writtenBefore,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (!Campaign.IsValidSlug(campaign)) yield break;
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {campaign} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and CreatedAt lt {writtenBefore}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            yield return row.RowKey[OutboxPrefix.Length..];
     }
 
     /// <summary>When the retention sweep first saw the campaign closed, recording <paramref name="now"/> if this is the first time.</summary>
@@ -246,8 +234,6 @@ public sealed class StoryTable(TableServiceClient service)
     public Task ClearClosedAsync(string campaign, CancellationToken cancellationToken) =>
         _table.DeleteEntityAsync(campaign, ClosedMarker, ETag.All, cancellationToken);
 
-    private static TableEntity OutboxRow(string campaign, string id, DateTimeOffset createdAt) =>
-        new(campaign, OutboxPrefix + id) { ["StoryId"] = id, ["CreatedAt"] = createdAt };
 
     private async Task<TableEntity?> ReadAsync(string campaign, string id, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class StoryWithdrawal(LinkTokens tokens, StoryTable stories, Story
 
     private async Task<WithdrawOutcome> RunAsync(string token, Language browserLanguage, bool withdraw, CancellationToken cancellationToken)
     {
-        if (tokens.Read(StoryEmailSender.WithdrawPurpose, token) is not { } claims) return new WithdrawOutcome.NotValid(browserLanguage);
+        if (tokens.Read(StoryOutbox.WithdrawPurpose, token) is not { } claims) return new WithdrawOutcome.NotValid(browserLanguage);
         try
         {
             var story = await stories.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);

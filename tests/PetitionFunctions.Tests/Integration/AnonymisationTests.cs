@@ -4,6 +4,8 @@ using PetitionFunctions.Campaigns;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Tests.Integration;
 
@@ -120,8 +122,8 @@ public sealed class AnonymisationTests(LocalHostFixture fixture)
         // The repeat's email can be written: the new details are on the row again, and the next anonymisation will see them.
         var row = Assert.Single(await SignatureRowsAsync(campaign.Slug), r => r.RowKey == unconfirmed.RowKey);
         Assert.Equal(2, row.GetInt32("EmailRequests"));
-        await fixture.Service<PetitionFunctions.Confirmation.ConfirmationEmailSender>().SendAsync(
-            new PetitionFunctions.Confirmation.ConfirmationRequest(campaign.Slug, row.RowKey, 2), CancellationToken.None);
+        await fixture.Service<EmailOutbox<SignatureOutbox>>().SendAsync(
+            new EmailRequest(campaign.Slug, row.RowKey, 2).ToJson(), CancellationToken.None);
         row = Assert.Single(await SignatureRowsAsync(campaign.Slug), r => r.RowKey == unconfirmed.RowKey);
         Assert.False(string.IsNullOrEmpty(row.GetString("Personal")));
         Assert.False(row.ContainsKey("AnonymisedAt"));

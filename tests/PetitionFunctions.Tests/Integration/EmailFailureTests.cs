@@ -84,7 +84,7 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
 
         Assert.Equal("recipient-not-found", (await ReadAsync(signature))!.EmailFailure);
         Assert.Equal(0, (await ReadAsync(signature))!.EmailsSent);
-        Assert.Equal(1, fixture.Transport.Attempts[ConfirmationEmailSender.IdempotencyKey(new ConfirmationRequest(signature.Campaign, signature.Key))]);
+        Assert.Equal(1, fixture.Transport.Attempts[fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key))]);
         Assert.Contains(fixture.Logs.Lines, l => l.Contains("refused for good") && l.Contains(campaign.Slug));
     }
 
@@ -96,13 +96,13 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
 
         await Eventually.True(async () =>
         {
-            await fixture.Service<ConfirmationOutboxRelay>().RelayAsync(CancellationToken.None);
+            await fixture.Service<EmailOutbox<SignatureOutbox>>().RelayAsync(CancellationToken.None);
             return (await ReadAsync(signature))!.EmailFailure is not null;
         }, seconds: 60);
 
         Assert.Equal("gave-up-after-retries", (await ReadAsync(signature))!.EmailFailure);
         var rounds = EmailRetryRounds.DefaultRounds + 1;
-        var key = PetitionFunctions.Confirmation.ConfirmationEmailSender.IdempotencyKey(new PetitionFunctions.Confirmation.ConfirmationRequest(signature.Campaign, signature.Key));
+        var key = fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key));
         Assert.Equal(rounds * fixture.Host.Settings.MaxDequeueCount, fixture.Transport.Attempts[key]);
         Assert.Equal(EmailRetryRounds.DefaultRounds, fixture.Logs.Lines.Count(l => l.Contains("round(s) of tries; the relay sends it again") && l.Contains(campaign.Slug)));
         Assert.Single(fixture.Logs.Lines, l => l.Contains("Gave up") && l.Contains(campaign.Slug) && l.Contains($"after {rounds} rounds"));
@@ -120,7 +120,7 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         var signature = await SignAsync(campaign.Slug, address);
         await Eventually.True(async () =>
         {
-            await fixture.Service<ConfirmationOutboxRelay>().RelayAsync(CancellationToken.None);
+            await fixture.Service<EmailOutbox<SignatureOutbox>>().RelayAsync(CancellationToken.None);
             return (await ReadAsync(signature))!.EmailFailure is not null;
         }, seconds: 60);
         Assert.Equal(EmailRetryRounds.GaveUp, (await ReadAsync(signature))!.EmailFailure);

@@ -8,6 +8,7 @@ using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Tests.Integration;
 
@@ -229,14 +230,14 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
             details.Protect(fixture.Service<PersonalDataCipher>(), EndorserDetails.Context(letter.Slug, key))), CancellationToken.None);
         Assert.True(stored);
 
-        var relayed = await fixture.Service<EndorsementOutboxRelay>().RelayAsync(CancellationToken.None);
+        var relayed = await fixture.Service<EmailOutbox<EndorsementOutbox>>().RelayAsync(CancellationToken.None);
 
         Assert.True(relayed >= 1);
         var message = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, email, 1));
         Assert.Equal("Confirm your endorsement: Suspend S-Comm", message.Subject);
         await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
         // Relaying again finds nothing for this letter, and a message delivered twice sends no second email.
-        await fixture.Service<EndorsementQueue>().SendAsync(new EndorsementEmailRequest(letter.Slug, key), CancellationToken.None);
+        await fixture.Service<EmailOutbox<EndorsementOutbox>>().QueueAsync(new EmailRequest(letter.Slug, key));
         await Drain.QueueAsync(fixture.Service<QueueServiceClient>(), StorageNames.EndorsementConfirmationsQueue);
         Assert.Single(Outbox.To(fixture.OutboxFolder, email));
     }

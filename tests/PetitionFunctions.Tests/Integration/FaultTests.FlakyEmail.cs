@@ -77,7 +77,7 @@ public sealed class FlakyEmailTests(HalfFailingEmailFixture fixture, ITestOutput
         // The outbox relay (a timer every two minutes in production) sends parked emails again.
         await Eventually.True(async () =>
         {
-            await fixture.Service<ConfirmationOutboxRelay>().RelayAsync(CancellationToken.None);
+            await fixture.Service<EmailOutbox<SignatureOutbox>>().RelayAsync(CancellationToken.None);
             return (await SignaturesAsync()).All(s => s.EmailsSent == 1)
                    && !(await fixture.SignatureRowsAsync(campaign.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
         }, seconds: 90);
@@ -102,6 +102,6 @@ public sealed class FlakyEmailTests(HalfFailingEmailFixture fixture, ITestOutput
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("flaky-email-"));
     }
 
-    private static Guid KeyOf(StoredSignature signature) =>
-        ConfirmationEmailSender.IdempotencyKey(new ConfirmationRequest(signature.Campaign, signature.Key));
+    private Guid KeyOf(StoredSignature signature) =>
+        fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key));
 }

@@ -88,7 +88,7 @@ public sealed class HostileInputFixture : LocalHostFixture
             petition.Slug, closed.Slug, letter.Slug, stories.Slug, edited.Slug, signature, endorsement, story,
             AdminToken: Host.Tokens!.Create([AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories], TimeSpan.FromHours(1)),
             SignatureConfirmToken: links.Create(LinkTokens.ConfirmPurpose, petition.Slug, signature, LinkTokens.ConfirmLifetime),
-            StoryWithdrawToken: links.Create(StoryEmailSender.WithdrawPurpose, stories.Slug, story, StoryEmailSender.WithdrawLifetime),
+            StoryWithdrawToken: links.Create(StoryOutbox.WithdrawPurpose, stories.Slug, story, StoryOutbox.WithdrawLifetime),
             Api: new Uri(Host.BaseAddress, "api/"));
     }
 

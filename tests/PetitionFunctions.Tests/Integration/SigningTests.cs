@@ -6,6 +6,8 @@ using Azure.Storage.Queues;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Tests.Integration;
 
@@ -131,58 +133,8 @@ public sealed class SigningTests(LocalHostFixture fixture)
         var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(raw));
         using var message = JsonDocument.Parse(decoded);
         Assert.Equal(campaign.Slug, message.RootElement.GetProperty("campaign").GetString());
-        Assert.Equal(64, message.RootElement.GetProperty("signatureKey").GetString()!.Length);
+        Assert.Equal(64, message.RootElement.GetProperty("key").GetString()!.Length);
         Assert.DoesNotContain("ana@example.org", decoded);
-    }
-
-    [Fact]
-    public async Task A_signature_whose_message_never_reached_the_queue_is_relayed_from_the_outbox_once_per_grace_period()
-    {
-        await fixture.Confirmations.ClearMessagesAsync();
-        var campaign = await fixture.NewCampaignAsync();
-        var key = new string('c', 64);
-        var stranded = new SignatureRecord(campaign.Slug, key, Language.En, null, null, "100",
-            DateTimeOffset.UtcNow - SignatureTable.OutboxGrace - TimeSpan.FromMinutes(1), "test:not-read");
-        Assert.True(await fixture.Service<SignatureTable>().InsertIfAbsentAsync(stranded, CancellationToken.None));
-        var fresh = stranded with { Key = new string('d', 64), ReceivedAt = DateTimeOffset.UtcNow };
-        Assert.True(await fixture.Service<SignatureTable>().InsertIfAbsentAsync(fresh, CancellationToken.None));
-
-        var relayed = await fixture.Service<ConfirmationOutboxRelay>().RelayAsync(CancellationToken.None);
-        var again = await fixture.Service<ConfirmationOutboxRelay>().RelayAsync(CancellationToken.None);
-
-        Assert.Equal(1, relayed);
-        Assert.Equal(0, again);
-        var message = Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
-        Assert.Contains(key, message);
-        var rows = await fixture.SignatureRowsAsync(campaign.Slug);
-        Assert.Contains(rows, r => r.RowKey == "outbox-" + key && r.GetDateTimeOffset("DueAt") > DateTimeOffset.UtcNow);
-        Assert.Contains(rows, r => r.RowKey == "outbox-" + fresh.Key);
-    }
-
-    [Fact]
-    public async Task Each_relay_of_the_same_outbox_row_waits_twice_as_long_as_the_one_before()
-    {
-        var campaign = await fixture.NewCampaignAsync();
-        var key = new string('e', 64);
-        var table = fixture.Service<SignatureTable>();
-        Assert.True(await table.InsertIfAbsentAsync(new SignatureRecord(campaign.Slug, key, Language.En, null, null, "100",
-            DateTimeOffset.UtcNow.AddHours(-1), "test:not-read"), CancellationToken.None));
-        var relay = fixture.Service<ConfirmationOutboxRelay>();
-        var waits = new List<TimeSpan>();
-        for (var round = 0; round < 3; round++)
-        {
-            var before = DateTimeOffset.UtcNow;
-            Assert.Equal(1, await relay.RelayAsync(CancellationToken.None));
-            var row = (await fixture.SignatureRowsAsync(campaign.Slug)).Single(r => r.RowKey == "outbox-" + key);
-            Assert.Equal(round + 1, row.GetInt32("Relays"));
-            waits.Add(row.GetDateTimeOffset("DueAt")!.Value - before);
-            // Due again at once, as if the wait had passed.
-            await fixture.Signatures.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["DueAt"] = DateTimeOffset.UtcNow.AddSeconds(-1) },
-                Azure.ETag.All, TableUpdateMode.Merge);
-        }
-
-        Assert.All(waits.Zip([5, 10, 20]), pair => Assert.InRange(pair.First.TotalMinutes, pair.Second, pair.Second + 1));
-        Assert.Equal(3, (await fixture.MessagesForAsync(campaign.Slug)).Count(m => m.Contains(key)));
     }
 
     [Fact]

@@ -85,12 +85,4 @@ public sealed class EmailAllowanceTests
         Assert.False(EmailAllowance.ShouldSend(signature, 2, EmailKind.Confirm));
         Assert.False(EmailAllowance.ShouldSend(signature, 2, EmailKind.AlreadySigned));
     }
-
-    [Fact]
-    public void The_relay_waits_twice_as_long_after_each_relay_of_a_row_up_to_four_hours()
-    {
-        var pending = new PendingConfirmation("c", new string('a', 64));
-
-        Assert.Equal([5, 10, 20, 40, 80, 160, 240, 240], new[] { 0, 1, 2, 3, 4, 5, 6, 40 }.Select(relays => new OutboxEntry(pending, relays).NextWait.TotalMinutes));
-    }
 }

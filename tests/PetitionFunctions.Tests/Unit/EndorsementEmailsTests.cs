@@ -36,7 +36,7 @@ public class EndorsementEmailsTests
         var tokens = new PetitionFunctions.Confirmation.LinkTokens(TestSecrets.Options(TestSecrets.Valid()), TimeProvider.System);
         var token = tokens.Create(PetitionFunctions.Confirmation.LinkTokens.ConfirmPurpose, "letter", "org-1", TimeSpan.FromDays(1));
 
-        Assert.Null(tokens.Read(EndorsementEmailSender.Purpose, token));
-        Assert.NotNull(tokens.Read(EndorsementEmailSender.Purpose, tokens.Create(EndorsementEmailSender.Purpose, "letter", "org-1", TimeSpan.FromDays(1))));
+        Assert.Null(tokens.Read(EndorsementOutbox.Purpose, token));
+        Assert.NotNull(tokens.Read(EndorsementOutbox.Purpose, tokens.Create(EndorsementOutbox.Purpose, "letter", "org-1", TimeSpan.FromDays(1))));
     }
 }

@@ -12,6 +12,7 @@ using PetitionFunctions.Counting;
 using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Tests.Unit;
 
@@ -66,7 +67,12 @@ public class SignatureIntakeStorageDownTests
                 TimeProvider.System,
                 NullLogger<SubmissionDoor>.Instance),
             new SignatureTable(tables.Object),
-            new ConfirmationQueue(queues.Object),
+            new EmailOutbox<SignatureOutbox>(
+                new SignatureOutbox(new CampaignTable(tables.Object), new SignatureTable(tables.Object), new LinkTokens(secrets, TimeProvider.System),
+                    new PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), new PersonalDataCipher(secrets)),
+                new CampaignTable(tables.Object), queues.Object, new Mock<IEmailTransport>(MockBehavior.Strict).Object,
+                new EmailRetryRounds(EmailRetryRounds.DefaultRounds, EmailRetryRounds.DefaultFirstDelay), TimeProvider.System,
+                NullLogger<EmailOutbox<SignatureOutbox>>.Instance),
             new DedupeKeys(secrets),
             new SignatureGuard(
                 new SubmissionGuard(
@@ -257,14 +263,14 @@ public class SignatureIntakeStorageDownTests
 
         Assert.IsType<IntakeOutcome.Received>(outcome);
         _queue.Verify(q => q.SendMessageAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
-        var request = ConfirmationRequest.Parse(message!);
+        var request = EmailRequest.Parse(message!);
         Assert.Equal(Slug, request.Campaign);
         Assert.Equal(2, request.Sequence);
         Assert.Equal(EmailKind.Confirm, request.Kind);
         Assert.Equal(2, batches.Count); // the refused insert, then the claim with its outbox row
         Assert.Equal(TableTransactionActionType.UpdateReplace, batches[1][0].ActionType);
         Assert.Equal(new ETag("W/\"1\""), batches[1][0].ETag); // conditional on the row as read: of concurrent repeats one wins
-        Assert.Equal(request.SignatureKey, batches[1][0].Entity.RowKey);
+        Assert.Equal(request.Key, batches[1][0].Entity.RowKey);
     }
 
     [Fact]
@@ -327,7 +333,7 @@ public class SignatureIntakeStorageDownTests
         Assert.DoesNotContain("ana@example.org", row.GetString("Personal"));
 
         Assert.NotNull(message);
-        Assert.Equal(new ConfirmationRequest(Slug, row.RowKey), ConfirmationRequest.Parse(message));
+        Assert.Equal(new EmailRequest(Slug, row.RowKey), EmailRequest.Parse(message));
         Assert.DoesNotContain("ana", message);
         VerifyOutboxNotCleared();
     }

@@ -30,29 +30,6 @@ public class StoryProtectionTests
     }
 
     [Fact]
-    public void A_queued_email_request_names_only_the_campaign_and_the_story_id()
-    {
-        var id = StoryTable.NewId();
-        var json = new StoryEmailRequest("s-comm-stories", id).ToJson();
-
-        Assert.Equal($$"""{"campaign":"s-comm-stories","story":"{{id}}"}""", json);
-        Assert.Equal(new StoryEmailRequest("s-comm-stories", id), StoryEmailRequest.Parse(json));
-        Assert.Throws<FormatException>(() => StoryEmailRequest.Parse("""{"campaign":"s-comm-stories","story":"../x"}"""));
-        Assert.Null(StoryEmailRequest.TryParse("not json"));
-    }
-
-    [Fact]
-    public void A_story_email_queued_again_for_a_later_round_carries_its_failed_rounds_and_a_first_message_reads_as_none()
-    {
-        var id = StoryTable.NewId();
-        var json = new StoryEmailRequest("s-comm-stories", id, FailedRounds: 2).ToJson();
-
-        Assert.Equal($$"""{"campaign":"s-comm-stories","story":"{{id}}","failedRounds":2}""", json);
-        Assert.Equal(2, StoryEmailRequest.Parse(json).FailedRounds);
-        Assert.Equal(0, StoryEmailRequest.Parse($$"""{"campaign":"s-comm-stories","story":"{{id}}"}""").FailedRounds);
-    }
-
-    [Fact]
     public void Story_ids_are_random_hex()
     {
         var ids = Enumerable.Range(0, 100).Select(_ => StoryTable.NewId()).ToHashSet();
@@ -86,7 +63,7 @@ public class StoryProtectionTests
     public void A_withdraw_link_works_only_for_withdrawing()
     {
         var tokens = new LinkTokens(TestSecrets.Options(TestSecrets.Valid()), TimeProvider.System);
-        var token = tokens.Create(StoryEmailSender.WithdrawPurpose, "s-comm-stories", new string('a', 32), StoryEmailSender.WithdrawLifetime);
+        var token = tokens.Create(StoryOutbox.WithdrawPurpose, "s-comm-stories", new string('a', 32), StoryOutbox.WithdrawLifetime);
 
         Assert.Equal(new string('a', 32), tokens.Read("withdraw-story", token)!.SignatureKey);
         Assert.Null(tokens.Read(LinkTokens.ConfirmPurpose, token));

@@ -1,0 +1,47 @@
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Email;
+using PetitionFunctions.Signatures;
+
+namespace PetitionFunctions.Confirmation;
+
+/// <summary>
+/// Signatures in the email outbox: the confirmation email, or "you have already signed" to someone who
+/// signs again, each with a withdraw link, in the signer's language. A signature gets at most
+/// <see cref="EmailAllowance.MaxEmailsPerSignature"/> emails, each numbered so it goes out once.
+/// </summary>
+public sealed class SignatureOutbox(
+    CampaignTable campaigns,
+    SignatureTable signatures,
+    LinkTokens tokens,
+    PublicLinks links,
+    PersonalDataCipher cipher) : IEmailRecords
+{
+    public string Name => "signature";
+
+    public string Queue => StorageNames.ConfirmationsQueue;
+
+    public OutboxRows Outbox => signatures.Outbox;
+
+    public bool CanHold(Campaign campaign) => true;
+
+    public async Task<EmailMessage?> ComposeAsync(EmailRequest request, CancellationToken cancellationToken)
+    {
+        var signature = await signatures.FindAsync(request.Campaign, request.Key, cancellationToken);
+        if (signature is null || !EmailAllowance.ShouldSend(signature, request.Sequence, request.Kind)) return null;
+        if (await campaigns.FindAsync(request.Campaign, cancellationToken) is not { } campaign) return null;
+
+        var signer = PersonalDetails.Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
+        var withdrawLink = links.Withdraw(tokens.Create(LinkTokens.WithdrawPurpose, campaign.Slug, signature.Key, LinkTokens.WithdrawLifetime), signature.Language);
+        return request.Kind == EmailKind.AlreadySigned && signature.ConfirmedAt is { } confirmedAt
+            ? ConfirmationEmails.AlreadySigned(campaign, signer, signature.Language, confirmedAt, withdrawLink)
+            : ConfirmationEmails.Confirm(campaign, signer, signature.Language,
+                links.Confirm(tokens.Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.Key, LinkTokens.ConfirmLifetime)), withdrawLink);
+    }
+
+    public Task RecordSentAsync(EmailRequest request, CancellationToken cancellationToken) =>
+        signatures.RecordEmailSentAsync(request.Campaign, request.Key, request.Sequence, cancellationToken);
+
+    public Task RecordFailureAsync(EmailRequest request, string failure, DateTimeOffset at, CancellationToken cancellationToken) =>
+        signatures.RecordEmailFailureAsync(request.Campaign, request.Key, failure, at, cancellationToken);
+}

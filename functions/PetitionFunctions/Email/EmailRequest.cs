@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PetitionFunctions.Email;
+
+/// <summary>Which email a record is owed.</summary>
+public enum EmailKind
+{
+    /// <summary>The link that confirms a signature or an endorsement.</summary>
+    Confirm,
+
+    /// <summary>To someone who signs again after confirming: "you have already signed", with a withdraw link.</summary>
+    AlreadySigned,
+
+    /// <summary>To a story's writer: the story arrived, with the link that withdraws it.</summary>
+    Receipt,
+}
+
+/// <summary>
+/// An email a record (a signature, an endorsement, a story) is owed: the queue message, and what its
+/// outbox row stands for. It names the record and nothing about the person: the sender reads the
+/// encrypted details from the record's table. <see cref="Sequence"/> numbers the emails of one record,
+/// so a message delivered twice is sent once.
+/// </summary>
+public sealed record EmailRequest(string Campaign, string Key, int Sequence = 1, EmailKind Kind = EmailKind.Confirm)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static EmailRequest? TryParse(string message)
+    {
+        try { return Parse(message); }
+        catch (FormatException) { return null; }
+    }
+
+    /// <exception cref="FormatException">The message is not an email request; retrying will not help.</exception>
+    public static EmailRequest Parse(string message)
+    {
+        EmailRequest? request;
+        try { request = JsonSerializer.Deserialize<EmailRequest>(message, Json); }
+        catch (JsonException e) { throw new FormatException("The message is not an email request.", e); }
+        if (request is null || !Campaigns.Campaign.IsValidSlug(request.Campaign ?? "") || !IsKey(request.Key ?? "") || request.Sequence < 1)
+            throw new FormatException("The email request names no campaign or record.");
+        return request;
+    }
+
+    /// <summary>Record keys are hex digests or random ids: letters, digits and dashes.</summary>
+    private static bool IsKey(string key) => key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    /// <summary>The first characters of the record's key: enough to follow one email through the logs.</summary>
+    [JsonIgnore]
+    public string ShortKey => Key[..Math.Min(8, Key.Length)];
+}
