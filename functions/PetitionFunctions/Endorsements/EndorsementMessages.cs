@@ -5,31 +5,39 @@ namespace PetitionFunctions.Endorsements;
 /// <summary>The wording of endorsement-specific field errors and the receipt, in English and Spanish (the general ones are in <see cref="FieldMessages"/>).</summary>
 public static class EndorsementMessages
 {
-    public static string Receipt(Language l) => l == Language.Es
-        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar el respaldo. Lo revisaremos antes de publicarlo."
-        : "Thank you! Check your email: we sent you a link to confirm the endorsement. We review it before it is listed.";
+    public static readonly LocalizedText Receipt = new(
+        "Thank you! Check your email: we sent you a link to confirm the endorsement. We review it before it is listed.",
+        "¡Gracias! Revise su correo: le enviamos un enlace para confirmar el respaldo. Lo revisaremos antes de publicarlo.");
 
-    public static string YesOrNo(Language l) =>
-        l == Language.Es ? "Responda sí o no." : "Answer yes or no.";
+    public static readonly LocalizedText YesOrNo = new(
+        "Answer yes or no.",
+        "Responda sí o no.");
 
-    public static string InvalidType(Language l) =>
-        l == Language.Es ? "Elija «organization» (organización) o «individual» (líder)." : "Choose \"organization\" or \"individual\".";
+    public static readonly LocalizedText InvalidType = new(
+        "Choose \"organization\" or \"individual\".",
+        "Elija «organization» (organización) o «individual» (líder).");
 
-    public static string IndividualsNotAllowed(Language l) =>
-        l == Language.Es ? "Esta carta solo recibe respaldos de organizaciones." : "This letter takes endorsements from organisations only.";
+    public static readonly LocalizedText IndividualsNotAllowed = new(
+        "This letter takes endorsements from organisations only.",
+        "Esta carta solo recibe respaldos de organizaciones.");
 
-    public static string InvalidScope(Language l) =>
-        l == Language.Es ? "Elija national (nacional), state (estatal) o local." : "Choose national, state or local.";
+    public static readonly LocalizedText InvalidScope = new(
+        "Choose national, state or local.",
+        "Elija national (nacional), state (estatal) o local.");
 
-    public static string InvalidWebsite(Language l) =>
-        l == Language.Es ? "Escriba la dirección completa del sitio web, como https://ejemplo.org." : "Enter the full website address, like https://example.org.";
+    public static readonly LocalizedText InvalidWebsite = new(
+        "Enter the full website address, like https://example.org.",
+        "Escriba la dirección completa del sitio web, como https://ejemplo.org.");
 
-    public static string InvalidLogoUrl(Language l) =>
-        l == Language.Es ? "Escriba una dirección https:// de la imagen." : "Enter an https:// address of the image.";
+    public static readonly LocalizedText InvalidLogoUrl = new(
+        "Enter an https:// address of the image.",
+        "Escriba una dirección https:// de la imagen.");
 
-    public static string InvalidPhone(Language l) =>
-        l == Language.Es ? "Escriba un número de teléfono válido, como +1 212 555 0100." : "Enter a valid phone number, like +1 212 555 0100.";
+    public static readonly LocalizedText InvalidPhone = new(
+        "Enter a valid phone number, like +1 212 555 0100.",
+        "Escriba un número de teléfono válido, como +1 212 555 0100.");
 
-    public static string ConsentRequired(Language l) =>
-        l == Language.Es ? "Indique si podemos mostrar este respaldo públicamente (true o false)." : "Say whether this endorsement may be listed publicly (true or false).";
+    public static readonly LocalizedText ConsentRequired = new(
+        "Say whether this endorsement may be listed publicly (true or false).",
+        "Indique si podemos mostrar este respaldo públicamente (true o false).");
 }
