@@ -2,7 +2,10 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Stories;
 
-/// <summary>The wording of the story stage's field errors and answers, in English and Spanish (the shared ones are in <see cref="FieldMessages"/>).</summary>
+/// <summary>
+/// The catalogue of the story stage's words, English beside Spanish: field errors and answers (the
+/// shared ones are in <see cref="FieldMessages"/>), the pages a withdraw link opens, and the receipt email.
+/// </summary>
 public static class StoryMessages
 {
     public static readonly LocalizedText InvalidLanguage = new(
@@ -56,4 +59,53 @@ public static class StoryMessages
     public static readonly LocalizedText Receipt = new(
         "Thank you for sharing your story. We received it, and it will only be used as you chose.",
         "Gracias por compartir su historia. La recibimos y solo se usará como usted eligió.");
+
+    // The pages a withdraw link opens.
+
+    public static readonly WithdrawTexts WithdrawPage = new(
+        AskTitle: new(
+            "Withdraw your story?",
+            "¿Retirar su historia?"),
+        AskText: new(
+            "If you withdraw it, we will delete it completely: it will not be published or delivered, and it cannot be recovered.",
+            "Si la retira, la borraremos por completo: no se publicará ni se entregará, y no podremos recuperarla."),
+        Button: new(
+            "Yes, withdraw and delete my story",
+            "Sí, retirar y borrar mi historia"),
+        DoneTitle: new(
+            "Your story has been withdrawn",
+            "Su historia fue retirada"),
+        DoneText: new(
+            "We no longer hold your story. Thank you for having trusted us with it. You can close this page.",
+            "Ya no guardamos su historia. Gracias por habernos confiado su experiencia. Puede cerrar esta página."));
+
+    // The receipt email. It quotes nothing of the story.
+
+    public static readonly LocalizedText EmailSubject = new(
+        "We received your story",
+        "Recibimos su historia");
+
+    public static readonly LocalizedText GreetingWithoutName = new(
+        "Hello,",
+        "Hola:");
+
+    public static LocalizedText Greeting(string name) => new(
+        $"Hi {name},",
+        $"Hola {name}:");
+
+    public static LocalizedText EmailThanks(LocalizedText campaignTitle) => new(
+        $"Thank you for sharing your story on \"{campaignTitle.En}\". We received it, and it will only be used as you chose.",
+        $"Gracias por compartir su historia en «{campaignTitle.Es}». La recibimos, y solo se usará como usted eligió.");
+
+    public static readonly LocalizedText EmailWithdraw = new(
+        "If you change your mind, you can withdraw it at any time with this link: we will delete it completely.",
+        "Si cambia de opinión, puede retirarla cuando quiera con este enlace: la borraremos por completo.");
+
+    public static readonly LocalizedText EmailButton = new(
+        "Withdraw my story",
+        "Retirar mi historia");
+
+    public static readonly LocalizedText EmailFooter = new(
+        "Do not forward this email: the link lets whoever has it withdraw your story.",
+        "No comparta este correo: el enlace permite retirar su historia.");
 }
