@@ -65,7 +65,7 @@ public static partial class BulkConditions
     {
         if (clear is not null && hash is not null)
         {
-            errors.Add(hashField, l => AdminMessages.NotBoth(l, clearField, hashField));
+            errors.Add(hashField, AdminMessages.NotBoth(clearField, hashField));
             return null;
         }
         if (hash is not null)

@@ -130,7 +130,7 @@ public static class CampaignRules
         if (input.Goal is null) errors.Add("goal", FieldMessages.Required);
         else if (goal <= 0 || goal > MaxGoal) errors.Add("goal", AdminMessages.GoalNotPositive);
         var stretchGoals = input.StretchGoals ?? [];
-        if (stretchGoals.Count > MaxStretchGoals) errors.Add("stretch_goals", l => AdminMessages.TooMany(l, MaxStretchGoals));
+        if (stretchGoals.Count > MaxStretchGoals) errors.Add("stretch_goals", AdminMessages.TooMany(MaxStretchGoals));
         else if (!IsAscendingAbove(goal, stretchGoals)) errors.Add("stretch_goals", AdminMessages.StretchGoalOrder);
 
         var rateLimits = input.RateLimits is null ? existing?.RateLimits : RateLimits(input.RateLimits, errors);
@@ -171,7 +171,7 @@ public static class CampaignRules
         if (existing is not null) campaign = existing.ChangeTo(campaign, now);
         if (state == CampaignState.Open) AddOpeningProblems(campaign, now, errors);
         if (errors.IsEmpty && JsonSerializer.Serialize(campaign, ApiJson.Options).Length > MaxDocumentLength)
-            errors.Add("body", l => AdminMessages.DocumentTooLarge(l, MaxDocumentLength));
+            errors.Add("body", AdminMessages.DocumentTooLarge(MaxDocumentLength));
         return errors.IsEmpty ? (campaign, errors) : (null, errors);
     }
 
@@ -217,14 +217,14 @@ public static class CampaignRules
 
     private static List<string> Origins(IReadOnlyList<string?> given, FieldErrors errors)
     {
-        if (given.Count > MaxOrigins) errors.Add("allowed_origins", l => AdminMessages.TooMany(l, MaxOrigins));
+        if (given.Count > MaxOrigins) errors.Add("allowed_origins", AdminMessages.TooMany(MaxOrigins));
         var origins = new List<string>();
         for (var i = 0; i < given.Count && i < MaxOrigins; i++)
         {
             var field = $"allowed_origins[{i}]";
             var text = TextFields.Tidy(given[i]);
             if (text is null) errors.Add(field, FieldMessages.Required);
-            else if (text.Length > MaxUrlLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxUrlLength));
+            else if (text.Length > MaxUrlLength) errors.Add(field, FieldMessages.TooLong(MaxUrlLength));
             else if (NormalizeOrigin(text) is not { } origin) errors.Add(field, AdminMessages.InvalidOrigin);
             else if (!origins.Contains(origin, StringComparer.OrdinalIgnoreCase)) origins.Add(origin);
         }
@@ -233,15 +233,15 @@ public static class CampaignRules
 
     private static List<RateLimitRule> RateLimits(IReadOnlyList<RateLimitInput?> given, FieldErrors errors)
     {
-        if (given.Count > RateLimitRule.MaxRules) errors.Add("rate_limits", l => AdminMessages.TooMany(l, RateLimitRule.MaxRules));
+        if (given.Count > RateLimitRule.MaxRules) errors.Add("rate_limits", AdminMessages.TooMany(RateLimitRule.MaxRules));
         var rules = new List<RateLimitRule>();
         for (var i = 0; i < given.Count && i < RateLimitRule.MaxRules; i++)
         {
             var (count, window) = (given[i]?.Count, given[i]?.WindowSeconds);
             if (count is not (> 0 and <= RateLimitRule.MaxCount))
-                errors.Add($"rate_limits[{i}].count", l => AdminMessages.OutOfRange(l, 1, RateLimitRule.MaxCount));
+                errors.Add($"rate_limits[{i}].count", AdminMessages.OutOfRange(1, RateLimitRule.MaxCount));
             if (window is not (> 0 and <= RateLimitRule.MaxWindowSeconds))
-                errors.Add($"rate_limits[{i}].window_seconds", l => AdminMessages.OutOfRange(l, 1, RateLimitRule.MaxWindowSeconds));
+                errors.Add($"rate_limits[{i}].window_seconds", AdminMessages.OutOfRange(1, RateLimitRule.MaxWindowSeconds));
             if (count is { } c && window is { } w) rules.Add(new RateLimitRule(c, w));
         }
         return rules;
@@ -250,7 +250,7 @@ public static class CampaignRules
     private static DeliverySettings Delivery(DeliveryInput input, FieldErrors errors)
     {
         if (input.Every is not (null or (> 0 and <= MaxGoal)))
-            errors.Add("delivery.every", l => AdminMessages.OutOfRange(l, 1, MaxGoal));
+            errors.Add("delivery.every", AdminMessages.OutOfRange(1, MaxGoal));
         DayOfWeek? day = null;
         if (TextFields.Tidy(input.WeeklyDay) is { } named)
         {
@@ -258,7 +258,7 @@ public static class CampaignRules
             else errors.Add("delivery.weekly_day", AdminMessages.InvalidWeekday);
         }
         if (input.WeeklyHourUtc is not (null or (>= 0 and <= 23)))
-            errors.Add("delivery.weekly_hour_utc", l => AdminMessages.OutOfRange(l, 0, 23));
+            errors.Add("delivery.weekly_hour_utc", AdminMessages.OutOfRange(0, 23));
         var defaults = new DeliverySettings();
         return new DeliverySettings
         {
@@ -287,14 +287,14 @@ public static class CampaignRules
 
     private static List<string> ReturnUrls(IReadOnlyList<string?> given, IReadOnlyList<string> origins, FieldErrors errors)
     {
-        if (given.Count > MaxReturnUrls) errors.Add("return_urls", l => AdminMessages.TooMany(l, MaxReturnUrls));
+        if (given.Count > MaxReturnUrls) errors.Add("return_urls", AdminMessages.TooMany(MaxReturnUrls));
         var urls = new List<string>();
         for (var i = 0; i < given.Count && i < MaxReturnUrls; i++)
         {
             var field = $"return_urls[{i}]";
             var text = TextFields.Tidy(given[i]);
             if (text is null) errors.Add(field, FieldMessages.Required);
-            else if (text.Length > MaxUrlLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxUrlLength));
+            else if (text.Length > MaxUrlLength) errors.Add(field, FieldMessages.TooLong(MaxUrlLength));
             else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !IsWeb(uri) || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
                 errors.Add(field, AdminMessages.InvalidUrl);
             else if (!origins.Any(o => Uri.Compare(new Uri(o), uri, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0))
@@ -319,7 +319,7 @@ public static class CampaignRules
             return null;
         }
         if (TextFields.HasForbiddenCharacters(text, allowLineBreaks: multiline)) errors.Add(field, FieldMessages.ControlCharacters);
-        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
+        else if (text.Length > maxLength) errors.Add(field, FieldMessages.TooLong(maxLength));
         return text;
     }
 
@@ -330,7 +330,7 @@ public static class CampaignRules
         {
             if (required) errors.Add(field, FieldMessages.Required);
         }
-        else if (email.Length > EmailAddresses.MaxLength) errors.Add(field, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
+        else if (email.Length > EmailAddresses.MaxLength) errors.Add(field, FieldMessages.TooLong(EmailAddresses.MaxLength));
         else if (!EmailAddresses.IsValid(email)) errors.Add(field, FieldMessages.InvalidEmail);
         return email;
     }

@@ -1,41 +1,53 @@
 namespace PetitionFunctions.Common;
 
-/// <summary>The wording of field errors, in English and Spanish.</summary>
+/// <summary>The catalogue of field errors every stage shares, English beside Spanish.</summary>
 public static class FieldMessages
 {
-    public static string Required(Language l) =>
-        l == Language.Es ? "Este campo es obligatorio." : "This field is required.";
+    public static readonly LocalizedText Required = new(
+        "This field is required.",
+        "Este campo es obligatorio.");
 
-    public static string TooLong(Language l, int max) =>
-        l == Language.Es ? $"Use como máximo {max} caracteres." : $"Use at most {max} characters.";
+    public static LocalizedText TooLong(int max) => new(
+        $"Use at most {max} characters.",
+        $"Use como máximo {max} caracteres.");
 
-    public static string NotText(Language l) =>
-        l == Language.Es ? "Debe ser texto." : "This must be text.";
+    public static readonly LocalizedText NotText = new(
+        "This must be text.",
+        "Debe ser texto.");
 
-    public static string Repeated(Language l) =>
-        l == Language.Es ? "Este campo aparece más de una vez." : "This field appears more than once.";
+    public static readonly LocalizedText Repeated = new(
+        "This field appears more than once.",
+        "Este campo aparece más de una vez.");
 
-    public static string ControlCharacters(Language l) =>
-        l == Language.Es ? "Contiene caracteres no permitidos." : "This contains characters that are not allowed.";
+    public static readonly LocalizedText ControlCharacters = new(
+        "This contains characters that are not allowed.",
+        "Contiene caracteres no permitidos.");
 
-    public static string InvalidEmail(Language l) =>
-        l == Language.Es ? "Escriba un correo electrónico válido, como nombre@ejemplo.org." : "Enter a valid email address, like name@example.org.";
+    public static readonly LocalizedText InvalidEmail = new(
+        "Enter a valid email address, like name@example.org.",
+        "Escriba un correo electrónico válido, como nombre@ejemplo.org.");
 
-    public static string InvalidPostalCode(Language l) =>
-        l == Language.Es ? "Escriba un código postal válido." : "Enter a valid postal code.";
+    public static readonly LocalizedText InvalidPostalCode = new(
+        "Enter a valid postal code.",
+        "Escriba un código postal válido.");
 
-    public static string InvalidSource(Language l) =>
-        l == Language.Es ? "Use solo letras, números, puntos, guiones y guiones bajos." : "Use only letters, digits, dots, hyphens and underscores.";
+    public static readonly LocalizedText InvalidSource = new(
+        "Use only letters, digits, dots, hyphens and underscores.",
+        "Use solo letras, números, puntos, guiones y guiones bajos.");
 
-    public static string ReturnUrlNotAllowed(Language l) =>
-        l == Language.Es ? "Esta dirección de regreso no está autorizada para la campaña." : "This return address is not allowed for this campaign.";
+    public static readonly LocalizedText ReturnUrlNotAllowed = new(
+        "This return address is not allowed for this campaign.",
+        "Esta dirección de regreso no está autorizada para la campaña.");
 
-    public static string MalformedJson(Language l) =>
-        l == Language.Es ? "El JSON no es válido." : "The JSON is not valid.";
+    public static readonly LocalizedText MalformedJson = new(
+        "The JSON is not valid.",
+        "El JSON no es válido.");
 
-    public static string NotAnObject(Language l) =>
-        l == Language.Es ? "Debe ser un objeto JSON." : "This must be a JSON object.";
+    public static readonly LocalizedText NotAnObject = new(
+        "This must be a JSON object.",
+        "Debe ser un objeto JSON.");
 
-    public static string NotAList(Language l) =>
-        l == Language.Es ? "Debe ser una lista." : "This must be a list.";
+    public static readonly LocalizedText NotAList = new(
+        "This must be a list.",
+        "Debe ser una lista.");
 }

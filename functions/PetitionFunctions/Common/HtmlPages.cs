@@ -14,16 +14,20 @@ public sealed record PageButton(string FormAction, string Label);
 public static class HtmlPages
 {
     public static IActionResult Message(int status, Language language, string heading, string text, PageButton? button = null) =>
-        new PageResult(status,
-            $"<!DOCTYPE html><html lang=\"{language.Code()}\"><head><meta charset=\"utf-8\">" +
-            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
-            $"<title>{Html.Encode(heading)}</title></head>" +
-            "<body style=\"font-family:Arial,Helvetica,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.5;color:#222\">" +
-            $"<h1 style=\"font-size:1.5em\">{Html.Encode(heading)}</h1><p>{Html.Encode(text)}</p>" +
+        new PageResult(status, HtmlLayout.Document(language, heading,
+            $"<h1 style=\"font-size:1.5em\">{Html.Encode(heading)}</h1>{HtmlLayout.Paragraph(text)}" +
             (button is null ? "" :
                 $"<form method=\"post\" action=\"{Html.Encode(button.FormAction)}\"><button type=\"submit\" " +
-                $"style=\"padding:12px 20px;background:#5f1a1a;color:#fff;border:0;border-radius:4px;font-size:1em\">{Html.Encode(button.Label)}</button></form>") +
-            "</body></html>");
+                $"style=\"padding:12px 20px;background:{HtmlLayout.WithdrawColour};color:#fff;border:0;border-radius:4px;font-size:1em\">{Html.Encode(button.Label)}</button></form>"),
+            HtmlShell.Page));
+
+    /// <summary>A page whose heading and text are catalogue entries, in the page's language.</summary>
+    public static IActionResult Message(int status, Language language, LocalizedText heading, LocalizedText text, PageButton? button = null)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        ArgumentNullException.ThrowIfNull(text);
+        return Message(status, language, heading.In(language), text.In(language), button);
+    }
 
     private sealed class PageResult(int status, string html) : IActionResult
     {

@@ -37,7 +37,10 @@ public enum ProblemKind
 /// </summary>
 public static class Problems
 {
-    private sealed record Text(int Status, string Slug, string En, string Es);
+    private sealed record Text(int Status, string Slug, LocalizedText Title)
+    {
+        public Text(int status, string slug, string en, string es) : this(status, slug, new LocalizedText(en, es)) { }
+    }
 
     private static readonly Dictionary<ProblemKind, Text> Texts = new()
     {
@@ -116,7 +119,7 @@ public static class Problems
         var problem = new ProblemDetails
         {
             Type = TypePrefix + text.Slug,
-            Title = language == Language.Es ? text.Es : text.En,
+            Title = text.Title.In(language),
             Status = text.Status,
             Detail = detail,
         };

@@ -33,7 +33,7 @@ public static partial class TextFields
             return null;
         }
         if (HasForbiddenCharacters(text, allowLineBreaks: false)) errors.Add(field, FieldMessages.ControlCharacters);
-        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
+        else if (text.Length > maxLength) errors.Add(field, FieldMessages.TooLong(maxLength));
         return CollapseWhitespace(text);
     }
 
@@ -43,7 +43,7 @@ public static partial class TextFields
         var text = Tidy(value);
         if (text is null) return null;
         if (HasForbiddenCharacters(text, allowLineBreaks: true)) errors.Add(field, FieldMessages.ControlCharacters);
-        else if (text.Length > maxLength) errors.Add(field, l => FieldMessages.TooLong(l, maxLength));
+        else if (text.Length > maxLength) errors.Add(field, FieldMessages.TooLong(maxLength));
         return text;
     }
 

@@ -47,7 +47,7 @@ public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, S
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, SignatureWithdrawal.PageTexts);
+        WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, ConfirmationMessages.WithdrawPage);
 
     /// <summary>The button on that page: withdraws the signature and deletes its personal details.</summary>
     [Function(nameof(WithdrawSignature))]
@@ -55,5 +55,5 @@ public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, S
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        WithdrawPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, SignatureWithdrawal.PageTexts);
+        WithdrawPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, ConfirmationMessages.WithdrawPage);
 }

@@ -43,17 +43,4 @@ public sealed class SignatureWithdrawal(LinkTokens tokens, SignatureTable signat
             return new WithdrawOutcome.Unavailable(browserLanguage);
         }
     }
-
-    /// <summary>The words of the signature's withdraw pages.</summary>
-    public static WithdrawTexts PageTexts(Language language) => language == Language.Es
-        ? new("¿Retirar su firma?",
-            "Si la retira, dejará de contar y borraremos su nombre, correo y demás datos. Podrá volver a firmar cuando quiera.",
-            "Sí, retirar mi firma",
-            "Su firma fue retirada",
-            "Ya no cuenta y borramos sus datos personales. El total de la campaña se actualizará en unos minutos. Puede cerrar esta página.")
-        : new("Withdraw your signature?",
-            "If you withdraw it, it will stop counting and we will delete your name, email and other details. You can sign again at any time.",
-            "Yes, withdraw my signature",
-            "Your signature has been withdrawn",
-            "It no longer counts and we deleted your personal details. The campaign's total will update within minutes. You can close this page.");
 }

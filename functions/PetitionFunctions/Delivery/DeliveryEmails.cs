@@ -78,12 +78,9 @@ public static class DeliveryEmails
         text.Append('\n').Append(verify).Append('\n');
 
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(subject)).Append("</title></head>")
-            .Append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#222;max-width:640px\">");
-        foreach (var line in intro) html.Append("<p>").Append(Html.Encode(line)).Append("</p>");
+        html.Append(HtmlLayout.Paragraphs(intro));
         html.Append("<h2 style=\"font-size:18px\">").Append(Html.Encode(letterTitle)).Append("</h2>");
-        foreach (var paragraph in letter.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            html.Append("<p>").Append(Html.Encode(paragraph)).Append("</p>");
+        html.Append(HtmlLayout.Paragraphs(letter.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         html.Append("<table style=\"border-collapse:collapse\">");
         foreach (var (label, value) in figures)
             html.Append("<tr><th style=\"text-align:left;padding:2px 12px 2px 0\">").Append(Html.Encode(label)).Append("</th><td>").Append(Html.Encode(value)).Append("</td></tr>");
@@ -93,10 +90,10 @@ public static class DeliveryEmails
         html.Append("<p>").Append(Html.Encode(attachmentNote)).Append(' ').Append(Html.Encode(columns)).Append("</p>");
         html.Append("<p>Files of this delivery:</p><ul>");
         foreach (var line in hashes) html.Append("<li><code>").Append(Html.Encode(line)).Append("</code></li>");
-        html.Append("</ul><p style=\"font-size:13px;color:#555\">").Append(Html.Encode(verify)).Append("</p></body></html>");
+        html.Append("</ul>").Append(HtmlLayout.SmallPrint(verify));
 
         var to = new EmailAddress(campaign.Target.DeliveryEmail, campaign.Target.Name);
-        return new EmailMessage(to, subject, text.ToString(), html.ToString())
+        return new EmailMessage(to, subject, text.ToString(), HtmlLayout.Document(Language.En, subject, html.ToString(), HtmlShell.WideEmail))
         {
             Cc = string.IsNullOrWhiteSpace(campaign.OwnerEmail) ? [] : [new EmailAddress(campaign.OwnerEmail.Trim())],
             Attachments = [attachment],

@@ -83,7 +83,7 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
                 : new NotFoundObjectResult(new ProblemDetails
                 {
                     Type = Problems.TypePrefix + "delivery-not-found",
-                    Title = language == Language.Es ? "Esta campaña no tiene ninguna entrega con ese identificador." : "This campaign has no delivery with that id.",
+                    Title = DeliveryMessages.DeliveryNotFound.In(language),
                     Status = StatusCodes.Status404NotFound,
                 });
         });
@@ -117,10 +117,7 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
     private static IActionResult NotDue(Language language, IReadOnlyList<string> dueNow)
     {
         var errors = new FieldErrors();
-        var list = dueNow.Count == 0 ? (language == Language.Es ? "ninguno" : "none") : string.Join(", ", dueNow);
-        errors.Add("milestone", l => l == Language.Es
-            ? $"Ese hito no corresponde a esta campaña ahora. Hitos pendientes: {list}. Sin hito, se hace una entrega a pedido."
-            : $"That milestone is not due for this campaign now. Due now: {list}. Leave it out for an on-demand delivery.");
+        errors.Add("milestone", DeliveryMessages.MilestoneNotDue(dueNow));
         return Problems.Fields(errors, language);
     }
 

@@ -2,34 +2,97 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Endorsements;
 
-/// <summary>The wording of endorsement-specific field errors and the receipt, in English and Spanish (the general ones are in <see cref="FieldMessages"/>).</summary>
+/// <summary>
+/// The catalogue of the endorsement stage's words, English beside Spanish: field errors and the receipt
+/// (the general ones are in <see cref="FieldMessages"/>), the pages a confirm link opens, and the email.
+/// </summary>
 public static class EndorsementMessages
 {
-    public static string Receipt(Language l) => l == Language.Es
-        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar el respaldo. Lo revisaremos antes de publicarlo."
-        : "Thank you! Check your email: we sent you a link to confirm the endorsement. We review it before it is listed.";
+    public static readonly LocalizedText Receipt = new(
+        "Thank you! Check your email: we sent you a link to confirm the endorsement. We review it before it is listed.",
+        "¡Gracias! Revise su correo: le enviamos un enlace para confirmar el respaldo. Lo revisaremos antes de publicarlo.");
 
-    public static string YesOrNo(Language l) =>
-        l == Language.Es ? "Responda sí o no." : "Answer yes or no.";
+    public static readonly LocalizedText YesOrNo = new(
+        "Answer yes or no.",
+        "Responda sí o no.");
 
-    public static string InvalidType(Language l) =>
-        l == Language.Es ? "Elija «organization» (organización) o «individual» (líder)." : "Choose \"organization\" or \"individual\".";
+    public static readonly LocalizedText InvalidType = new(
+        "Choose \"organization\" or \"individual\".",
+        "Elija «organization» (organización) o «individual» (líder).");
 
-    public static string IndividualsNotAllowed(Language l) =>
-        l == Language.Es ? "Esta carta solo recibe respaldos de organizaciones." : "This letter takes endorsements from organisations only.";
+    public static readonly LocalizedText IndividualsNotAllowed = new(
+        "This letter takes endorsements from organisations only.",
+        "Esta carta solo recibe respaldos de organizaciones.");
 
-    public static string InvalidScope(Language l) =>
-        l == Language.Es ? "Elija national (nacional), state (estatal) o local." : "Choose national, state or local.";
+    public static readonly LocalizedText InvalidScope = new(
+        "Choose national, state or local.",
+        "Elija national (nacional), state (estatal) o local.");
 
-    public static string InvalidWebsite(Language l) =>
-        l == Language.Es ? "Escriba la dirección completa del sitio web, como https://ejemplo.org." : "Enter the full website address, like https://example.org.";
+    public static readonly LocalizedText InvalidWebsite = new(
+        "Enter the full website address, like https://example.org.",
+        "Escriba la dirección completa del sitio web, como https://ejemplo.org.");
 
-    public static string InvalidLogoUrl(Language l) =>
-        l == Language.Es ? "Escriba una dirección https:// de la imagen." : "Enter an https:// address of the image.";
+    public static readonly LocalizedText InvalidLogoUrl = new(
+        "Enter an https:// address of the image.",
+        "Escriba una dirección https:// de la imagen.");
 
-    public static string InvalidPhone(Language l) =>
-        l == Language.Es ? "Escriba un número de teléfono válido, como +1 212 555 0100." : "Enter a valid phone number, like +1 212 555 0100.";
+    public static readonly LocalizedText InvalidPhone = new(
+        "Enter a valid phone number, like +1 212 555 0100.",
+        "Escriba un número de teléfono válido, como +1 212 555 0100.");
 
-    public static string ConsentRequired(Language l) =>
-        l == Language.Es ? "Indique si podemos mostrar este respaldo públicamente (true o false)." : "Say whether this endorsement may be listed publicly (true or false).";
+    public static readonly LocalizedText ConsentRequired = new(
+        "Say whether this endorsement may be listed publicly (true or false).",
+        "Indique si podemos mostrar este respaldo públicamente (true o false).");
+
+    // The pages a confirm link opens.
+
+    public static readonly LocalizedText ConfirmedTitle = new(
+        "Endorsement confirmed",
+        "Respaldo confirmado");
+
+    public static LocalizedText ConfirmedText(LocalizedText campaignTitle) => new(
+        $"Thank you. Your endorsement of \"{campaignTitle.En}\" is confirmed. Our team will review it before it is listed and the letter is delivered. You can close this page.",
+        $"Gracias. Su respaldo a «{campaignTitle.Es}» está confirmado. Nuestro equipo lo revisará antes de publicarlo y de entregar la carta. Puede cerrar esta página.");
+
+    public static readonly LocalizedText ExpiredText = new(
+        "Confirmation links work for 30 days. Send the endorsement again on the letter's page, or write to us.",
+        "Los enlaces de confirmación valen 30 días. Envíe el respaldo de nuevo en la página de la carta o escríbanos.");
+
+    public static readonly LocalizedText NotValidText = new(
+        "Check that you copied the whole link from the email.",
+        "Revise que copió el enlace completo del correo.");
+
+    public static readonly LocalizedText TryAgainText = new(
+        "We could not confirm your endorsement just now. Open the link again in a few minutes.",
+        "No pudimos confirmar su respaldo ahora. Abra el enlace otra vez en unos minutos.");
+
+    // The email.
+
+    public static LocalizedText Greeting(string name) => new(
+        $"Hi {name},",
+        $"Hola {name}:");
+
+    public static LocalizedText ConfirmSubject(LocalizedText campaignTitle) => new(
+        $"Confirm your endorsement: {campaignTitle.En}",
+        $"Confirme su respaldo: {campaignTitle.Es}");
+
+    public static LocalizedText ConfirmThanks(LocalizedText campaignTitle, string target) => new(
+        $"Thank you for endorsing the letter \"{campaignTitle.En}\", addressed to {target}.",
+        $"Gracias por respaldar la carta «{campaignTitle.Es}», dirigida a {target}.");
+
+    public static LocalizedText ConfirmThanksForOrganization(LocalizedText campaignTitle, string target, string organization) => new(
+        $"Thank you for adding {organization} to the letter \"{campaignTitle.En}\", addressed to {target}.",
+        $"Gracias por sumar a {organization} a la carta «{campaignTitle.Es}», dirigida a {target}.");
+
+    public static readonly LocalizedText ConfirmAsk = new(
+        "The endorsement only counts once you confirm it. Open this link to confirm:",
+        "El respaldo solo cuenta cuando usted lo confirma. Abra este enlace para confirmarlo:");
+
+    public static readonly LocalizedText ConfirmButton = new(
+        "Confirm the endorsement",
+        "Confirmar el respaldo");
+
+    public static readonly LocalizedText ConfirmFooter = new(
+        "The link works for 30 days. Our team then reviews every endorsement before it is listed. If you did not send it, ignore this email: nothing will be listed.",
+        "El enlace vale 30 días. Después, nuestro equipo revisa cada respaldo antes de publicarlo. Si usted no lo envió, ignore este mensaje: no se publicará nada.");
 }

@@ -131,12 +131,15 @@ public sealed class EndorsementModeration(
 
 public static class ModerationMessages
 {
-    public static string InvalidState(Language l) =>
-        l == Language.Es ? "Use pending, approved o rejected." : "Use pending, approved or rejected.";
+    public static readonly LocalizedText InvalidState = new(
+        "Use pending, approved or rejected.",
+        "Use pending, approved o rejected.");
 
-    public static string InvalidDecision(Language l) =>
-        l == Language.Es ? "Use apply (aplicar) o discard (descartar)." : "Use apply or discard.";
+    public static readonly LocalizedText InvalidDecision = new(
+        "Use apply or discard.",
+        "Use apply (aplicar) o discard (descartar).");
 
-    public static string TooManyKeys(Language l) =>
-        l == Language.Es ? $"Envíe entre 1 y {EndorsementModeration.MaxKeys} claves." : $"Send between 1 and {EndorsementModeration.MaxKeys} keys.";
+    public static readonly LocalizedText TooManyKeys = new(
+        $"Send between 1 and {EndorsementModeration.MaxKeys} keys.",
+        $"Envíe entre 1 y {EndorsementModeration.MaxKeys} claves.");
 }

@@ -82,7 +82,7 @@ public static partial class EndorsementRules
         if (submission.ListPublicly is null) errors.Add(names.ListPublicly, EndorsementMessages.ConsentRequired);
 
         var source = TextFields.Tidy(submission.Source);
-        if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, l => FieldMessages.TooLong(l, MaxSourceLength));
+        if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, FieldMessages.TooLong(MaxSourceLength));
         else if (source is not null && !SourcePattern().IsMatch(source)) errors.Add(names.Source, FieldMessages.InvalidSource);
 
         Uri? returnUrl = null;
@@ -107,7 +107,7 @@ public static partial class EndorsementRules
     {
         var email = TextFields.Tidy(value);
         if (email is null) errors.Add(field, FieldMessages.Required);
-        else if (email.Length > EmailAddresses.MaxLength) errors.Add(field, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
+        else if (email.Length > EmailAddresses.MaxLength) errors.Add(field, FieldMessages.TooLong(EmailAddresses.MaxLength));
         else if (!EmailAddresses.IsValid(email)) errors.Add(field, FieldMessages.InvalidEmail);
         return email;
     }
@@ -131,7 +131,7 @@ public static partial class EndorsementRules
         }
         // "nyic.org" is what people type for a website: read it as https://nyic.org.
         if (!httpsOnly && !text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
-        if (text.Length > MaxUrlLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxUrlLength));
+        if (text.Length > MaxUrlLength) errors.Add(field, FieldMessages.TooLong(MaxUrlLength));
         else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
                  || !(uri.Scheme == Uri.UriSchemeHttps || (!httpsOnly && uri.Scheme == Uri.UriSchemeHttp))
                  || uri.UserInfo.Length > 0 || !uri.Host.Contains('.') || uri.HostNameType != UriHostNameType.Dns

@@ -17,7 +17,7 @@ public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor do
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, requesters.Of(request), cancellationToken), SignatureIntake.Receipt);
+        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, requesters.Of(request), cancellationToken), IntakeMessages.Receipt);
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins only.</summary>

@@ -77,10 +77,6 @@ public sealed class SignatureIntake(
         await emails.QueueAsync(pending);
     }
 
-    public static string Receipt(Language language) => language == Language.Es
-        ? "¡Gracias! Revise su correo: le enviamos un enlace para confirmar su firma."
-        : "Thank you! Check your email: we sent you a link to confirm your signature.";
-
     /// <summary>The first three characters of a postal code: enough for a regional breakdown, too coarse to locate a person.</summary>
     private static string PostalPrefix(string postalCode) => postalCode.Length <= 3 ? postalCode : postalCode[..3];
 }

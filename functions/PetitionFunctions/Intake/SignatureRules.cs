@@ -43,16 +43,16 @@ public static partial class SignatureRules
 
         var email = TextFields.Tidy(submission.Email);
         if (email is null) errors.Add(names.Email, FieldMessages.Required);
-        else if (email.Length > EmailAddresses.MaxLength) errors.Add(names.Email, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
+        else if (email.Length > EmailAddresses.MaxLength) errors.Add(names.Email, FieldMessages.TooLong(EmailAddresses.MaxLength));
         else if (!EmailAddresses.IsValid(email)) errors.Add(names.Email, FieldMessages.InvalidEmail);
 
         var postalCode = TextFields.Tidy(submission.PostalCode)?.ToUpperInvariant();
         if (postalCode is null) errors.Add(names.PostalCode, FieldMessages.Required);
-        else if (postalCode.Length > MaxPostalCodeLength) errors.Add(names.PostalCode, l => FieldMessages.TooLong(l, MaxPostalCodeLength));
+        else if (postalCode.Length > MaxPostalCodeLength) errors.Add(names.PostalCode, FieldMessages.TooLong(MaxPostalCodeLength));
         else if (!PostalCodePattern().IsMatch(postalCode)) errors.Add(names.PostalCode, FieldMessages.InvalidPostalCode);
 
         var source = TextFields.Tidy(submission.Source);
-        if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, l => FieldMessages.TooLong(l, MaxSourceLength));
+        if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, FieldMessages.TooLong(MaxSourceLength));
         else if (source is not null && !SourcePattern().IsMatch(source)) errors.Add(names.Source, FieldMessages.InvalidSource);
 
         Uri? returnUrl = null;

@@ -53,7 +53,7 @@ public sealed class StoryFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stories/withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, StoryWithdrawal.PageTexts);
+        WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, StoryMessages.WithdrawPage);
 
     /// <summary>The button on that page: deletes the story for good. Idempotent.</summary>
     [Function(nameof(WithdrawStory))]
@@ -61,7 +61,7 @@ public sealed class StoryFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stories/withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        WithdrawPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, StoryWithdrawal.PageTexts);
+        WithdrawPages.For(await withdrawal.WithdrawAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, StoryMessages.WithdrawPage);
 
     [Function(nameof(SendStoryEmail))]
     public Task SendStoryEmail([QueueTrigger(StorageNames.StoryEmailsQueue)] string message, CancellationToken cancellationToken) =>

@@ -187,7 +187,7 @@ public static partial class StoryRules
         var story = TextFields.Tidy(submission.Story);
         if (story is null) errors.Add(Fields.Story, FieldMessages.Required);
         else if (TextFields.HasForbiddenCharacters(story, allowLineBreaks: true)) errors.Add(Fields.Story, FieldMessages.ControlCharacters);
-        else if (story.Length > MaxStoryLength) errors.Add(Fields.Story, l => FieldMessages.TooLong(l, MaxStoryLength));
+        else if (story.Length > MaxStoryLength) errors.Add(Fields.Story, FieldMessages.TooLong(MaxStoryLength));
 
         Language? language = null;
         if (TextFields.Tidy(submission.Language) is { } languageCode)
@@ -236,7 +236,7 @@ public static partial class StoryRules
             var text = TextFields.Tidy(value);
             if (text is null) return null;
             if (TextFields.HasForbiddenCharacters(text, allowLineBreaks: true)) errors.Add(field, FieldMessages.ControlCharacters);
-            else if (text.Length > MaxStoryLength) errors.Add(field, l => FieldMessages.TooLong(l, MaxStoryLength));
+            else if (text.Length > MaxStoryLength) errors.Add(field, FieldMessages.TooLong(MaxStoryLength));
             return text;
         }
         var (english, spanish) = (One(en, "en"), One(es, "es"));
@@ -279,7 +279,7 @@ public static partial class StoryRules
         if (text is null) return (null, false);
         if (text.Contains('@'))
         {
-            if (text.Length > EmailAddresses.MaxLength) errors.Add(Fields.Contact, l => FieldMessages.TooLong(l, EmailAddresses.MaxLength));
+            if (text.Length > EmailAddresses.MaxLength) errors.Add(Fields.Contact, FieldMessages.TooLong(EmailAddresses.MaxLength));
             else if (!EmailAddresses.IsValid(text)) errors.Add(Fields.Contact, StoryMessages.InvalidContact);
             return (text, true);
         }

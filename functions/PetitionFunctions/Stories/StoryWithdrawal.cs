@@ -39,17 +39,4 @@ public sealed class StoryWithdrawal(LinkTokens tokens, StoryTable stories, Story
             return new WithdrawOutcome.Unavailable(browserLanguage);
         }
     }
-
-    /// <summary>The words of the story's withdraw pages.</summary>
-    public static WithdrawTexts PageTexts(Language language) => language == Language.Es
-        ? new("¿Retirar su historia?",
-            "Si la retira, la borraremos por completo: no se publicará ni se entregará, y no podremos recuperarla.",
-            "Sí, retirar y borrar mi historia",
-            "Su historia fue retirada",
-            "Ya no guardamos su historia. Gracias por habernos confiado su experiencia. Puede cerrar esta página.")
-        : new("Withdraw your story?",
-            "If you withdraw it, we will delete it completely: it will not be published or delivered, and it cannot be recovered.",
-            "Yes, withdraw and delete my story",
-            "Your story has been withdrawn",
-            "We no longer hold your story. Thank you for having trusted us with it. You can close this page.");
 }

@@ -78,7 +78,6 @@ public sealed class CaptchaVerifier(IHttpClientFactory clients, IOptions<Captcha
     }
 }
 
-/// <summary>What a signer is told about the captcha, in English and Spanish.</summary>
 /// <summary>Where a captcha token arrives: the widget's own form field, or <c>captcha_token</c> in JSON.</summary>
 public static class CaptchaFields
 {
@@ -87,15 +86,16 @@ public static class CaptchaFields
     public const string HCaptcha = "h-captcha-response";
 }
 
+/// <summary>What a submitter is told about the captcha: the submission kernel's catalogue, English beside Spanish.</summary>
 public static class CaptchaMessages
 {
-    public static string Missing(Language l) =>
-        l == Language.Es ? "Complete la verificación de que no es un robot." : "Complete the check that you are not a robot.";
+    public static readonly LocalizedText Missing = new(
+        "Complete the check that you are not a robot.",
+        "Complete la verificación de que no es un robot.");
 
-    public static string Failed(Language l) =>
-        l == Language.Es
-            ? "La verificación de que no es un robot no funcionó o caducó. Inténtelo de nuevo."
-            : "The check that you are not a robot did not pass or has expired. Please try it again.";
+    public static readonly LocalizedText Failed = new(
+        "The check that you are not a robot did not pass or has expired. Please try it again.",
+        "La verificación de que no es un robot no funcionó o caducó. Inténtelo de nuevo.");
 
     public static FieldErrors ErrorOn(string field, Func<Language, string> message)
     {

@@ -78,7 +78,7 @@ public sealed class AdminCampaignsTests(LocalHostFixture fixture)
         Assert.Equal("es", problem.GetProperty("language").GetString());
         var errors = problem.GetProperty("errors");
         Assert.Equal(["call_to_action.es", "description.es", "title.es"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(AdminMessages.RequiredToOpen(Language.Es), errors.GetProperty("title.es")[0].GetString());
+        Assert.Equal(AdminMessages.RequiredToOpen.In(Language.Es), errors.GetProperty("title.es")[0].GetString());
         // A draft is not public: signing it reads as an unknown campaign.
         Assert.Equal(HttpStatusCode.NotFound,
             (await fixture.Http.PostAsync($"campaigns/{slug}/signatures", Requests.Osdi("Ana", "Pérez", "ana@example.org"))).StatusCode);
@@ -153,19 +153,19 @@ public sealed class AdminCampaignsTests(LocalHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         var errors = (await JsonOf(answer)).GetProperty("errors");
-        Assert.Equal(AdminMessages.UnknownField(Language.Es), errors.GetProperty("colour")[0].GetString());
+        Assert.Equal(AdminMessages.UnknownField.In(Language.Es), errors.GetProperty("colour")[0].GetString());
         Assert.Single(errors.EnumerateObject());
 
         document.Remove("colour");
         request = new HttpRequestMessage(HttpMethod.Post, "manage/campaigns") { Content = JsonContent.Create(document) };
         request.Headers.AcceptLanguage.ParseAdd("es-MX");
         errors = (await JsonOf(await admin.SendAsync(request))).GetProperty("errors");
-        Assert.Equal(AdminMessages.InvalidSlug(Language.Es), errors.GetProperty("slug")[0].GetString());
-        Assert.Equal(AdminMessages.InvalidKind(Language.Es), errors.GetProperty("kind")[0].GetString());
-        Assert.Equal(AdminMessages.GoalNotPositive(Language.Es), errors.GetProperty("goal")[0].GetString());
-        Assert.Equal(FieldMessages.InvalidEmail(Language.Es), errors.GetProperty("target.delivery_email")[0].GetString());
-        Assert.Equal(AdminMessages.InvalidOrigin(Language.Es), errors.GetProperty("allowed_origins[0]")[0].GetString());
-        Assert.Equal(AdminMessages.ReturnUrlOriginNotAllowed(Language.Es), errors.GetProperty("return_urls[0]")[0].GetString());
+        Assert.Equal(AdminMessages.InvalidSlug.In(Language.Es), errors.GetProperty("slug")[0].GetString());
+        Assert.Equal(AdminMessages.InvalidKind.In(Language.Es), errors.GetProperty("kind")[0].GetString());
+        Assert.Equal(AdminMessages.GoalNotPositive.In(Language.Es), errors.GetProperty("goal")[0].GetString());
+        Assert.Equal(FieldMessages.InvalidEmail.In(Language.Es), errors.GetProperty("target.delivery_email")[0].GetString());
+        Assert.Equal(AdminMessages.InvalidOrigin.In(Language.Es), errors.GetProperty("allowed_origins[0]")[0].GetString());
+        Assert.Equal(AdminMessages.ReturnUrlOriginNotAllowed.In(Language.Es), errors.GetProperty("return_urls[0]")[0].GetString());
         Assert.All(errors.EnumerateObject(), e => Assert.Equal(1, e.Value.GetArrayLength()));
     }
 

@@ -196,8 +196,8 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         var bad = await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?page=0&state=deleted&lang=es");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        Assert.Equal(AdminMessages.InvalidPage(Language.Es), errors.GetProperty("page")[0].GetString());
-        Assert.Equal(AdminMessages.InvalidSignatureState(Language.Es), errors.GetProperty("state")[0].GetString());
+        Assert.Equal(AdminMessages.InvalidPage.In(Language.Es), errors.GetProperty("page")[0].GetString());
+        Assert.Equal(AdminMessages.InvalidSignatureState.In(Language.Es), errors.GetProperty("state")[0].GetString());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Http.GetAsync($"manage/campaigns/{campaign.Slug}/signatures")).StatusCode);
     }

@@ -33,7 +33,7 @@ public sealed class CampaignKindTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, update.StatusCode);
         var problem = JsonDocument.Parse(await update.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(["kind"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        Assert.Equal(AdminMessages.KindMismatch(Language.En), problem.GetProperty("errors").GetProperty("kind")[0].GetString());
+        Assert.Equal(AdminMessages.KindMismatch.In(Language.En), problem.GetProperty("errors").GetProperty("kind")[0].GetString());
         var stories = await admin.GetAsync(new Uri(fixture.Http.BaseAddress!, $"manage/campaigns/{campaign.Slug}/stories"));
         Assert.Equal(HttpStatusCode.OK, stories.StatusCode);
         Assert.Equal(1, JsonDocument.Parse(await stories.Content.ReadAsStringAsync()).RootElement.GetProperty("total").GetInt32());

@@ -192,9 +192,9 @@ public class AdminCampaignRulesTests
     {
         var errors = Invalid(Complete() with { Delivery = new DeliveryInput(null, Every: 0, WeeklyDay: "someday", WeeklyHourUtc: 24, null) });
 
-        AssertMessage(errors, "delivery.every", l => AdminMessages.OutOfRange(l, 1, CampaignRules.MaxGoal));
+        AssertMessage(errors, "delivery.every", AdminMessages.OutOfRange(1, CampaignRules.MaxGoal));
         AssertMessage(errors, "delivery.weekly_day", AdminMessages.InvalidWeekday);
-        AssertMessage(errors, "delivery.weekly_hour_utc", l => AdminMessages.OutOfRange(l, 0, 23));
+        AssertMessage(errors, "delivery.weekly_hour_utc", AdminMessages.OutOfRange(0, 23));
         AssertMessage(Invalid(Complete() with { Delivery = new DeliveryInput(null, null, WeeklyDay: "3", null, null) }),
             "delivery.weekly_day", AdminMessages.InvalidWeekday);
     }
@@ -241,11 +241,11 @@ public class AdminCampaignRulesTests
     public void Texts_have_a_length_limit_per_language_and_no_control_characters()
     {
         AssertMessage(Invalid(Complete() with { Title = new(new string('a', CampaignRules.MaxTitleLength + 1), "Agua") }),
-            "title.en", l => FieldMessages.TooLong(l, CampaignRules.MaxTitleLength));
+            "title.en", FieldMessages.TooLong(CampaignRules.MaxTitleLength));
         AssertMessage(Invalid(Complete() with { CallToAction = new("Sign", new string('a', CampaignRules.MaxCallToActionLength + 1)) }),
-            "call_to_action.es", l => FieldMessages.TooLong(l, CampaignRules.MaxCallToActionLength));
+            "call_to_action.es", FieldMessages.TooLong(CampaignRules.MaxCallToActionLength));
         AssertMessage(Invalid(Complete("draft") with { LetterText = new(new string('a', CampaignRules.MaxLetterLength + 1), null) }),
-            "letter_text.en", l => FieldMessages.TooLong(l, CampaignRules.MaxLetterLength));
+            "letter_text.en", FieldMessages.TooLong(CampaignRules.MaxLetterLength));
         AssertMessage(Invalid(Complete() with { Title = new("Clean\u0007water", "Agua") }), "title.en", FieldMessages.ControlCharacters);
         Assert.Equal("Line one.\nLine two.", Valid(Complete() with { Description = new("Line one.\nLine two.", "Uno.\nDos.") }).Description.En);
     }
@@ -289,7 +289,7 @@ public class AdminCampaignRulesTests
     public void At_most_ten_stretch_goals()
     {
         AssertMessage(Invalid(Complete() with { StretchGoals = Enumerable.Range(2, 11).Select(i => i * 1000).ToList() }), "stretch_goals",
-            l => AdminMessages.TooMany(l, CampaignRules.MaxStretchGoals));
+            AdminMessages.TooMany(CampaignRules.MaxStretchGoals));
         Assert.Empty(Valid(Complete() with { StretchGoals = null }).StretchGoals);
     }
 
@@ -355,7 +355,7 @@ public class AdminCampaignRulesTests
         // Non-ASCII letters are escaped in the stored JSON (six characters each), so the limit is on the serialized text.
         var long_ = new string('ñ', CampaignRules.MaxDescriptionLength);
         AssertMessage(Invalid(Complete() with { Description = new(long_, long_) }), "body",
-            l => AdminMessages.DocumentTooLarge(l, CampaignRules.MaxDocumentLength));
+            AdminMessages.DocumentTooLarge(CampaignRules.MaxDocumentLength));
     }
 
     [Fact]

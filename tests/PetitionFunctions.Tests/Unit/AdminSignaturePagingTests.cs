@@ -71,8 +71,8 @@ public class AdminSignaturePagingTests
 
         Assert.Null(query);
         var field = page is null ? "per_page" : "page";
-        Assert.Equal(AdminMessages.InvalidPage(Language.En), errors.In(Language.En)[field].Single());
-        Assert.Equal(AdminMessages.InvalidPage(Language.Es), errors.In(Language.Es)[field].Single());
+        Assert.Equal(AdminMessages.InvalidPage.In(Language.En), errors.In(Language.En)[field].Single());
+        Assert.Equal(AdminMessages.InvalidPage.In(Language.Es), errors.In(Language.Es)[field].Single());
     }
 
     [Theory]
@@ -89,8 +89,8 @@ public class AdminSignaturePagingTests
     {
         var errors = SignatureQuery.Parse(null, null, state, null).Errors;
 
-        Assert.Equal(AdminMessages.InvalidSignatureState(Language.En), errors.In(Language.En)["state"].Single());
-        Assert.Equal(AdminMessages.InvalidSignatureState(Language.Es), errors.In(Language.Es)["state"].Single());
+        Assert.Equal(AdminMessages.InvalidSignatureState.In(Language.En), errors.In(Language.En)["state"].Single());
+        Assert.Equal(AdminMessages.InvalidSignatureState.In(Language.Es), errors.In(Language.Es)["state"].Single());
     }
 
     [Theory]
@@ -108,8 +108,8 @@ public class AdminSignaturePagingTests
     {
         var errors = SignatureQuery.Parse(null, null, null, text).Errors;
 
-        Assert.Equal(AdminMessages.InvalidDateTime(Language.En), errors.In(Language.En)["modified_since"].Single());
-        Assert.Equal(AdminMessages.InvalidDateTime(Language.Es), errors.In(Language.Es)["modified_since"].Single());
+        Assert.Equal(AdminMessages.InvalidDateTime.In(Language.En), errors.In(Language.En)["modified_since"].Single());
+        Assert.Equal(AdminMessages.InvalidDateTime.In(Language.Es), errors.In(Language.Es)["modified_since"].Single());
     }
 
     [Fact]
