@@ -22,30 +22,30 @@ public sealed class EndorsementIntake(
     SubmissionGuard guard,
     PersonalDataCipher cipher,
     TimeProvider time,
-    ILogger<EndorsementIntake> log)
+    ILogger<EndorsementIntake> log) : ISubmissionKind<EndorsementSubmission, ValidEndorsement>
 {
     public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
-        door.EnterAsync(Entrance.Endorsements, slug, requestLanguage, requester.Origin,
-            campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
+        door.TakeAsync(this, slug, body, requestLanguage, requester, cancellationToken);
 
-    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
+    public Entrance Entrance => Entrance.Endorsements;
+
+    public IParsedSubmission<EndorsementSubmission> Parse(RequestBody body) => EndorsementParser.Parse(body);
+
+    public (ValidEndorsement? Valid, FieldErrors Errors) Validate(EndorsementSubmission submission, Campaign campaign, Language requestLanguage, FieldErrors parseErrors) =>
+        EndorsementRules.Validate(submission, campaign, requestLanguage, parseErrors);
+
+    public async Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
+        Campaign campaign, EndorsementSubmission submission, ValidEndorsement endorsement, Requester requester, Language language, CancellationToken cancellationToken)
     {
-        var parsed = EndorsementParser.Parse(body);
-        var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
-        if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
-
-        var (endorsement, errors) = EndorsementRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
-        if (endorsement is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
-
-        switch (await guard.CheckAsync(campaign, "An endorsement", parsed.Submission!.Honeypot, requester, cancellationToken))
+        switch (await guard.CheckAsync(campaign, "An endorsement", submission.Honeypot, requester, cancellationToken))
         {
             case SubmissionVerdict.TooMany tooMany:
-                return new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };
+                return tooMany.Refusal(language);
             case SubmissionVerdict.Take take:
                 await RecordAsync(campaign.Slug, endorsement, take.Flag, cancellationToken);
                 break;
         }
-        return new IntakeOutcome.Received(endorsement.Language, endorsement.ReturnUrl);
+        return null;
     }
 
     /// <summary>The row key: the organisation's identity, or an individual's keyed email hash (the same HMAC as signatures).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PetitionFunctions.Common;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Endorsements;
 
@@ -78,7 +79,7 @@ public sealed record ValidEndorsement(
     bool ListPublicly,
     Language Language,
     string? Source,
-    Uri? ReturnUrl)
+    Uri? ReturnUrl) : IValidSubmission
 {
     /// <summary>Whether the signer's email is at the organisation's own domain (checked for real once they confirm).</summary>
     public bool DomainMatches => Organization is { } org && OrganizationIdentity.EmailMatchesWebsite(CanonicalEmail, org.Website);

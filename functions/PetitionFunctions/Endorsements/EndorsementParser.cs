@@ -6,7 +6,7 @@ using PetitionFunctions.Submissions;
 namespace PetitionFunctions.Endorsements;
 
 /// <summary>The outcome of reading a body: a submission, field errors in its structure, or a body that is not JSON at all.</summary>
-public sealed record ParsedEndorsement(EndorsementSubmission? Submission, FieldErrors Errors, bool Malformed);
+public sealed record ParsedEndorsement(EndorsementSubmission? Submission, FieldErrors Errors, bool Malformed) : IParsedSubmission<EndorsementSubmission>;
 
 /// <summary>Turns a JSON body or a form post into an <see cref="EndorsementSubmission"/>, without judging the values.</summary>
 public static class EndorsementParser

@@ -1,3 +1,5 @@
+using PetitionFunctions.Submissions;
+
 namespace PetitionFunctions.Endorsements;
 
 /// <summary>The names an endorsement's fields go by in one input format, used to point errors at the right field.</summary>
@@ -43,7 +45,7 @@ public sealed record EndorsementFieldNames(
 }
 
 /// <summary>An endorsement as submitted, before validation: every field is whatever was typed, or null.</summary>
-public sealed record EndorsementSubmission
+public sealed record EndorsementSubmission : ISubmission
 {
     public required EndorsementFieldNames Names { get; init; }
     public string? Type { get; init; }

@@ -23,22 +23,23 @@ public sealed class SignatureIntake(
     PersonalDataCipher cipher,
     TimeProvider time,
     IOptions<IntakeOptions> options,
-    ILogger<SignatureIntake> log)
+    ILogger<SignatureIntake> log) : ISubmissionKind<SignatureSubmission, ValidSignature>
 {
     public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
-        door.EnterAsync(Entrance.Signatures, slug, requestLanguage, requester.Origin,
-            campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
+        door.TakeAsync(this, slug, body, requestLanguage, requester, cancellationToken);
 
-    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
+    public Entrance Entrance => Entrance.Signatures;
+
+    public IParsedSubmission<SignatureSubmission> Parse(RequestBody body) => SignatureParser.Parse(body);
+
+    public (ValidSignature? Valid, FieldErrors Errors) Validate(SignatureSubmission submission, Campaign campaign, Language requestLanguage, FieldErrors parseErrors) =>
+        SignatureRules.Validate(submission, campaign, requestLanguage, parseErrors);
+
+    /// <summary>A dropped (honeypot) signature gets the same answer as a real one, so the bot learns nothing.</summary>
+    public async Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
+        Campaign campaign, SignatureSubmission submission, ValidSignature signature, Requester requester, Language language, CancellationToken cancellationToken)
     {
-        var parsed = SignatureParser.Parse(body);
-        var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
-        if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
-
-        var (signature, errors) = SignatureRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
-        if (signature is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
-
-        switch (await guard.CheckAsync(campaign, parsed.Submission!, signature, requester, cancellationToken))
+        switch (await guard.CheckAsync(campaign, submission, signature, requester, cancellationToken))
         {
             case GuardVerdict.Refuse refuse:
                 return refuse.Outcome;
@@ -46,8 +47,7 @@ public sealed class SignatureIntake(
                 await RecordAsync(campaign.Slug, signature, take, cancellationToken);
                 break;
         }
-        // A dropped (honeypot) signature gets the same answer as a real one, so the bot learns nothing.
-        return new IntakeOutcome.Received(signature.Language, signature.ReturnUrl);
+        return null;
     }
 
     private async Task RecordAsync(string campaign, ValidSignature signature, GuardVerdict.Take verdict, CancellationToken cancellationToken)

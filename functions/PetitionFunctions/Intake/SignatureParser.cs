@@ -4,7 +4,7 @@ using PetitionFunctions.Submissions;
 namespace PetitionFunctions.Intake;
 
 /// <summary>The outcome of reading a body: a submission, field errors in its structure, or a body that is not JSON at all.</summary>
-public sealed record ParsedSignature(SignatureSubmission? Submission, FieldErrors Errors, bool Malformed);
+public sealed record ParsedSignature(SignatureSubmission? Submission, FieldErrors Errors, bool Malformed) : IParsedSubmission<SignatureSubmission>;
 
 /// <summary>Turns an OSDI JSON body or a form post into a <see cref="SignatureSubmission"/>, without judging the values.</summary>
 public static class SignatureParser

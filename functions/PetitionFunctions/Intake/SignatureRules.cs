@@ -17,7 +17,7 @@ public sealed record ValidSignature(
     string? Comments,
     Language Language,
     string? Source,
-    Uri? ReturnUrl);
+    Uri? ReturnUrl) : IValidSubmission;
 
 /// <summary>What a signature must look like. No citizenship or immigration status is ever asked or kept.</summary>
 public static partial class SignatureRules

@@ -1,4 +1,5 @@
 using PetitionFunctions.Submissions;
+
 namespace PetitionFunctions.Intake;
 
 /// <summary>The names a signature's fields go by in one input format, used to point errors at the right field.</summary>
@@ -33,7 +34,7 @@ public sealed record SignatureFieldNames(
 }
 
 /// <summary>A signature as submitted, before validation: every field is whatever the person typed, or null.</summary>
-public sealed record SignatureSubmission
+public sealed record SignatureSubmission : ISubmission
 {
     public required SignatureFieldNames Names { get; init; }
     public string? GivenName { get; init; }

@@ -21,30 +21,30 @@ public sealed class StoryIntake(
     PersonalDataCipher cipher,
     DedupeKeys dedupeKeys,
     TimeProvider time,
-    ILogger<StoryIntake> log)
+    ILogger<StoryIntake> log) : ISubmissionKind<StorySubmission, ValidStory>
 {
     public Task<IntakeOutcome> SubmitAsync(string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken) =>
-        door.EnterAsync(Entrance.Stories, slug, requestLanguage, requester.Origin,
-            campaign => SubmitAsync(campaign, body, requestLanguage, requester, cancellationToken));
+        door.TakeAsync(this, slug, body, requestLanguage, requester, cancellationToken);
 
-    private async Task<IntakeOutcome> SubmitAsync(Campaign campaign, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
+    public Entrance Entrance => Entrance.Stories;
+
+    public IParsedSubmission<StorySubmission> Parse(RequestBody body) => StoryRules.Parse(body);
+
+    public (ValidStory? Valid, FieldErrors Errors) Validate(StorySubmission submission, Campaign campaign, Language requestLanguage, FieldErrors parseErrors) =>
+        StoryRules.Validate(submission, campaign, requestLanguage, parseErrors);
+
+    public async Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
+        Campaign campaign, StorySubmission submission, ValidStory story, Requester requester, Language language, CancellationToken cancellationToken)
     {
-        var parsed = StoryRules.Parse(body);
-        var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
-        if (parsed.Malformed) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
-
-        var (story, errors) = StoryRules.Validate(parsed.Submission!, campaign, requestLanguage, parsed.Errors);
-        if (story is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
-
-        switch (await guard.CheckAsync(campaign, "A story", parsed.Submission!.Honeypot, requester, cancellationToken))
+        switch (await guard.CheckAsync(campaign, "A story", submission.Honeypot, requester, cancellationToken))
         {
             case SubmissionVerdict.TooMany tooMany:
-                return new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = tooMany.RetryAfter };
+                return tooMany.Refusal(language);
             case SubmissionVerdict.Take take:
                 await RecordAsync(campaign, story, take.Flag, cancellationToken);
                 break;
         }
-        return new IntakeOutcome.Received(story.Language, story.ReturnUrl);
+        return null;
     }
 
     /// <param name="flag">"rate-limit" when the writer's address was over the campaign's limits: shown to the moderators.</param>

@@ -23,7 +23,7 @@ public enum ConsentTier
 /// A story as submitted, before validation: whatever the person typed, or null. The names are the same
 /// in JSON and in a form post. Nothing about immigration status is read: unknown fields are ignored.
 /// </summary>
-public sealed record StorySubmission
+public sealed record StorySubmission : ISubmission
 {
     public string? Story { get; init; }
     public string? Language { get; init; }
@@ -51,9 +51,9 @@ public sealed record ValidStory(
     ConsentTier Consent,
     bool MayContact,
     bool SendConfirmation,
-    Uri? ReturnUrl);
+    Uri? ReturnUrl) : IValidSubmission;
 
-public sealed record ParsedStory(StorySubmission? Submission, FieldErrors Errors, bool Malformed);
+public sealed record ParsedStory(StorySubmission? Submission, FieldErrors Errors, bool Malformed) : IParsedSubmission<StorySubmission>;
 
 /// <summary>The rules of the story stage: what a story must look like, and what its consent tier allows. Plain C#, no Azure.</summary>
 public static partial class StoryRules

@@ -64,6 +64,27 @@ public sealed class SubmissionDoor(CampaignReads campaigns, IntakeSwitch intakeS
         }
     }
 
+    /// <summary>
+    /// The intake template every kind of submission follows: through the door, read the body, judge the
+    /// fields, then the kind's guards and storage. Nothing is stored unless every check passed, and a new
+    /// and a repeated submission get the same answer.
+    /// </summary>
+    public Task<IntakeOutcome> TakeAsync<TSubmission, TValid>(
+        ISubmissionKind<TSubmission, TValid> kind, string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
+        where TSubmission : ISubmission where TValid : IValidSubmission =>
+        EnterAsync(kind.Entrance, slug, requestLanguage, requester.Origin, async campaign =>
+        {
+            var parsed = kind.Parse(body);
+            var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
+            if (parsed.Malformed || parsed.Submission is not { } submission) return new IntakeOutcome.Refused(language, ProblemKind.MalformedBody, parsed.Errors);
+
+            var (valid, errors) = kind.Validate(submission, campaign, requestLanguage, parsed.Errors);
+            if (valid is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
+
+            return await kind.GuardAndRecordAsync(campaign, submission, valid, requester, language, cancellationToken)
+                ?? (IntakeOutcome)new IntakeOutcome.Received(valid.Language, valid.ReturnUrl);
+        });
+
     /// <summary>Whether a browser page at this origin may post to the campaign through this entrance: the answer to a CORS preflight.</summary>
     public async Task<bool> AllowsOriginAsync(Entrance entrance, string slug, string? origin) =>
         origin is not null && await campaigns.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view

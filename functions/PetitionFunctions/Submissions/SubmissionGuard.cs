@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
 using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Submissions;
@@ -15,7 +16,10 @@ public abstract record SubmissionVerdict
     public sealed record Drop : SubmissionVerdict;
 
     /// <summary>Over the limits, and the client asked for a 429 rather than a flag.</summary>
-    public sealed record TooMany(TimeSpan RetryAfter) : SubmissionVerdict;
+    public sealed record TooMany(TimeSpan RetryAfter) : SubmissionVerdict
+    {
+        public IntakeOutcome.Refused Refusal(Language language) => new(language, ProblemKind.RateLimited) { RetryAfter = RetryAfter };
+    }
 }
 
 /// <summary>How a submission stands with the rate limits: the flag to store, or the wait a strict client is told; and the address's hash.</summary>
