@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
@@ -43,17 +44,15 @@ public sealed class AdminGateMiddleware(AdminGate gate) : IFunctionsWorkerMiddle
     }
 
     /// <summary>
-    /// The method an entry point ("Namespace.Class.Method") names, in the assembly at its path. An HTTP
-    /// function the gate cannot find throws on every call rather than run unguarded.
+    /// The method an entry point ("Namespace.Class.Method") names, in the assembly at its path, found as the
+    /// worker finds the method it invokes. An HTTP function the gate cannot find throws on every call rather
+    /// than run unguarded.
     /// </summary>
     private static MethodInfo MethodOf(string entryPoint, string pathToAssembly)
     {
         var dot = entryPoint.LastIndexOf('.');
         if (dot <= 0) throw new InvalidOperationException($"The function entry point '{entryPoint}' names no class.");
-        var fullPath = Path.GetFullPath(pathToAssembly);
-        var assembly = AppDomain.CurrentDomain.GetAssemblies()
-            .FirstOrDefault(a => !a.IsDynamic && !string.IsNullOrEmpty(a.Location) && string.Equals(Path.GetFullPath(a.Location), fullPath, StringComparison.Ordinal))
-            ?? Assembly.LoadFrom(fullPath);
+        var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(pathToAssembly));
         var type = assembly.GetType(entryPoint[..dot], throwOnError: true)!;
         var name = entryPoint[(dot + 1)..];
         return type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
