@@ -32,7 +32,7 @@ public static class AdminAuthentication
                 $"{Section}:TenantId and {Section}:ClientId must name the admin API's Entra ID app registration.")
             .ValidateOnStart();
         if (LocalIssuerAuthority(configuration) is { } authority) services.TrustLocalIssuer(authority);
-        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<AdminGate>();
         return services;
     }
 

@@ -6,7 +6,7 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Access;
 
-/// <summary>What the admin functions share: reading a JSON body, the caller's name for the logs, answers that are never cached.</summary>
+/// <summary>What the admin functions share: reading a JSON body, the caller's name for the logs (answers are never cached: <see cref="AdminGate"/>).</summary>
 public static class AdminRequests
 {
     /// <summary>Campaign documents carry long texts in two languages, so admin bodies may be larger than a signature's 16 KB.</summary>
@@ -45,18 +45,6 @@ public static class AdminRequests
         ?? request.HttpContext.User.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value
         ?? request.HttpContext.User.FindFirst("sub")?.Value
         ?? "unknown";
-
-    /// <summary>Admin answers hold unpublished campaigns and personal data: no cache may keep them.</summary>
-    public static IActionResult NotCached(IActionResult answer) => new NotCachedResult(answer);
-
-    private sealed class NotCachedResult(IActionResult inner) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context)
-        {
-            context.HttpContext.Response.Headers.CacheControl = "no-store";
-            return inner.ExecuteResultAsync(context);
-        }
-    }
 }
 
 /// <summary>

@@ -5,13 +5,13 @@ using PetitionFunctions.Access;
 
 namespace PetitionFunctions.Admin;
 
-public sealed class AccountFunctions(AdminAccess access)
+public sealed class AccountFunctions
 {
     /// <summary>Who the token says the caller is and which of the app's roles it carries: for checking a token before using it.</summary>
     [Function(nameof(WhoAmI))]
-    public async Task<IActionResult> WhoAmI([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/me")] HttpRequest request)
+    [RequiresRole(AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories)]
+    public IActionResult WhoAmI([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/me")] HttpRequest request)
     {
-        if (await access.DenyUnlessAsync(request, AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories) is { } denied) return denied;
         var user = request.HttpContext.User;
         return new OkObjectResult(new
         {

@@ -6,75 +6,75 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Admin;
 
-/// <summary>Campaign administration under /api/manage/campaigns: every function checks the token and role first.</summary>
-public sealed class CampaignAdminFunctions(AdminAccess access, CampaignAdmin admin)
+/// <summary>Campaign administration under /api/manage/campaigns (role Petitions.Admin, checked by <see cref="AdminGate"/>).</summary>
+public sealed class CampaignAdminFunctions(CampaignAdmin admin)
 {
     private const string Campaigns = AdminRoutes.Root + "/campaigns";
 
     [Function(nameof(AdminListCampaigns))]
-    public Task<IActionResult> AdminListCampaigns(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminListCampaigns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns)] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            var campaigns = await admin.ListAsync(cancellationToken);
-            return AdminRequests.NotCached(new OkObjectResult(new { campaigns = campaigns.OrderBy(c => c.Slug, StringComparer.Ordinal).Select(CampaignDocument.From).ToList() }));
-        });
+        CancellationToken cancellationToken)
+    {
+        var campaigns = await admin.ListAsync(cancellationToken);
+        return new OkObjectResult(new { campaigns = campaigns.OrderBy(c => c.Slug, StringComparer.Ordinal).Select(CampaignDocument.From).ToList() });
+    }
 
     [Function(nameof(AdminGetCampaign))]
-    public Task<IActionResult> AdminGetCampaign(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminGetCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns + "/{slug}")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            return await admin.FindAsync(slug, cancellationToken) is { } campaign
-                ? AdminRequests.NotCached(new OkObjectResult(CampaignDocument.From(campaign)))
-                : Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
-        });
+        await admin.FindAsync(slug, cancellationToken) is { } campaign
+            ? new OkObjectResult(CampaignDocument.From(campaign))
+            : Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
 
     [Function(nameof(AdminCreateCampaign))]
-    public Task<IActionResult> AdminCreateCampaign(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminCreateCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns)] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-            if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
-            return Answer(request, await admin.CreateAsync(json!, AdminRequests.ActorOf(request), cancellationToken));
-        });
+        CancellationToken cancellationToken)
+    {
+        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+        if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
+        return Answer(request, await admin.CreateAsync(json!, AdminRequests.ActorOf(request), cancellationToken));
+    }
 
     [Function(nameof(AdminUpdateCampaign))]
-    public Task<IActionResult> AdminUpdateCampaign(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminUpdateCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Campaigns + "/{slug}")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-            if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
-            return Answer(request, await admin.UpdateAsync(slug, json!, AdminRequests.ActorOf(request), cancellationToken));
-        });
+        CancellationToken cancellationToken)
+    {
+        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+        if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
+        return Answer(request, await admin.UpdateAsync(slug, json!, AdminRequests.ActorOf(request), cancellationToken));
+    }
 
     [Function(nameof(AdminOpenCampaign))]
-    public Task<IActionResult> AdminOpenCampaign(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminOpenCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns + "/{slug}/open")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.OpenAsync(slug, AdminRequests.ActorOf(request), cancellationToken)));
+        Answer(request, await admin.OpenAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
 
     [Function(nameof(AdminCloseCampaign))]
-    public Task<IActionResult> AdminCloseCampaign(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminCloseCampaign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Campaigns + "/{slug}/close")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.CloseAsync(slug, AdminRequests.ActorOf(request), cancellationToken)));
+        Answer(request, await admin.CloseAsync(slug, AdminRequests.ActorOf(request), cancellationToken));
 
     private static IActionResult Answer(HttpRequest request, CampaignAdminOutcome outcome) => outcome switch
     {
-        CampaignAdminOutcome.Saved { Created: true } created => AdminRequests.NotCached(new CreatedResult(
-            $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{created.Campaign.Slug}", CampaignDocument.From(created.Campaign))),
-        CampaignAdminOutcome.Saved saved => AdminRequests.NotCached(new OkObjectResult(CampaignDocument.From(saved.Campaign))),
+        CampaignAdminOutcome.Saved { Created: true } created => new CreatedResult(
+            $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{created.Campaign.Slug}", CampaignDocument.From(created.Campaign)),
+        CampaignAdminOutcome.Saved saved => new OkObjectResult(CampaignDocument.From(saved.Campaign)),
         CampaignAdminOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
         CampaignAdminOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),

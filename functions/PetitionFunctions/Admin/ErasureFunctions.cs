@@ -8,29 +8,29 @@ using PetitionFunctions.Common;
 namespace PetitionFunctions.Admin;
 
 /// <summary>Erasing a person everywhere: POST /api/manage/erasures, role Petitions.Admin.</summary>
-public sealed class ErasureFunctions(AdminAccess access, PersonErasure erasure)
+public sealed class ErasureFunctions(PersonErasure erasure)
 {
     /// <summary><c>{"email": "...", "phone": "..."}</c> (either or both) → 200 with what was erased, counted by kind.</summary>
     [Function(nameof(AdminErasePerson))]
-    public Task<IActionResult> AdminErasePerson(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminErasePerson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/erasures")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        CancellationToken cancellationToken)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+        if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
+        return await erasure.EraseAsync(json!, AdminRequests.ActorOf(request), cancellationToken) switch
         {
-            var language = HttpAnswers.LanguageOf(request);
-            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-            if (problem is { } bodyProblem) return AdminRequests.NotCached(Problems.For(bodyProblem, language));
-            return AdminRequests.NotCached(await erasure.EraseAsync(json!, AdminRequests.ActorOf(request), cancellationToken) switch
+            ErasureOutcome.Erased erased => new ContentResult
             {
-                ErasureOutcome.Erased erased => new ContentResult
-                {
-                    StatusCode = StatusCodes.Status200OK,
-                    ContentType = "application/json; charset=utf-8",
-                    Content = JsonSerializer.Serialize(erased.Summary, ApiJson.Options),
-                },
-                ErasureOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, language, refused.Problem),
-                ErasureOutcome.Refused refused => Problems.For(refused.Problem, language),
-                _ => throw new ArgumentOutOfRangeException(nameof(request)),
-            });
-        });
+                StatusCode = StatusCodes.Status200OK,
+                ContentType = "application/json; charset=utf-8",
+                Content = JsonSerializer.Serialize(erased.Summary, ApiJson.Options),
+            },
+            ErasureOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, language, refused.Problem),
+            ErasureOutcome.Refused refused => Problems.For(refused.Problem, language),
+            _ => throw new ArgumentOutOfRangeException(nameof(request)),
+        };
+    }
 }

@@ -10,28 +10,29 @@ using PetitionFunctions.Submissions;
 namespace PetitionFunctions.Admin;
 
 /// <summary>The app-wide kill switch under /api/manage/intake: GET shows it, PUT {"paused": true|false} sets it (role Petitions.Admin).</summary>
-public sealed class IntakeSwitchFunctions(AdminAccess access, IntakeSwitch intakeSwitch)
+public sealed class IntakeSwitchFunctions(IntakeSwitch intakeSwitch)
 {
     private const string Intake = AdminRoutes.Root + "/intake";
 
     [Function(nameof(AdminGetIntakeSwitch))]
-    public Task<IActionResult> AdminGetIntakeSwitch(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminGetIntakeSwitch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () => AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.AllAsync())));
+        new OkObjectResult(await intakeSwitch.AllAsync());
 
     [Function(nameof(AdminSetIntakeSwitch))]
-    public Task<IActionResult> AdminSetIntakeSwitch(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminSetIntakeSwitch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Intake)] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            var language = HttpAnswers.LanguageOf(request);
-            var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
-            if (problem is { } unreadable) return Problems.For(unreadable, language);
-            var (paused, errors) = IntakePauseRequest.Parse(json!);
-            if (paused is not { } value) return Problems.Fields(errors, language);
-            return AdminRequests.NotCached(new OkObjectResult(await intakeSwitch.SetAllAsync(value, AdminRequests.ActorOf(request), cancellationToken)));
-        });
+        CancellationToken cancellationToken)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+        if (problem is { } unreadable) return Problems.For(unreadable, language);
+        var (paused, errors) = IntakePauseRequest.Parse(json!);
+        if (paused is not { } value) return Problems.Fields(errors, language);
+        return new OkObjectResult(await intakeSwitch.SetAllAsync(value, AdminRequests.ActorOf(request), cancellationToken));
+    }
 }
 
 /// <summary>The body of PUT /api/manage/intake: {"paused": true} or {"paused": false}, nothing else.</summary>

@@ -6,32 +6,34 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Admin;
 
-/// <summary>A campaign's signatures under /api/manage/campaigns/{slug}/signatures (OSDI, HAL+JSON): every function checks the token and role first.</summary>
-public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin admin)
+/// <summary>A campaign's signatures under /api/manage/campaigns/{slug}/signatures (OSDI, HAL+JSON), role Petitions.Admin.</summary>
+public sealed class SignatureAdminFunctions(SignatureAdmin admin)
 {
     private const string Signatures = AdminRoutes.Root + "/campaigns/{slug}/signatures";
 
     [Function(nameof(AdminListSignatures))]
-    public Task<IActionResult> AdminListSignatures(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminListSignatures(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures)] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"]);
-            if (query is null) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-            return Answer(request, await admin.ListAsync(slug, query, cancellationToken));
-        });
+        CancellationToken cancellationToken)
+    {
+        var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"]);
+        if (query is null) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+        return Answer(request, await admin.ListAsync(slug, query, cancellationToken));
+    }
 
     [Function(nameof(AdminGetSignature))]
-    public Task<IActionResult> AdminGetSignature(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminGetSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures + "/{key}")] HttpRequest request,
         string slug,
         string key,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await admin.FindAsync(slug, key, cancellationToken)));
+        Answer(request, await admin.FindAsync(slug, key, cancellationToken));
 
     [Function(nameof(AdminInvalidateSignature))]
+    [RequiresRole(AdminRoles.Admin)]
     public Task<IActionResult> AdminInvalidateSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/invalidate")] HttpRequest request,
         string slug,
@@ -40,6 +42,7 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         ActAsync(request, actor => admin.InvalidateAsync(slug, key, actor, cancellationToken));
 
     [Function(nameof(AdminRestoreSignature))]
+    [RequiresRole(AdminRoles.Admin)]
     public Task<IActionResult> AdminRestoreSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/restore")] HttpRequest request,
         string slug,
@@ -48,6 +51,7 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         ActAsync(request, actor => admin.RestoreAsync(slug, key, actor, cancellationToken));
 
     [Function(nameof(AdminReleaseSignature))]
+    [RequiresRole(AdminRoles.Admin)]
     public Task<IActionResult> AdminReleaseSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/release")] HttpRequest request,
         string slug,
@@ -56,6 +60,7 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         ActAsync(request, actor => admin.ReleaseAsync(slug, key, actor, cancellationToken));
 
     [Function(nameof(AdminResendConfirmation))]
+    [RequiresRole(AdminRoles.Admin)]
     public Task<IActionResult> AdminResendConfirmation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Signatures + "/{key}/resend")] HttpRequest request,
         string slug,
@@ -63,9 +68,9 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         CancellationToken cancellationToken) =>
         ActAsync(request, actor => admin.ResendAsync(slug, key, actor, cancellationToken));
 
-    /// <summary>An admin's change to one signature: the token and role first, then the change, named by who made it.</summary>
-    private Task<IActionResult> ActAsync(HttpRequest request, Func<string, Task<SignatureAdminOutcome>> change) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(request, await change(AdminRequests.ActorOf(request))));
+    /// <summary>An admin's change to one signature, named by who made it.</summary>
+    private static async Task<IActionResult> ActAsync(HttpRequest request, Func<string, Task<SignatureAdminOutcome>> change) =>
+        Answer(request, await change(AdminRequests.ActorOf(request)));
 
     private static IActionResult Answer(HttpRequest request, SignatureAdminOutcome outcome) => outcome switch
     {
@@ -76,10 +81,10 @@ public sealed class SignatureAdminFunctions(AdminAccess access, SignatureAdmin a
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
-    private static IActionResult Hal<T>(T body) => AdminRequests.NotCached(new ContentResult
+    private static ContentResult Hal<T>(T body) => new()
     {
         StatusCode = StatusCodes.Status200OK,
         ContentType = OsdiSignatures.MediaType + "; charset=utf-8",
         Content = System.Text.Json.JsonSerializer.Serialize(body, OsdiSignatures.Json),
-    });
+    };
 }

@@ -7,7 +7,7 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Delivery;
 
-public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler scheduler, DeliverySender sender, DeliveryTable deliveries, CampaignTable campaigns,
+public sealed class DeliveryFunctions(DeliveryScheduler scheduler, DeliverySender sender, DeliveryTable deliveries, CampaignTable campaigns,
     SignatureAnonymisation anonymisation)
 {
     /// <summary>Every five minutes: checks each campaign's delivery rules against its summary and queues what is due.</summary>
@@ -36,57 +36,57 @@ public sealed class DeliveryFunctions(AdminAccess access, DeliveryScheduler sche
     /// without it, a new on-demand delivery.
     /// </summary>
     [Function(nameof(RequestDelivery))]
-    public Task<IActionResult> RequestDelivery(
+    [RequiresRole(AdminRoles.Deliver, AdminRoles.Admin)]
+    public async Task<IActionResult> RequestDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Deliver, AdminRoles.Admin], async () =>
-        {
-            var language = HttpAnswers.LanguageOf(request);
-            var (milestone, problem, errors) = await ReadMilestoneAsync(request, cancellationToken);
-            if (problem is { } unreadable) return errors is null ? Problems.For(unreadable, language) : Problems.Fields(errors, language, unreadable);
-            if (milestone!.Value is { } id && !DeliveryRules.IsMilestoneId(id)) return NotDue(language, []);
+        CancellationToken cancellationToken)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        var (milestone, problem, errors) = await ReadMilestoneAsync(request, cancellationToken);
+        if (problem is { } unreadable) return errors is null ? Problems.For(unreadable, language) : Problems.Fields(errors, language, unreadable);
+        if (milestone!.Value is { } id && !DeliveryRules.IsMilestoneId(id)) return NotDue(language, []);
 
-            return await scheduler.RequestAsync(slug, milestone.Value, cancellationToken) switch
-            {
-                DeliveryRequestOutcome.Created created => new AcceptedResult(LocationOf(request, created.Delivery), Answer(created.Delivery)),
-                DeliveryRequestOutcome.Existing existing => new OkObjectResult(Answer(existing.Delivery)),
-                DeliveryRequestOutcome.NotDue notDue => NotDue(language, notDue.DueNow),
-                _ => Problems.For(ProblemKind.CampaignNotFound, language),
-            };
-        });
+        return await scheduler.RequestAsync(slug, milestone.Value, cancellationToken) switch
+        {
+            DeliveryRequestOutcome.Created created => new AcceptedResult(LocationOf(request, created.Delivery), Answer(created.Delivery)),
+            DeliveryRequestOutcome.Existing existing => new OkObjectResult(Answer(existing.Delivery)),
+            DeliveryRequestOutcome.NotDue notDue => NotDue(language, notDue.DueNow),
+            _ => Problems.For(ProblemKind.CampaignNotFound, language),
+        };
+    }
 
     /// <summary>The campaign's deliveries, newest first.</summary>
     [Function(nameof(ListDeliveries))]
-    public Task<IActionResult> ListDeliveries(
+    [RequiresRole(AdminRoles.Deliver, AdminRoles.Admin)]
+    public async Task<IActionResult> ListDeliveries(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Deliver, AdminRoles.Admin], async () =>
-        {
-            if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
-            return Json(new { campaign = slug, deliveries = await deliveries.ListAsync(slug, cancellationToken) });
-        });
+        CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
+        return Json(new { campaign = slug, deliveries = await deliveries.ListAsync(slug, cancellationToken) });
+    }
 
     [Function(nameof(GetDelivery))]
-    public Task<IActionResult> GetDelivery(
+    [RequiresRole(AdminRoles.Deliver, AdminRoles.Admin)]
+    public async Task<IActionResult> GetDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries/{id}")] HttpRequest request,
         string slug,
         string id,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Deliver, AdminRoles.Admin], async () =>
-        {
-            var language = HttpAnswers.LanguageOf(request);
-            if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, language);
-            return await deliveries.FindAsync(slug, id, cancellationToken) is { } found
-                ? Json(found.Delivery)
-                : new NotFoundObjectResult(new ProblemDetails
-                {
-                    Type = Problems.TypePrefix + "delivery-not-found",
-                    Title = DeliveryMessages.DeliveryNotFound.In(language),
-                    Status = StatusCodes.Status404NotFound,
-                });
-        });
+        CancellationToken cancellationToken)
+    {
+        var language = HttpAnswers.LanguageOf(request);
+        if (await campaigns.FindAsync(slug, cancellationToken) is null) return Problems.For(ProblemKind.CampaignNotFound, language);
+        return await deliveries.FindAsync(slug, id, cancellationToken) is { } found
+            ? Json(found.Delivery)
+            : new NotFoundObjectResult(new ProblemDetails
+            {
+                Type = Problems.TypePrefix + "delivery-not-found",
+                Title = DeliveryMessages.DeliveryNotFound.In(language),
+                Status = StatusCodes.Status404NotFound,
+            });
+    }
 
     /// <summary>
     /// The milestone in the body (null for none), or what is wrong with the body. No body at all, or

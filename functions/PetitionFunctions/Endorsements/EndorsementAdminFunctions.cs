@@ -8,83 +8,83 @@ using PetitionFunctions.Common;
 namespace PetitionFunctions.Endorsements;
 
 /// <summary>Moderation of a letter's endorsements, for admins with Petitions.Admin.</summary>
-public sealed class EndorsementAdminFunctions(AdminAccess access, EndorsementModeration moderation)
+public sealed class EndorsementAdminFunctions(EndorsementModeration moderation)
 {
     /// <summary>Every endorsement of a letter with the signer's details; <c>?moderation=pending</c> narrows it.</summary>
     [Function(nameof(AdminListEndorsements))]
-    public Task<IActionResult> AdminListEndorsements(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminListEndorsements(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () => Answer(await moderation.ListAsync(slug, request.Query["moderation"], cancellationToken), request));
+        Answer(await moderation.ListAsync(slug, request.Query["moderation"], cancellationToken), request);
 
     /// <summary>Bulk: <c>{"keys":["org-…","person-…"],"state":"approved"}</c> (or rejected, or pending).</summary>
     [Function(nameof(AdminModerateEndorsements))]
-    public Task<IActionResult> AdminModerateEndorsements(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminModerateEndorsements(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements/moderation")] HttpRequest request,
         string slug,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
-            if (problem is not null) return problem;
-            var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: null);
-            document.Dispose();
-            if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-            return Answer(await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken), request);
-        });
+        CancellationToken cancellationToken)
+    {
+        var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
+        if (problem is not null) return problem;
+        var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: null);
+        document.Dispose();
+        if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+        return Answer(await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken), request);
+    }
 
     /// <summary>One endorsement: <c>{"state":"approved"}</c>.</summary>
     [Function(nameof(AdminModerateEndorsement))]
-    public Task<IActionResult> AdminModerateEndorsement(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminModerateEndorsement(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements/{key}/moderation")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
-        {
-            var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
-            if (problem is not null) return problem;
-            var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: key);
-            document.Dispose();
-            if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-            var outcome = await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken);
-            if (outcome is ModerationOutcome.Done { Body: ModerationResult { Updated.Count: 0 } })
-                return Problems.For(ProblemKind.EndorsementNotFound, HttpAnswers.LanguageOf(request));
-            return Answer(outcome, request);
-        });
+        CancellationToken cancellationToken)
+    {
+        var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
+        if (problem is not null) return problem;
+        var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: key);
+        document.Dispose();
+        if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+        var outcome = await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken);
+        if (outcome is ModerationOutcome.Done { Body: ModerationResult { Updated.Count: 0 } })
+            return Problems.For(ProblemKind.EndorsementNotFound, HttpAnswers.LanguageOf(request));
+        return Answer(outcome, request);
+    }
 
     /// <summary>Applies or discards the pending change a repeat submission left: <c>{"decision":"apply"}</c> or <c>"discard"</c>.</summary>
     [Function(nameof(AdminResolveEndorsementChange))]
-    public Task<IActionResult> AdminResolveEndorsementChange(
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminResolveEndorsementChange(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements/{key}/change")] HttpRequest request,
         string slug,
         string key,
-        CancellationToken cancellationToken) =>
-        access.AnswerAsync(request, [AdminRoles.Admin], async () =>
+        CancellationToken cancellationToken)
+    {
+        var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
+        if (problem is not null) return problem;
+        string? decision;
+        using (document)
+            decision = document!.RootElement.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        if (decision is not ("apply" or "discard"))
         {
-            var (document, problem) = await AdminBody.ReadAsync(request, cancellationToken);
-            if (problem is not null) return problem;
-            string? decision;
-            using (document)
-                decision = document!.RootElement.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-            if (decision is not ("apply" or "discard"))
-            {
-                var errors = new FieldErrors();
-                errors.Add("decision", ModerationMessages.InvalidDecision);
-                return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-            }
-            return Answer(await moderation.ResolveChangeAsync(slug, key, decision == "apply", cancellationToken), request);
-        });
+            var errors = new FieldErrors();
+            errors.Add("decision", ModerationMessages.InvalidDecision);
+            return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
+        }
+        return Answer(await moderation.ResolveChangeAsync(slug, key, decision == "apply", cancellationToken), request);
+    }
 
-    /// <summary>Every answer is no-store: the endorsements carry their signers' decrypted details.</summary>
-    private static IActionResult Answer(ModerationOutcome outcome, HttpRequest request) => AdminRequests.NotCached(outcome switch
+    private static IActionResult Answer(ModerationOutcome outcome, HttpRequest request) => outcome switch
     {
         ModerationOutcome.Done done => new OkObjectResult(done.Body),
         ModerationOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
         ModerationOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    });
+    };
 }
 
 /// <summary>Reads a moderation request's keys and state, with one error per field.</summary>

@@ -36,7 +36,8 @@ public abstract class AdminAccessTests<TFixture>(TFixture app) where TFixture : 
         foreach (var (method, path) in functions)
         {
             var none = await SendAsync(method, path, null);
-            if (none.StatusCode != HttpStatusCode.Unauthorized || none.Headers.WwwAuthenticate.SingleOrDefault()?.Scheme != "Bearer")
+            if (none.StatusCode != HttpStatusCode.Unauthorized || none.Headers.WwwAuthenticate.SingleOrDefault()?.Scheme != "Bearer"
+                || none.Headers.CacheControl?.NoStore != true)
                 wrong.Add($"{method} {path} without a token: {(int)none.StatusCode}");
             // A token with neither roles nor scopes is no access token for an API: Microsoft.Identity.Web refuses it.
             foreach (var (what, token) in new[]
@@ -67,6 +68,7 @@ public abstract class AdminAccessTests<TFixture>(TFixture app) where TFixture : 
         var answer = await app.AdminClient(AdminRoles.Deliver).GetAsync("manage/me");
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.True(answer.Headers.CacheControl?.NoStore, "Every admin answer is no-store.");
         var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal([AdminRoles.Deliver], body.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
