@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Access;
-using PetitionFunctions.LocalHost;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Access;
 

@@ -6,6 +6,7 @@ using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Admin;
 

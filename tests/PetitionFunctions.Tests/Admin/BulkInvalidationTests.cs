@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionFunctions.Access;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Admin;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Admin;
 

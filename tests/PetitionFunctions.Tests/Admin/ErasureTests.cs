@@ -8,6 +8,7 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Admin;
 

@@ -1,6 +1,7 @@
 using PetitionFunctions.Admin;
 using PetitionFunctions.Common;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Admin;
 

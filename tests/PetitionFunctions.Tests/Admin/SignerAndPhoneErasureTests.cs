@@ -9,6 +9,7 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Admin;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Campaigns;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PetitionFunctions.Common;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Common;
 

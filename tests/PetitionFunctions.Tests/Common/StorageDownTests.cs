@@ -1,18 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PetitionFunctions.Access;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Common;
-
-/// <summary>The local host with its storage stopped, and nothing in the background that would touch it.</summary>
-public sealed class StorageDownFixture : LocalHostFixture
-{
-    protected override string[] DisabledFunctions => FunctionCatalog.Read(typeof(ServiceRegistration).Assembly)
-        .Where(f => f.Trigger is QueueBinding or TimerBinding).Select(f => f.Name).ToArray();
-}
 
 /// <summary>
 /// Every HTTP function, public and admin, with storage out of reach: a client is told to come back (503
@@ -27,18 +20,10 @@ public sealed class StorageDownTests(StorageDownFixture fixture) : IClassFixture
         foreach (var function in FunctionCatalog.Read(typeof(ServiceRegistration).Assembly))
         {
             if (function.Trigger is not HttpBinding http) continue;
-            foreach (var method in http.Methods) data.Add(method.ToUpperInvariant(), SamplePath(http.Route));
+            foreach (var method in http.Methods) data.Add(method.ToUpperInvariant(), FunctionRoutes.SamplePath(http.Route));
         }
         return data;
     }
-
-    /// <summary>A function's route with its parameters filled in: a demo campaign's slug, a well-formed key, "x" for the rest.</summary>
-    public static string SamplePath(string route) => Regex.Replace(route, @"\{(\w+)[^}]*\}", match => match.Groups[1].Value switch
-    {
-        "slug" => "governor-end-s-comm",
-        "key" => new string('a', 64),
-        _ => "x",
-    });
 
     [Theory]
     [MemberData(nameof(HttpFunctions))]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Common;
 

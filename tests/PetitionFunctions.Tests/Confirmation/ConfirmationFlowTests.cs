@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Confirmation;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Confirmation;
 

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Confirmation;
 
@@ -151,7 +153,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         var campaign = await fixture.NewCampaignAsync();
         var table = fixture.Service<SignatureTable>();
         var key = fixture.Service<DedupeKeys>().For("unsent@example.org");
-        var record = new SignatureRecord(campaign.Slug, key, Common.Language.En, null, "NY", "100", DateTimeOffset.UtcNow, "protected");
+        var record = new SignatureRecord(campaign.Slug, key, Language.En, null, "NY", "100", DateTimeOffset.UtcNow, "protected");
         Assert.True(await table.InsertIfAbsentAsync(record, CancellationToken.None));
         var token = fixture.Service<LinkTokens>().Create(LinkTokens.WithdrawPurpose, campaign.Slug, key, LinkTokens.WithdrawLifetime);
 

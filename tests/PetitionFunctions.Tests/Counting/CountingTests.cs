@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Counting;
 
@@ -20,7 +21,7 @@ public sealed class CountingTests(LocalHostFixture fixture)
     public async Task A_summary_with_a_thousand_long_escaped_regions_and_sources_is_stored()
     {
         var campaign = await fixture.NewCampaignAsync();
-        var summary = Tally.Add(CampaignSummary.Empty(campaign), campaign, Unit.TallyTests.LongEscapedKeys(1_000), DateTimeOffset.UtcNow.UtcTicks, DateTimeOffset.UtcNow);
+        var summary = Tally.Add(CampaignSummary.Empty(campaign), campaign, TallyTests.LongEscapedKeys(1_000), DateTimeOffset.UtcNow.UtcTicks, DateTimeOffset.UtcNow);
         var summaries = fixture.Service<SummaryTable>();
 
         Assert.True(await summaries.TrySaveAsync(summary, null, CancellationToken.None));

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Counting;
 

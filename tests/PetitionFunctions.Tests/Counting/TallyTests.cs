@@ -1,7 +1,7 @@
-using PetitionFunctions.Signatures;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Tests.Counting;
 

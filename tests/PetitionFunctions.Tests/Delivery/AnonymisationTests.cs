@@ -4,6 +4,7 @@ using PetitionFunctions.Campaigns;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Delivery;
 

@@ -1,50 +1,14 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
-using PetitionFunctions.LocalHost;
 using PetitionFunctions.Stories;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Email;
-
-/// <summary>
-/// A transport that knows the queue's tries a round: "outage-…" fails every try of the email's first
-/// round and works from the second; "down-…" always fails; anyone else gets the email.
-/// </summary>
-public sealed class RoundScriptedTransport(int triesPerRound) : IEmailTransport
-{
-    public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
-    public ConcurrentDictionary<Guid, int> Delivered { get; } = new();
-
-    public Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
-    {
-        var attempt = Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        var address = message.To.Address;
-        if (address.StartsWith("down-", StringComparison.Ordinal) || (address.StartsWith("outage-", StringComparison.Ordinal) && attempt <= triesPerRound))
-            throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
-        Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        return Task.FromResult(EmailSendResult.SentResult);
-    }
-}
-
-/// <summary>Three tries a round, no wait between rounds, and no relay timers: the tests run the endorsement relay themselves.</summary>
-public sealed class EmailRoundsFixture : ConsumingHostFixture
-{
-    public const int TriesPerRound = 3;
-
-    public RoundScriptedTransport Transport { get; } = new(TriesPerRound);
-
-    protected override string[] DisabledFunctions => [.. base.DisabledFunctions, "RelayPendingEndorsementConfirmations", "RelayPendingStoryEmails"];
-
-    protected override HostSettings Adjust(HostSettings settings) => base.Adjust(settings) with { MaxDequeueCount = TriesPerRound };
-
-    protected override void ReplaceServices(IServiceCollection services) => services.AddSingleton<IEmailTransport>(Transport);
-}
 
 /// <summary>Endorsement and story emails get the same later rounds as signatures before they are given up on.</summary>
 public sealed class EndorsementAndStoryEmailRoundsTests(EmailRoundsFixture fixture) : IClassFixture<EmailRoundsFixture>

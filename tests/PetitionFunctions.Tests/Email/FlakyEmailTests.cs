@@ -1,60 +1,11 @@
-using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Confirmation;
-using PetitionFunctions.Email;
 using PetitionFunctions.Intake;
-using PetitionFunctions.LocalHost;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PetitionFunctions.Tests.Email;
-
-/// <summary>
-/// Wraps the app's own email transport and fails half the sends (a seeded coin), before the send,
-/// as a provider answering 503 would. Counts what it let through, by idempotency key.
-/// </summary>
-public sealed class HalfFailingTransport(IEmailTransport inner) : IEmailTransport
-{
-    private readonly Random _coin = new(20261124);
-
-    public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
-    public ConcurrentDictionary<Guid, int> Forwarded { get; } = new();
-
-    public async Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
-    {
-        Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        bool fail;
-        lock (_coin) fail = _coin.Next(2) == 0;
-        if (fail) throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
-        var result = await inner.SendAsync(message, idempotencyKey, cancellationToken);
-        Forwarded.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        return result;
-    }
-}
-
-public sealed class HalfFailingEmailFixture : ConsumingHostFixture
-{
-    public HalfFailingTransport Transport { get; private set; } = null!;
-
-    // Two tries a round: with a fair coin one round in four fails, so forty signers all but surely
-    // send some emails through the poison queue and a later round; twelve rounds make a give-up
-    // (thirteen failed rounds in a row) practically impossible.
-    protected override HostSettings Adjust(HostSettings settings) => base.Adjust(settings) with { MaxDequeueCount = 2 };
-
-    protected override void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
-    {
-        base.Configure(builder);
-        builder.Configuration["Email:RetryRounds"] = "12";
-    }
-
-    protected override void ReplaceServices(IServiceCollection services)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(IEmailTransport));
-        services.AddSingleton<IEmailTransport>(provider =>
-            Transport = new HalfFailingTransport((IEmailTransport)registered.ImplementationFactory!(provider)));
-    }
-}
 
 /// <summary>The email transport failing half the time: every confirmation is still sent, once, and none is lost.</summary>
 public sealed class FlakyEmailTests(HalfFailingEmailFixture fixture, ITestOutputHelper output) : IClassFixture<HalfFailingEmailFixture>

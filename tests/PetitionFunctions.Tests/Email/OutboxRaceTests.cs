@@ -7,6 +7,7 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Email;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Playwright;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace PetitionFunctions.Tests.Embed;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace PetitionFunctions.Tests.Embed;

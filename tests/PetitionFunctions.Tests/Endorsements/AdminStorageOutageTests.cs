@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using PetitionFunctions.Access;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Endorsements;
 

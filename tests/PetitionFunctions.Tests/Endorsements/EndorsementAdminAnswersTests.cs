@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Azure.Data.Tables;
 using PetitionFunctions.Access;
 using PetitionFunctions.Common;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Endorsements;
 

@@ -3,11 +3,12 @@ using System.Text;
 using MimeKit;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Endorsements;
 
 /// <summary>The last step: an approved endorser appears in the letter's next delivery, grouped by scope, in the body and as a CSV.</summary>
-public sealed class EndorsementDeliveryTests(ConsumingHostFixture fixture) : IClassFixture<ConsumingHostFixture>
+public sealed class EndorsementDeliveryFlowTests(ConsumingHostFixture fixture) : IClassFixture<ConsumingHostFixture>
 {
     [Fact]
     public async Task A_letter_s_delivery_carries_its_text_and_the_approved_endorsers_by_scope_in_the_body_and_as_a_csv()

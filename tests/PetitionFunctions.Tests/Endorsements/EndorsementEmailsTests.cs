@@ -1,5 +1,6 @@
 using PetitionFunctions.Common;
 using PetitionFunctions.Endorsements;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Endorsements;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PetitionFunctions.Campaigns;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Intake;
 

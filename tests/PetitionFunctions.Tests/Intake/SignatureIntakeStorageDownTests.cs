@@ -12,6 +12,7 @@ using PetitionFunctions.Counting;
 using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Intake;
 

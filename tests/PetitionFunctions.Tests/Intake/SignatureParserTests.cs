@@ -1,6 +1,5 @@
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
-using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Intake;
 

@@ -1,7 +1,6 @@
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
-using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Intake;
 

@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using PetitionFunctions.Common;
 using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Intake;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.LocalHost;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Signatures;
 

@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Stories;
 

@@ -6,6 +6,7 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.LocalHost;
 using PetitionFunctions.Stories;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Stories;
 

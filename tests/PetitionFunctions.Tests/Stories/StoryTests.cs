@@ -6,6 +6,7 @@ using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Stories;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Stories;
 

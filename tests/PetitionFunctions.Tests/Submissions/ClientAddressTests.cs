@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using PetitionFunctions.Intake;
 using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Submissions;

@@ -1,4 +1,5 @@
 using System.Net;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Submissions;
 

@@ -1,4 +1,3 @@
-using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Submissions;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PetitionFunctions.Common;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Submissions;
 

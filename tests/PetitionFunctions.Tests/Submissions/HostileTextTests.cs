@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using MimeKit;
 using PetitionFunctions.Access;
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Submissions;
 
@@ -56,7 +58,7 @@ public sealed class HostileTextTests(HostileInputFixture fixture)
     public async Task No_email_address_name_or_story_text_of_a_valid_or_hostile_request_reaches_a_log_line_or_scope()
     {
         var targets = await fixture.Targets;
-        var letter = await fixture.NewCampaignAsync(c => c with { Kind = Campaigns.CampaignKind.Letter });
+        var letter = await fixture.NewCampaignAsync(c => c with { Kind = CampaignKind.Letter });
         string[] secrets =
         [
             "zenaida.quispe@example.org", "Zenaida", "Quispeyupanqui", "Teodulfo", "Pocahontasville",

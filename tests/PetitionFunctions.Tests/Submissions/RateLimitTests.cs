@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionFunctions.Access;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Submissions;
 

@@ -5,9 +5,9 @@ using Azure.Data.Tables;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
 using PetitionFunctions.Stories;
 using PetitionFunctions.Submissions;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Submissions;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Tests.Support;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using PetitionFunctions.LocalHost;
-using PetitionFunctions.Tests.Integration;
 
 namespace PetitionFunctions.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using static PetitionFunctions.Tests.Integration.HostileRequests;
+using static PetitionFunctions.Tests.Support.HostileRequests;
 
 namespace PetitionFunctions.Tests.Support;
 
