@@ -32,10 +32,11 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
 
         await Eventually.True(async () => (await ReadAsync(signature))!.EmailsSent == 1);
 
-        var key = Assert.Single(fixture.Transport.Delivered.Keys);
+        // The fixture is shared by the class: other tests' emails may have gone through it before this one.
+        var key = ConfirmationEmailSender.IdempotencyKey(new ConfirmationRequest(signature.Campaign, signature.Key));
         Assert.Equal(3, fixture.Transport.Attempts[key]);
         Assert.Equal(1, fixture.Transport.Delivered[key]);
-        Assert.Equal(["flaky-ana@example.org"], fixture.Transport.DeliveredTo);
+        Assert.Single(fixture.Transport.DeliveredTo, address => address == "flaky-ana@example.org");
         Assert.Null((await ReadAsync(signature))!.EmailFailure);
     }
 
