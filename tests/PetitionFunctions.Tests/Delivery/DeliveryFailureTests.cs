@@ -1,39 +1,13 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
-using PetitionFunctions.Email;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Delivery;
-
-/// <summary>Delivery emails to "flaky-…" fail twice then go out; to "bounce-…" are refused for good. Signers' emails always go out.</summary>
-public sealed class ScriptedDeliveryTransport : IEmailTransport
-{
-    public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
-    public ConcurrentDictionary<Guid, int> Delivered { get; } = new();
-
-    public Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
-    {
-        var attempt = Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        if (message.To.Address.StartsWith("flaky-", StringComparison.Ordinal) && attempt <= 2) throw new TransientEmailException("The provider answered 503.");
-        if (message.To.Address.StartsWith("bounce-", StringComparison.Ordinal)) return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("mailbox-unavailable"));
-        Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        return Task.FromResult(EmailSendResult.SentResult);
-    }
-}
-
-public sealed class ScriptedDeliveryFixture : ConsumingHostFixture
-{
-    public ScriptedDeliveryTransport Transport { get; } = new();
-
-    protected override void ReplaceServices(IServiceCollection services) => services.AddSingleton<IEmailTransport>(Transport);
-}
 
 public sealed class DeliveryFailureTests(ScriptedDeliveryFixture fixture) : IClassFixture<ScriptedDeliveryFixture>
 {

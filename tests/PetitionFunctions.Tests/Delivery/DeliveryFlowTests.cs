@@ -13,12 +13,9 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Delivery;
 using PetitionFunctions.LocalHost;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Delivery;
-
-/// <summary>A local host whose queue functions run (confirmation emails, deliveries) and whose outbox the tests read.</summary>
-public sealed class DeliveryHostFixture : ConsumingHostFixture;
 
 /// <summary>
 /// The Delivery stage end to end: sign and confirm past a small goal, check the rules, and the queue

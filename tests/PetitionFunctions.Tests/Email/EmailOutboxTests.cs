@@ -13,50 +13,9 @@ using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Stories;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Email;
-
-/// <summary>
-/// A transport scripted by address: "down-…" fails every try (the provider is out), "refused-…" is refused
-/// for good, anyone else gets the email.
-/// </summary>
-public sealed class AddressScriptedTransport : IEmailTransport
-{
-    public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
-    public ConcurrentDictionary<Guid, int> Delivered { get; } = new();
-
-    public Task<EmailSendResult> SendAsync(EmailMessage message, Guid idempotencyKey, CancellationToken cancellationToken)
-    {
-        Attempts.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        var address = message.To.Address;
-        if (address.StartsWith("down-", StringComparison.Ordinal)) throw new TransientEmailException("The provider answered 503.", TimeSpan.FromSeconds(1));
-        if (address.StartsWith("refused-", StringComparison.Ordinal)) return Task.FromResult<EmailSendResult>(new EmailSendResult.Rejected("recipient-not-found"));
-        Delivered.AddOrUpdate(idempotencyKey, 1, (_, count) => count + 1);
-        return Task.FromResult(EmailSendResult.SentResult);
-    }
-}
-
-/// <summary>No email consumer or relay runs on its own: the tests drive the outbox step by step against Azurite.</summary>
-public sealed class EmailOutboxFixture : LocalHostFixture
-{
-    public AddressScriptedTransport Transport { get; } = new();
-
-    protected override string[] DisabledFunctions =>
-    [
-        "SendConfirmationEmail", "GiveUpOnConfirmationEmail", "RelayPendingConfirmations",
-        "SendEndorsementConfirmation", "GiveUpOnEndorsementConfirmation", "RelayPendingEndorsementConfirmations",
-        "SendStoryEmail", "GiveUpOnStoryEmail", "RelayPendingStoryEmails", "RollUpCounts",
-    ];
-
-    protected override void ReplaceServices(IServiceCollection services) => services.AddSingleton<IEmailTransport>(Transport);
-}
-
-[CollectionDefinition(Name)]
-public sealed class EmailOutboxCollection : ICollectionFixture<EmailOutboxFixture>
-{
-    public const string Name = "email outbox";
-}
 
 /// <summary>
 /// The one email outbox, tested once and run against each kind of record that is owed emails: the record

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using PetitionFunctions.Access;
 using PetitionFunctions.LocalHost;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.EndToEnd;
 
@@ -16,7 +16,7 @@ public abstract class AdminAccessTests<TFixture>(TFixture app) where TFixture : 
             .Select(function => function.Trigger)
             .OfType<HttpBinding>()
             .Where(http => http.Route.StartsWith(AdminRoutes.Root + "/", StringComparison.Ordinal))
-            .Select(http => (http.Methods[0].ToUpperInvariant(), StorageDownTests.SamplePath(http.Route)));
+            .Select(http => (http.Methods[0].ToUpperInvariant(), FunctionRoutes.SamplePath(http.Route)));
 
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string? token)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.LocalHost;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.EndToEnd;
 
@@ -153,7 +154,7 @@ public class RealHostFixture : AppFixture
 public class StandInFixture : AppFixture
 {
     private LocalFunctionsHost? _host;
-    private readonly Integration.CapturedLogs _logs = new();
+    private readonly CapturedLogs _logs = new();
 
     public override string Runtime => "the stand-in (PetitionFunctions.LocalHost)";
 

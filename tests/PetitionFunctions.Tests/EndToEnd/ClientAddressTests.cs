@@ -1,9 +1,7 @@
 using System.Net;
 using PetitionFunctions.Campaigns;
-using PetitionFunctions.Intake;
 using PetitionFunctions.LocalHost;
-using PetitionFunctions.Submissions;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.EndToEnd;
 
@@ -100,19 +98,3 @@ public abstract class TrustedHeaderTests<TFixture> where TFixture : AppFixture, 
 public sealed class TrustedHeaderOnRealHost : TrustedHeaderTests<RealHostFixture>;
 
 public sealed class TrustedHeaderOnStandIn : TrustedHeaderTests<StandInFixture>;
-
-/// <summary>A signature from a client that asks for 429 when over a rate limit, optionally with one extra header.</summary>
-internal static class StrictSignatures
-{
-    public static async Task<HttpStatusCode> SendAsync(HttpClient client, Campaign campaign, (string Name, string Value)? header)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"campaigns/{campaign.Slug}/signatures")
-        {
-            Content = Requests.Osdi("Marta", "Ruiz", $"marta.{Guid.NewGuid():n}@example.org"),
-        };
-        request.Headers.Add(Requester.StrictRateLimitsHeader, "429");
-        if (header is var (name, value)) request.Headers.Add(name, value);
-        using var answer = await client.SendAsync(request);
-        return answer.StatusCode;
-    }
-}

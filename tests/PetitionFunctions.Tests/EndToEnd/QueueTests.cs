@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
 using PetitionFunctions.Common;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.EndToEnd;
 

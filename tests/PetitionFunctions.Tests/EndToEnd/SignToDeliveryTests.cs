@@ -4,8 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MimeKit;
 using PetitionFunctions.Access;
-using PetitionFunctions.Campaigns;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.EndToEnd;
 

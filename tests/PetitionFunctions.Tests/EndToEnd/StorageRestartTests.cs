@@ -6,7 +6,7 @@ using Azure.Data.Tables;
 using PetitionFunctions.Common;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PetitionFunctions.Tests.EndToEnd;

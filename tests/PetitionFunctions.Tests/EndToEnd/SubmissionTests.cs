@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.EndToEnd;
 

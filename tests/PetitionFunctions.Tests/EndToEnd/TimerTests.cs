@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PetitionFunctions.Tests.Integration;
+using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.EndToEnd;
 

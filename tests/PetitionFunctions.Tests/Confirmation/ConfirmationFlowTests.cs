@@ -1,0 +1,120 @@
+using System.Net;
+using Azure.Storage.Queues;
+using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Signatures;
+using PetitionFunctions.Tests.Support;
+
+namespace PetitionFunctions.Tests.Confirmation;
+
+/// <summary>Sign, get the email in the outbox, open the link (twice, as mail scanners do), and sign again.</summary>
+public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClassFixture<ConsumingHostFixture>
+{
+    [Fact]
+    public async Task A_signer_gets_an_email_in_their_language_and_its_link_confirms_once_however_often_it_is_opened()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Lucía", "Mendoza", "lucia@example.org", language: "es"));
+
+        var email = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, "lucia@example.org", 1));
+        Assert.StartsWith("Confirme su firma", email.Subject);
+        Assert.Contains(campaign.Title.Es, email.TextBody);
+        Assert.NotNull(email.HtmlBody);
+        var link = Outbox.ConfirmPath(email);
+
+        var first = await fixture.Http.GetAsync(link);
+        var again = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Http.GetAsync(link)));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var page = await first.Content.ReadAsStringAsync();
+        Assert.Contains("Firma confirmada", page);
+        Assert.Contains("no-store", first.Headers.CacheControl!.ToString());
+        foreach (var answer in again)
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal(page, await answer.Content.ReadAsStringAsync());
+        }
+
+        var rows = await fixture.SignatureRowsAsync(campaign.Slug);
+        var journal = Assert.Single(await fixture.JournalRowsAsync(campaign.Slug));
+        var signature = Assert.Single(rows, r => !r.RowKey.Contains('-'));
+        Assert.Equal(nameof(SignatureState.Confirmed), signature.GetString("State"));
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
+        Assert.Equal(signature.GetDateTimeOffset("ConfirmedAt"), journal.GetDateTimeOffset("At"));
+        Assert.Equal(1, journal.GetInt32("Change"));
+        Assert.Equal("es", journal.GetString("Language"));
+    }
+
+    [Fact]
+    public async Task A_tampered_link_gets_a_page_that_explains_and_changes_nothing()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Omar", "Haddad", "omar@example.org"));
+        var link = Outbox.ConfirmPath(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, "omar@example.org", 1)));
+        var tampered = link[..^3] + (link[^3] == 'A' ? "B" : "A") + link[^2..];
+
+        var answers = new[]
+        {
+            await fixture.Http.GetAsync(tampered),
+            await fixture.Http.GetAsync("confirm/not-a-token"),
+            await fixture.Http.GetAsync(link[..^10]),
+        };
+
+        var pages = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode));
+        Assert.All(pages, p => Assert.Contains("This link is not valid", p));
+        Assert.Single(pages.Distinct());
+        Assert.Empty(await fixture.JournalRowsAsync(campaign.Slug));
+    }
+
+    [Fact]
+    public async Task An_expired_link_says_so_in_the_signer_s_language_and_confirms_nothing()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Rosa", "Vargas", "rosa.v@example.org", language: "es"));
+        var signature = Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => !r.RowKey.Contains('-'));
+        var expired = fixture.Service<LinkTokens>().Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.RowKey, TimeSpan.FromSeconds(-1));
+
+        var answer = await fixture.Http.GetAsync($"confirm/{expired}");
+
+        Assert.Equal(HttpStatusCode.Gone, answer.StatusCode);
+        Assert.Contains("Este enlace venció", await answer.Content.ReadAsStringAsync());
+        Assert.Empty(await fixture.JournalRowsAsync(campaign.Slug));
+    }
+
+    [Fact]
+    public async Task Signing_again_resends_while_pending_sends_a_note_once_confirmed_and_never_more_than_five_emails()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var url = $"campaigns/{campaign.Slug}/signatures";
+        const string address = "kwame@example.org";
+        var first = await fixture.Http.PostAsync(url, Requests.Osdi("Kwame", "Mensah", address));
+        await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1);
+
+        var second = await fixture.Http.PostAsync(url, Requests.Osdi("Kwame", "Mensah", address));
+        var emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 2);
+        Assert.All(emails, e => Assert.StartsWith("Confirm your signature", e.Subject));
+
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Outbox.ConfirmPath(emails[1]))).StatusCode);
+        var third = await fixture.Http.PostAsync(url, Requests.Osdi("Kwame", "Mensah", address));
+        emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 3);
+        Assert.Single(emails, e => e.Subject?.StartsWith("You already signed", StringComparison.Ordinal) == true);
+
+        // Each repeat comes after the email the one before asked for was handled (sent, or skipped).
+        var more = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++)
+        {
+            more.Add(await fixture.Http.PostAsync(url, Requests.Osdi("Kwame", "Mensah", address)));
+            await Drain.QueueAsync(fixture.Service<QueueServiceClient>(), StorageNames.ConfirmationsQueue);
+        }
+        await Outbox.WaitForAsync(fixture.OutboxFolder, address, 5);
+
+        Assert.Equal(5, Outbox.To(fixture.OutboxFolder, address).Count);
+        var body = await first.Content.ReadAsStringAsync();
+        foreach (var answer in new[] { second, third }.Concat(more))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+            Assert.Equal(body, await answer.Content.ReadAsStringAsync());
+        }
+    }
+}
