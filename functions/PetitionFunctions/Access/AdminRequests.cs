@@ -1,7 +1,5 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Access;
@@ -12,39 +10,27 @@ public static class AdminRequests
     /// <summary>Campaign documents carry long texts in two languages, so admin bodies may be larger than a signature's 16 KB.</summary>
     public const int MaxBodyBytes = 128 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Reads at most 128 KB of UTF-8 JSON; anything else is a problem.</summary>
+    /// <summary>Reads at most 128 KB of UTF-8 JSON, the way every body is read (<see cref="RequestBody"/>); anything else is a problem.</summary>
     public static async Task<(string? Json, ProblemKind? Problem)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
-            || !media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (HeaderUtilities.RemoveQuotes(media.Charset) is { HasValue: true } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-            return (null, ProblemKind.UnsupportedContentType);
-        if (request.ContentLength > MaxBodyBytes) return (null, ProblemKind.DocumentTooLarge);
-
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            length += read;
-        if (length > MaxBodyBytes) return (null, ProblemKind.DocumentTooLarge);
-        try
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken, MaxBodyBytes);
+        return problem switch
         {
-            return (StrictUtf8.GetString(buffer, 0, length).TrimStart('\uFEFF'), null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, ProblemKind.MalformedBody);
-        }
+            ProblemKind.BodyTooLarge => (null, ProblemKind.DocumentTooLarge),
+            { } other => (null, other),
+            null when body!.Format != BodyFormat.Json => (null, ProblemKind.UnsupportedContentType),
+            null => (body.Text, null),
+        };
     }
 
     /// <summary>The admin's object id (from the validated token), for the audit lines in the logs. Staff, never a signer.</summary>
-    public static string ActorOf(HttpRequest request) =>
+    public static string ActorOf(HttpRequest request) => ObjectIdOf(request) ?? "unknown";
+
+    /// <summary>The admin's Entra object id from the validated token, or null when the token names none.</summary>
+    public static string? ObjectIdOf(HttpRequest request) =>
         request.HttpContext.User.FindFirst("oid")?.Value
         ?? request.HttpContext.User.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value
-        ?? request.HttpContext.User.FindFirst("sub")?.Value
-        ?? "unknown";
+        ?? request.HttpContext.User.FindFirst("sub")?.Value;
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ public sealed class EndorsementAdminFunctions(EndorsementModeration moderation)
         var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: null);
         document.Dispose();
         if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        return Answer(await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken), request);
+        return Answer(await moderation.ModerateAsync(slug, keys!, state!.Value, AdminRequests.ObjectIdOf(request), cancellationToken), request);
     }
 
     /// <summary>One endorsement: <c>{"state":"approved"}</c>.</summary>
@@ -49,7 +49,7 @@ public sealed class EndorsementAdminFunctions(EndorsementModeration moderation)
         var (keys, state, errors) = ModerationRequest.Read(document!.RootElement, keyFromRoute: key);
         document.Dispose();
         if (!errors.IsEmpty) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        var outcome = await moderation.ModerateAsync(slug, keys!, state!.Value, AdminBody.CallerId(request), cancellationToken);
+        var outcome = await moderation.ModerateAsync(slug, keys!, state!.Value, AdminRequests.ObjectIdOf(request), cancellationToken);
         if (outcome is ModerationOutcome.Done { Body: ModerationResult { Updated.Count: 0 } })
             return Problems.For(ProblemKind.EndorsementNotFound, HttpAnswers.LanguageOf(request));
         return Answer(outcome, request);
@@ -116,7 +116,7 @@ public static class ModerationRequest
     }
 }
 
-/// <summary>An admin request's JSON body (16 KB at most, like every body), and who sent it.</summary>
+/// <summary>A moderation request's JSON body: 16 KB at most, like every public body, and a JSON object.</summary>
 public static class AdminBody
 {
     public static async Task<(JsonDocument? Document, IActionResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -131,13 +131,5 @@ public static class AdminBody
         var errors = new FieldErrors();
         errors.Add("body", FieldMessages.NotAnObject);
         return (null, Problems.Fields(errors, language, ProblemKind.MalformedBody));
-    }
-
-    /// <summary>The admin's Entra object id (not their name): who decided, for the record.</summary>
-    public static string? CallerId(HttpRequest request)
-    {
-        var user = request.HttpContext.User;
-        return user.FindFirst("oid")?.Value ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value
-            ?? user.FindFirst("sub")?.Value;
     }
 }

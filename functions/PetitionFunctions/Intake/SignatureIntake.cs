@@ -66,7 +66,7 @@ public sealed class SignatureIntake(
         EmailRequest? pending = new(campaign, key);
         if (!await signatures.InsertIfAbsentAsync(record, cancellationToken))
         {
-            // Someone who withdrew and signs again starts a fresh signature (docs/decisions.md, "Signers' data rights").
+            // Someone who withdrew and signs again starts a fresh signature (docs/decisions.md, "Signing again after withdrawing starts afresh").
             pending = await signatures.RepeatAsync(record, options.Value.ResendCooldown, cancellationToken);
             log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new; email: {Email}.",
                 campaign, key[..8], pending?.Kind.ToString() ?? "none due");
