@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Email;
 
@@ -24,26 +24,15 @@ public enum EmailKind
 /// </summary>
 public sealed record EmailRequest(string Campaign, string Key, int Sequence = 1, EmailKind Kind = EmailKind.Confirm)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public string ToJson() => QueueMessages.ToJson(this);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static EmailRequest? TryParse(string message)
-    {
-        try { return Parse(message); }
-        catch (FormatException) { return null; }
-    }
+    public static EmailRequest? TryParse(string message) => QueueMessages.TryParse<EmailRequest>(message, IsValid);
 
     /// <exception cref="FormatException">The message is not an email request; retrying will not help.</exception>
-    public static EmailRequest Parse(string message)
-    {
-        EmailRequest? request;
-        try { request = JsonSerializer.Deserialize<EmailRequest>(message, Json); }
-        catch (JsonException e) { throw new FormatException("The message is not an email request.", e); }
-        if (request is null || !Campaigns.Campaign.IsValidSlug(request.Campaign ?? "") || !IsKey(request.Key ?? "") || request.Sequence < 1)
-            throw new FormatException("The email request names no campaign or record.");
-        return request;
-    }
+    public static EmailRequest Parse(string message) => QueueMessages.Parse<EmailRequest>(message, IsValid);
+
+    private static bool IsValid(EmailRequest request) =>
+        Campaigns.Campaign.IsValidSlug(request.Campaign ?? "") && IsKey(request.Key ?? "") && request.Sequence >= 1 && Enum.IsDefined(request.Kind);
 
     /// <summary>Record keys are hex digests or random ids: letters, digits and dashes.</summary>
     private static bool IsKey(string key) => key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
