@@ -19,7 +19,7 @@ public abstract record BulkOutcome
 {
     public sealed record Done(object Body) : BulkOutcome;
 
-    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : BulkOutcome;
+    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : BulkOutcome, IRefusal;
 }
 
 /// <summary>

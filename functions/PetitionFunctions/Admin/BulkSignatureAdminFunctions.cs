@@ -62,8 +62,7 @@ public sealed class BulkSignatureAdminFunctions(BulkSignatureAdmin admin)
     private static IActionResult Answer(HttpRequest request, BulkOutcome outcome) => outcome switch
     {
         BulkOutcome.Done done => new OkObjectResult(done.Body),
-        BulkOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
-        BulkOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
+        BulkOutcome.Refused refused => Problems.For(refused, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

@@ -9,7 +9,7 @@ public abstract record CampaignAdminOutcome
     /// <summary>The campaign as stored now; Created for a new one (201).</summary>
     public sealed record Saved(Campaign Campaign, bool Created = false) : CampaignAdminOutcome;
 
-    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : CampaignAdminOutcome;
+    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : CampaignAdminOutcome, IRefusal;
 }
 
 /// <summary>

@@ -75,8 +75,7 @@ public sealed class CampaignAdminFunctions(CampaignAdmin admin)
         CampaignAdminOutcome.Saved { Created: true } created => new CreatedResult(
             $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{created.Campaign.Slug}", CampaignDocument.From(created.Campaign)),
         CampaignAdminOutcome.Saved saved => new OkObjectResult(CampaignDocument.From(saved.Campaign)),
-        CampaignAdminOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
-        CampaignAdminOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
+        CampaignAdminOutcome.Refused refused => Problems.For(refused, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

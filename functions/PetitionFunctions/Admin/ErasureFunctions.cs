@@ -28,8 +28,7 @@ public sealed class ErasureFunctions(PersonErasure erasure)
                 ContentType = "application/json; charset=utf-8",
                 Content = JsonSerializer.Serialize(erased.Summary, ApiJson.Options),
             },
-            ErasureOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, language, refused.Problem),
-            ErasureOutcome.Refused refused => Problems.For(refused.Problem, language),
+            ErasureOutcome.Refused refused => Problems.For(refused, language),
             _ => throw new ArgumentOutOfRangeException(nameof(request)),
         };
     }

@@ -20,7 +20,7 @@ public abstract record ErasureOutcome
 {
     public sealed record Erased(ErasureSummary Summary) : ErasureOutcome;
 
-    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : ErasureOutcome;
+    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : ErasureOutcome, IRefusal;
 }
 
 /// <summary>

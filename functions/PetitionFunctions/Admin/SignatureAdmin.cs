@@ -16,7 +16,7 @@ public abstract record SignatureAdminOutcome
 
     public sealed record One(OsdiSignature Signature) : SignatureAdminOutcome;
 
-    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : SignatureAdminOutcome;
+    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : SignatureAdminOutcome, IRefusal;
 }
 
 /// <summary>

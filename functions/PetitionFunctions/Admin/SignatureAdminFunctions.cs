@@ -76,8 +76,7 @@ public sealed class SignatureAdminFunctions(SignatureAdmin admin)
     {
         SignatureAdminOutcome.Listed listed => Hal(listed.Page),
         SignatureAdminOutcome.One one => Hal(one.Signature),
-        SignatureAdminOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
-        SignatureAdminOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
+        SignatureAdminOutcome.Refused refused => Problems.For(refused, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 

@@ -128,6 +128,10 @@ public static class Problems
         return new ProblemResult(problem, wait);
     }
 
+    /// <summary>A stage's refusal: field by field when it names fields, else the problem alone.</summary>
+    public static IActionResult For(IRefusal refusal, Language language) =>
+        refusal.Errors is { IsEmpty: false } errors ? Fields(errors, language, refusal.Problem) : For(refusal.Problem, language);
+
     public static IActionResult Fields(FieldErrors errors, Language language, ProblemKind kind = ProblemKind.InvalidFields)
     {
         var result = (ProblemResult)For(kind, language);

@@ -81,8 +81,7 @@ public sealed class EndorsementAdminFunctions(EndorsementModeration moderation)
     private static IActionResult Answer(ModerationOutcome outcome, HttpRequest request) => outcome switch
     {
         ModerationOutcome.Done done => new OkObjectResult(done.Body),
-        ModerationOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, HttpAnswers.LanguageOf(request), refused.Problem),
-        ModerationOutcome.Refused refused => Problems.For(refused.Problem, HttpAnswers.LanguageOf(request)),
+        ModerationOutcome.Refused refused => Problems.For(refused, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

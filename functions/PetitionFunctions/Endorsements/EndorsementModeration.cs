@@ -40,7 +40,7 @@ public abstract record ModerationOutcome
 {
     public sealed record Done(object Body) : ModerationOutcome;
 
-    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : ModerationOutcome;
+    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : ModerationOutcome, IRefusal;
 }
 
 /// <summary>The admin side of endorsements: list with details, approve or reject (one or many), apply or discard a pending change.</summary>

@@ -73,8 +73,7 @@ public sealed class StoryAdminFunctions(StoryModeration moderation)
         {
             ModerationOutcome.Done { Body: null } => new NoContentResult(),
             ModerationOutcome.Done done => new OkObjectResult(done.Body),
-            ModerationOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, language, refused.Problem),
-            ModerationOutcome.Refused refused => Problems.For(refused.Problem, language),
+            ModerationOutcome.Refused refused => Problems.For(refused, language),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
         };
     }

@@ -35,7 +35,7 @@ public abstract record ModerationOutcome
 {
     public sealed record Done(object? Body) : ModerationOutcome;
 
-    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : ModerationOutcome;
+    public sealed record Refused(ProblemKind Problem, FieldErrors? Errors = null) : ModerationOutcome, IRefusal;
 }
 
 /// <summary>
