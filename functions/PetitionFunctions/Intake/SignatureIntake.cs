@@ -68,7 +68,7 @@ public sealed class SignatureIntake(
         {
             // Someone who withdrew and signs again starts a fresh signature (docs/decisions.md, "Signing again after withdrawing starts afresh").
             pending = await signatures.RepeatAsync(record, options.Value.ResendCooldown, cancellationToken);
-            log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new; email: {Email}.",
+            log.LogInformation("Repeat signature on {Campaign} ({Signature}); answered as new; email due: {EmailKind}.",
                 campaign, key[..8], pending?.Kind.ToString() ?? "none due");
             if (pending is null) return;
         }
