@@ -24,12 +24,12 @@ public enum EmailKind
 /// </summary>
 public sealed record EmailRequest(string Campaign, string Key, int Sequence = 1, EmailKind Kind = EmailKind.Confirm)
 {
-    public string ToJson() => QueueMessages.ToJson(this);
+    public string ToJson() => QueueMessageJson.ToJson(this);
 
-    public static EmailRequest? TryParse(string message) => QueueMessages.TryParse<EmailRequest>(message, IsValid);
+    public static EmailRequest? TryParse(string message) => QueueMessageJson.TryParse<EmailRequest>(message, IsValid);
 
     /// <exception cref="FormatException">The message is not an email request; retrying will not help.</exception>
-    public static EmailRequest Parse(string message) => QueueMessages.Parse<EmailRequest>(message, IsValid);
+    public static EmailRequest Parse(string message) => QueueMessageJson.Parse<EmailRequest>(message, IsValid);
 
     private static bool IsValid(EmailRequest request) =>
         Campaigns.Campaign.IsValidSlug(request.Campaign ?? "") && IsKey(request.Key ?? "") && request.Sequence >= 1 && Enum.IsDefined(request.Kind);

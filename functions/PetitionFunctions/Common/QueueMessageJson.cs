@@ -8,7 +8,7 @@ namespace PetitionFunctions.Common;
 /// JSON of the expected shape, or that fails its check, is a <see cref="FormatException"/>: retrying will
 /// not help, so the queue moves it to the poison queue.
 /// </summary>
-public static class QueueMessages
+public static class QueueMessageJson
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
