@@ -13,9 +13,6 @@ namespace PetitionFunctions.Admin;
 /// <param name="OrganizationSigners">Organisations' endorsements kept, with this person removed as their signer (or their pending change dropped).</param>
 public sealed record ErasureSummary(int CampaignsChecked, int Signatures, int CountedSignatures, int Endorsements, int Stories, int OrganizationSigners);
 
-/// <summary>Who to erase: an email address, a phone number, or both (at least one).</summary>
-public sealed record ErasureRequest(string? Email, string? Phone);
-
 public abstract record ErasureOutcome
 {
     public sealed record Erased(ErasureSummary Summary) : ErasureOutcome;

@@ -3,26 +3,6 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Campaigns;
 
-public enum CampaignKind
-{
-    /// <summary>People sign; counted and delivered to the target.</summary>
-    Petition,
-    /// <summary>A sign-on letter that organisations and leaders endorse.</summary>
-    Letter,
-    /// <summary>Story collection.</summary>
-    Stories,
-}
-
-public enum CampaignState
-{
-    Draft,
-    Open,
-    Closed,
-}
-
-/// <summary>The official a campaign is delivered to.</summary>
-public sealed record CampaignTarget(string Name, string Title, string DeliveryEmail);
-
 public sealed partial record Campaign
 {
     public required string Slug { get; init; }

@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace PetitionFunctions.Common;
 
-/// <summary>A button that posts back to the page's own address: the only action a message page offers.</summary>
-public sealed record PageButton(string FormAction, string Label);
-
 /// <summary>
 /// The small pages links in emails open (confirm, withdraw): self-contained HTML in the reader's
 /// language, never cached, never indexed, never framed, sending no Referer that would carry the token

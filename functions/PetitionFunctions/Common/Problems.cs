@@ -2,35 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace PetitionFunctions.Common;
 
-public enum ProblemKind
-{
-    InvalidFields,
-    MalformedBody,
-    CampaignNotFound,
-    OriginNotAllowed,
-    AuthenticationRequired,
-    RoleRequired,
-    CampaignClosed,
-    BodyTooLarge,
-    UnsupportedContentType,
-    StorageUnavailable,
-    NotALetter,
-    NotAPetition,
-    EndorsementNotFound,
-    CampaignExists,
-    SignatureNotFound,
-    DocumentTooLarge,
-    NotAStoryCampaign,
-    StoriesClosed,
-    StoryTooLarge,
-    StoryNotFound,
-    RateLimited,
-    IntakePaused,
-    CaptchaUnavailable,
-    OperationNotFound,
-    NothingToResend,
-}
-
 /// <summary>
 /// RFC 9457 problem+json answers, titled in the requester's language. Field problems carry an
 /// <c>errors</c> object with one entry per field.

@@ -4,12 +4,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace PetitionFunctions.Common;
 
-public enum BodyFormat
-{
-    Json,
-    Form,
-}
-
 /// <summary>A write request's body, read and size-checked, before any field is looked at.</summary>
 public sealed record RequestBody(BodyFormat Format, string Text)
 {

@@ -5,9 +5,6 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Counting;
 
-/// <summary>A campaign and its summary: everything the public reads show.</summary>
-public sealed record CampaignView(Campaign Campaign, CampaignSummary Summary);
-
 /// <summary>
 /// The public read model, held in memory per instance for <see cref="CountingOptions.ReadCacheDuration"/>.
 /// A crowd of readers costs one refresh (a point read of the campaign and one of its summary) per

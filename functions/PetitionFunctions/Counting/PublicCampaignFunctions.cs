@@ -28,39 +28,3 @@ public sealed class PublicCampaignFunctions(CampaignReads reads)
             async () => await reads.FindAsync(slug) is { Campaign.State: not CampaignState.Draft } view ? view : null,
             answer, ProblemKind.CampaignNotFound);
 }
-
-/// <summary>A campaign in one language, with its count: what a partner page shows.</summary>
-public sealed record CampaignDetail(
-    string Slug,
-    CampaignKind Kind,
-    string Language,
-    string Title,
-    string Description,
-    string CallToAction,
-    PublicTarget Target,
-    int Goal,
-    int Count,
-    CampaignState State,
-    DateTimeOffset? Deadline,
-    DateTimeOffset? GoalReachedAt,
-    DateTimeOffset? UpdatedAt,
-    CaptchaSettings? Captcha = null)
-{
-    public static CampaignDetail From(CampaignView view, Language language)
-    {
-        var (c, s) = (view.Campaign, view.Summary);
-        return new CampaignDetail(c.Slug, c.Kind, language.Code(), c.Title.In(language), c.Description.In(language),
-            c.CallToAction.In(language), new PublicTarget(c.Target.Name, c.Target.Title), s.Goal, s.Count, c.State, c.Deadline,
-            s.GoalReachedAt, s.UpdatedAt, c.Captcha);
-    }
-}
-
-/// <summary>The count and goal alone; with <c>?source=</c>, a partner's own count beside the total.</summary>
-public sealed record CampaignCount(int Count, int Goal, string? Source = null, int? SourceCount = null)
-{
-    public static CampaignCount From(CampaignView view, string? source) =>
-        string.IsNullOrWhiteSpace(source)
-            ? new CampaignCount(view.Summary.Count, view.Summary.Goal)
-            : new CampaignCount(view.Summary.Count, view.Summary.Goal, source.ToLowerInvariant(),
-                view.Summary.Breakdowns.Source.GetValueOrDefault(source.ToLowerInvariant()));
-}

@@ -5,9 +5,6 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Counting;
 
-/// <summary>A summary with the version it was read at, for a write that must not overwrite a newer one.</summary>
-public sealed record VersionedSummary(CampaignSummary Summary, ETag? Version);
-
 /// <summary>The Summaries table: one row per campaign, the only thing public count reads touch.</summary>
 public sealed class SummaryTable(TableServiceClient service)
 {

@@ -6,19 +6,6 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Delivery;
 
-/// <summary>One confirmed signer as the target's office receives them: never an email address.</summary>
-public sealed record DeliverySigner(
-    string GivenName,
-    string FamilyName,
-    string? City,
-    string? Region,
-    string? PostalCode,
-    string? Comment,
-    DateTimeOffset SignedAt);
-
-/// <summary>One written part of the CSV: its number, how many signers and bytes it holds, and the SHA-256 (hex) of those bytes.</summary>
-public sealed record CsvPart(int Number, int Rows, long Bytes, string Sha256);
-
 /// <summary>
 /// Writes confirmed signers as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads
 /// accents right), RFC 4180 (every field quoted, quotes doubled, CRLF line ends), and every text

@@ -1,20 +1,9 @@
 using System.Globalization;
 using System.Text;
-using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Counting;
 using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Delivery;
-
-/// <summary>What one email of a delivery says: the same for every part but the part number and its attachment.</summary>
-public sealed record DeliveryPacket(
-    Campaign Campaign,
-    DeliveryRecord Delivery,
-    int TotalConfirmed,
-    int NewSinceLast,
-    CampaignSummary? Summary,
-    IReadOnlyList<DeliveredPart> Parts);
 
 /// <summary>
 /// The email to the target's office, in English (the office's language): plain text and HTML with the

@@ -4,24 +4,8 @@ using PetitionFunctions.Counting;
 
 namespace PetitionFunctions.Delivery;
 
-/// <summary>What the rules know about a campaign's past deliveries.</summary>
-/// <param name="LastDeliveredCount">The total confirmed in the most recent delivery that went out, or null if none has.</param>
-public sealed record DeliveryHistory(int? LastDeliveredCount)
-{
-    public static readonly DeliveryHistory None = new((int?)null);
-}
-
 /// <summary>A delivery the rules say is due, named by its milestone: the same milestone always gets the same id.</summary>
 public sealed record DueDelivery(string MilestoneId, DeliveryKind Kind, string Reason);
-
-public enum DeliveryKind
-{
-    Close,
-    Goal,
-    Every,
-    Weekly,
-    Manual,
-}
 
 /// <summary>
 /// The delivery rules, plain arithmetic over a campaign, its summary and the clock. Each delivery has

@@ -1,15 +1,5 @@
 namespace PetitionFunctions.Email;
 
-public enum EmailTransportKind
-{
-    /// <summary>Writes each message as an .eml file into a folder: the local default.</summary>
-    Outbox,
-    /// <summary>Any SMTP server, through MailKit.</summary>
-    Smtp,
-    /// <summary>Azure Communication Services Email, through its REST API.</summary>
-    Acs,
-}
-
 /// <summary>Configuration section "Email".</summary>
 public sealed class EmailOptions
 {
@@ -38,47 +28,4 @@ public sealed class EmailOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     public AcsOptions Acs { get; set; } = new();
-}
-
-public sealed class OutboxFolderOptions
-{
-    /// <summary>Where .eml files are written; relative paths are under the working directory.</summary>
-    public string Folder { get; set; } = "outbox";
-}
-
-public enum SmtpSecurity
-{
-    /// <summary>STARTTLS when the server offers it.</summary>
-    Auto,
-    StartTls,
-    SslOnConnect,
-    /// <summary>No TLS: only for a server on this machine.</summary>
-    None,
-}
-
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 587;
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
-}
-
-public sealed class AcsOptions
-{
-    /// <summary>The Communication Services endpoint, https://{resource}.communication.azure.com.</summary>
-    public string? Endpoint { get; set; }
-
-    /// <summary>For development only: the resource's access key (HMAC). Without it, the managed identity is used.</summary>
-    public string? AccessKey { get; set; }
-
-    /// <summary>Client id of the user-assigned managed identity; empty for DefaultAzureCredential.</summary>
-    public string? ManagedIdentityClientId { get; set; }
-
-    public string ApiVersion { get; set; } = "2025-09-01";
-
-    /// <summary>How long to poll a send operation before treating it as a transient failure.</summary>
-    public TimeSpan PollingTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

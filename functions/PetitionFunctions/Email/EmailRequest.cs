@@ -3,19 +3,6 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Email;
 
-/// <summary>Which email a record is owed.</summary>
-public enum EmailKind
-{
-    /// <summary>The link that confirms a signature or an endorsement.</summary>
-    Confirm,
-
-    /// <summary>To someone who signs again after confirming: "you have already signed", with a withdraw link.</summary>
-    AlreadySigned,
-
-    /// <summary>To a story's writer: the story arrived, with the link that withdraws it.</summary>
-    Receipt,
-}
-
 /// <summary>
 /// An email a record (a signature, an endorsement, a story) is owed: the queue message, and what its
 /// outbox row stands for. It names the record and nothing about the person: the sender reads the

@@ -2,33 +2,6 @@ using System.Globalization;
 
 namespace PetitionFunctions.Endorsements;
 
-/// <summary>One endorser as anyone may see it: an organisation's public profile, or a leader's name, title, affiliation and city.</summary>
-public sealed record PublicEndorsement(
-    EndorserKind Kind,
-    string Name,
-    EndorsementScope? Scope = null,
-    string? Locality = null,
-    string? Region = null,
-    string? Website = null,
-    string? LogoUrl = null,
-    string? Title = null,
-    string? Affiliation = null);
-
-/// <summary>Organisations counted by scope: "63 organisations: 12 national, 20 state, 31 local".</summary>
-public sealed record ScopeCounts(int National, int State, int Local);
-
-/// <summary>The public list of a letter: approved endorsements that agreed to be listed, with counts.</summary>
-public sealed record PublicEndorsementList(
-    int Total,
-    int Organizations,
-    int Individuals,
-    ScopeCounts ByScope,
-    bool AllowsIndividuals,
-    IReadOnlyList<PublicEndorsement> Endorsements);
-
-/// <summary>The approved endorsers of a letter, grouped by scope, as the delivery to the target carries them.</summary>
-public sealed record EndorserGroup(EndorsementScope? Scope, IReadOnlyList<PublicEndorsement> Endorsers);
-
 /// <summary>The arithmetic and order of endorsement lists: plain C#, no storage.</summary>
 public static class EndorsementLists
 {

@@ -4,38 +4,6 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Endorsements;
 
-/// <summary>A pending change as an admin sees it.</summary>
-/// <param name="Flag">"rate-limit" when its sender's address was over the letter's limits.</param>
-public sealed record AdminPendingChange(OrganizationProfile? Organization, EndorserDetails Endorser, bool ListPublicly, bool DomainMatches, DateTimeOffset ReceivedAt,
-    string? Flag);
-
-/// <summary>
-/// An endorsement as an admin sees it: everything, the signer's details decrypted. When the signer was
-/// erased, <see cref="SignerErased"/> is true and the signer's name, title and email are empty.
-/// </summary>
-public sealed record AdminEndorsement(
-    string Key,
-    EndorserKind Kind,
-    OrganizationProfile? Organization,
-    string? Domain,
-    EndorserDetails Endorser,
-    bool ListPublicly,
-    string Language,
-    string? Source,
-    DateTimeOffset ReceivedAt,
-    EndorsementState State,
-    DateTimeOffset? ConfirmedAt,
-    bool DomainVerified,
-    ModerationState Moderation,
-    DateTimeOffset? ModeratedAt,
-    string? EmailFailure,
-    AdminPendingChange? PendingChange,
-    string? Flag,
-    bool SignerErased);
-
-/// <summary>What became of each key in a moderation request.</summary>
-public sealed record ModerationResult(IReadOnlyList<string> Updated, IReadOnlyList<string> NotFound);
-
 public abstract record ModerationOutcome
 {
     public sealed record Done(object Body) : ModerationOutcome;
@@ -127,19 +95,4 @@ public sealed class EndorsementModeration(
             : null,
         e.Flag,
         e.Kind == EndorserKind.Organization && e.SignerErased);
-}
-
-public static class ModerationMessages
-{
-    public static readonly LocalizedText InvalidState = new(
-        "Use pending, approved or rejected.",
-        "Use pending, approved o rejected.");
-
-    public static readonly LocalizedText InvalidDecision = new(
-        "Use apply or discard.",
-        "Use apply (aplicar) o discard (descartar).");
-
-    public static readonly LocalizedText TooManyKeys = new(
-        $"Send between 1 and {EndorsementModeration.MaxKeys} keys.",
-        $"Envíe entre 1 y {EndorsementModeration.MaxKeys} claves.");
 }

@@ -5,20 +5,6 @@ using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Intake;
 
-/// <summary>A signature that passed every rule, tidied for storage.</summary>
-public sealed record ValidSignature(
-    string GivenName,
-    string FamilyName,
-    string Email,
-    string CanonicalEmail,
-    string PostalCode,
-    string? Locality,
-    string? Region,
-    string? Comments,
-    Language Language,
-    string? Source,
-    Uri? ReturnUrl) : IValidSubmission;
-
 /// <summary>What a signature must look like. No citizenship or immigration status is ever asked or kept.</summary>
 public static partial class SignatureRules
 {

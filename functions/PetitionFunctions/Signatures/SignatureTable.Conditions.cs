@@ -2,21 +2,6 @@ using Azure.Data.Tables;
 
 namespace PetitionFunctions.Signatures;
 
-/// <summary>
-/// Which signatures of a campaign a bulk action applies to: any of the sender hashes and a window on
-/// when they were received. Every condition given must hold.
-/// </summary>
-public sealed record SignatureCondition(string? IpHash, string? EmailDomainHash, DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo)
-{
-    public bool IsEmpty => IpHash is null && EmailDomainHash is null && ReceivedFrom is null && ReceivedTo is null;
-}
-
-/// <summary>A signature row as bulk actions see it.</summary>
-public sealed record SignatureMark(string Key, SignatureState State, string? Flag);
-
-/// <summary>A signature's sender hashes, as the hourly trend job reads them.</summary>
-public sealed record SignatureSender(string Key, string? IpHash, string? EmailDomainHash);
-
 public sealed partial class SignatureTable
 {
     /// <summary>

@@ -5,16 +5,6 @@ using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Signatures;
 
-/// <summary>One row of the confirmation journal: +1 for a confirmation or restoration, -1 for a withdrawal or invalidation.</summary>
-public sealed record JournalEntry(int Change, DateTimeOffset At, string? Source, string? Region, string? PostalPrefix, Language Language);
-
-/// <summary>A journal row as the roll-up reads it: the time its key sorts by, what it changes, and the stored row to archive once counted.</summary>
-public sealed record JournalRow(long Ticks, JournalEntry Entry, TableEntity Stored)
-{
-    /// <summary>A signature's confirmation; other rows (invalidation, restoration, withdrawal, release) end in a suffix after the key.</summary>
-    public bool IsConfirmation => Stored.RowKey.EndsWith("-" + Stored.GetString("SignatureKey"), StringComparison.Ordinal);
-}
-
 public sealed partial class SignatureTable
 {
     private readonly TableClient _archive = service.GetTableClient(StorageNames.JournalArchiveTable);

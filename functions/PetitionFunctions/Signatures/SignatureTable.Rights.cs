@@ -4,16 +4,6 @@ using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Signatures;
 
-/// <summary>Who took a signature back: the signer through their withdraw link, or an admin erasing the person everywhere.</summary>
-public enum WithdrawnBy
-{
-    Signer,
-    Erasure,
-}
-
-/// <summary>What withdrawing did: <see cref="Changed"/> is false for a signature already withdrawn; <see cref="WasCounted"/> says a -1 journal row was written.</summary>
-public sealed record Withdrawal(bool Changed, bool WasCounted);
-
 // Signers' data rights: withdrawing (and erasing) a signature, signing again after that, and
 // anonymising a campaign's signatures once it is over.
 public sealed partial class SignatureTable

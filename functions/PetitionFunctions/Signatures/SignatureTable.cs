@@ -5,26 +5,6 @@ using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Signatures;
 
-/// <summary>A new signature, ready to store: the person's details only in encrypted form; region, postal prefix, language and source in clear for counting.</summary>
-public sealed record SignatureRecord(
-    string Campaign,
-    string Key,
-    Language Language,
-    string? Source,
-    string? Region,
-    string PostalPrefix,
-    DateTimeOffset ReceivedAt,
-    string ProtectedPersonalData)
-{
-    /// <summary>Why intake set this signature aside from the count (<see cref="SignatureFlags"/>), or null.</summary>
-    public string? Flag { get; init; }
-
-    /// <summary>Keyed hashes of the client's address and the email's domain (<see cref="SenderHashes"/>), for trends.</summary>
-    public string? IpHash { get; init; }
-
-    public string? EmailDomainHash { get; init; }
-}
-
 /// <summary>
 /// The Signatures table. Partition "{campaign}:{first hex digit of the key}" (16 per campaign). In
 /// each partition, three kinds of row, told apart by row key:
@@ -381,9 +361,3 @@ public sealed partial class SignatureTable(TableServiceClient service)
             ["Language"] = signature.Language.Code(),
         };
 }
-
-/// <summary>A signature row as the admin listing first reads it: its key and times only.</summary>
-public sealed record SignatureListing(string Key, DateTimeOffset ReceivedAt, DateTimeOffset Modified);
-
-/// <summary>A signature with the time its row was last written.</summary>
-public sealed record ModifiedSignature(StoredSignature Signature, DateTimeOffset Modified);

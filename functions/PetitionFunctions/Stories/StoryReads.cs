@@ -6,32 +6,6 @@ using PetitionFunctions.Counting;
 
 namespace PetitionFunctions.Stories;
 
-/// <summary>A published story as the public sees it: the redacted versions only, the name only with the writer's consent.</summary>
-public sealed record PublishedStory(Language OriginalLanguage, string? En, string? Es, string? Name, DateTimeOffset PublishedAt)
-{
-    /// <summary>The redacted text in the requested language where there is one, else in the other.</summary>
-    public (Language Language, string Text) In(Language language) =>
-        (language == Language.Es ? Es : En) is { } wanted ? (language, wanted)
-        : language == Language.Es ? (Language.En, En!) : (Language.Es, Es!);
-}
-
-/// <summary>The public story list of a campaign, before choosing a language; null for an unknown campaign or one that is not a stories campaign.</summary>
-public sealed record PublishedStories(Campaign Campaign, IReadOnlyList<PublishedStory> Stories);
-
-/// <summary>The public answer in one language.</summary>
-public sealed record PublicStoryList(string Campaign, string Language, int Count, IReadOnlyList<PublicStory> Stories)
-{
-    public static PublicStoryList From(PublishedStories published, Language language) =>
-        new(published.Campaign.Slug, language.Code(), published.Stories.Count,
-            published.Stories.Select(story =>
-            {
-                var (shown, text) = story.In(language);
-                return new PublicStory(shown.Code(), text, story.Name, story.PublishedAt);
-            }).ToList());
-}
-
-public sealed record PublicStory(string Language, string Text, string? Name, DateTimeOffset PublishedAt);
-
 /// <summary>
 /// The public read of a campaign's published stories, held in memory per instance for
 /// Counting:ReadCacheDuration like the campaign reads: a crowd of readers costs one query of the

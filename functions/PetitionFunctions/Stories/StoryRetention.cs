@@ -4,15 +4,6 @@ using PetitionFunctions.Campaigns;
 
 namespace PetitionFunctions.Stories;
 
-/// <summary>Configuration section "Stories".</summary>
-public sealed class StoryOptions
-{
-    public const string Section = "Stories";
-
-    /// <summary>Days after a campaign closes before its stories are deleted (published ones are kept).</summary>
-    public int RetentionDays { get; set; } = 90;
-}
-
 /// <summary>
 /// Deletes the stories of closed campaigns once Stories:RetentionDays have passed since they closed,
 /// except those approved for publication. A campaign closes at its deadline, or when an admin sets it

@@ -1,57 +1,9 @@
 using System.Text.Json;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
-using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Stories;
-
-/// <summary>Who the writer lets read their story. Chosen by the writer; no admin can widen it.</summary>
-public enum ConsentTier
-{
-    /// <summary>Publish it with my name.</summary>
-    PublishWithName,
-    /// <summary>Publish it without my name.</summary>
-    PublishAnonymously,
-    /// <summary>Share it only with the campaign's target (in the delivery packet), never publicly.</summary>
-    TargetOnly,
-    /// <summary>Keep it inside the coalition: never published, never delivered.</summary>
-    Internal,
-}
-
-/// <summary>
-/// A story as submitted, before validation: whatever the person typed, or null. The names are the same
-/// in JSON and in a form post. Nothing about immigration status is read: unknown fields are ignored.
-/// </summary>
-public sealed record StorySubmission : ISubmission
-{
-    public string? Story { get; init; }
-    public string? Language { get; init; }
-    public string? Name { get; init; }
-    public string? Contact { get; init; }
-    public string? CountyOrCity { get; init; }
-    public string? Consent { get; init; }
-    public bool? MayContact { get; init; }
-    public bool? SendConfirmation { get; init; }
-    public string? ReturnUrl { get; init; }
-    public bool IsFormPost { get; init; }
-
-    /// <summary>The honeypot (<see cref="SubmissionGuard.HoneypotField"/>): a field people never see. Anything in it means a bot.</summary>
-    public string? Honeypot { get; init; }
-}
-
-/// <summary>A story that passed every rule, tidied for storage.</summary>
-public sealed record ValidStory(
-    string Text,
-    Language Language,
-    string? Name,
-    string? Contact,
-    bool ContactIsEmail,
-    string? CountyOrCity,
-    ConsentTier Consent,
-    bool MayContact,
-    bool SendConfirmation,
-    Uri? ReturnUrl) : IValidSubmission;
 
 public sealed record ParsedStory(StorySubmission? Submission, FieldErrors Errors, bool Malformed) : IParsedSubmission<StorySubmission>;
 

@@ -9,55 +9,6 @@ using PetitionFunctions.Email;
 namespace PetitionFunctions.Stories;
 
 /// <summary>
-/// A story as stored: the writer's words, name, contact and place, and the admins' redacted versions,
-/// only encrypted (each field bound to its row and its name, see <see cref="StoryFields"/>); the
-/// consent, language and moderation state in clear, for queries and for people reading the table.
-/// </summary>
-public sealed record StoredStory(
-    string Campaign,
-    string Id,
-    Language Language,
-    ConsentTier Consent,
-    bool MayContact,
-    bool HasName,
-    string? ContactKind,
-    DateTimeOffset ReceivedAt,
-    bool Redacted,
-    DateTimeOffset? RedactedAt,
-    bool Published,
-    DateTimeOffset? PublishedAt,
-    bool IncludeInDelivery,
-    bool WantsEmail,
-    bool EmailSent,
-    string? EmailFailure,
-    IReadOnlyDictionary<string, string> Protected,
-    string? Flag = null)
-{
-    public string? ProtectedField(string field) => Protected.GetValueOrDefault(field);
-}
-
-/// <summary>The encrypted columns of a story row, each its own ciphertext bound to "story:{campaign}:{id}:{column}".</summary>
-public static class StoryFields
-{
-    public const string Text = "Text";
-    public const string Name = "Name";
-    public const string Contact = "Contact";
-    public const string CountyOrCity = "CountyOrCity";
-    public const string RedactedEn = "RedactedEn";
-    public const string RedactedEs = "RedactedEs";
-
-    public static readonly string[] All = [Text, Name, Contact, CountyOrCity, RedactedEn, RedactedEs];
-
-    public static string Context(string campaign, string id, string field) => $"story:{campaign}:{id}:{field}";
-
-    public static string Protect(PersonalDataCipher cipher, string campaign, string id, string field, string plaintext) =>
-        cipher.Encrypt(plaintext, Context(campaign, id, field));
-
-    public static string? Unprotect(PersonalDataCipher cipher, StoredStory story, string field) =>
-        story.ProtectedField(field) is { } value ? cipher.Decrypt(value, Context(story.Campaign, story.Id, field)) : null;
-}
-
-/// <summary>
 /// The Stories table. Partition: the campaign's slug (a campaign holds hundreds of stories, not
 /// millions). Row kinds, told apart by row key:
 /// <list type="bullet">

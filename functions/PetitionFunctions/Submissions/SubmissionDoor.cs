@@ -2,33 +2,8 @@ using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
-using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Submissions;
-
-/// <summary>
-/// How a signature, endorsement or story submission ended. A new and a repeated one are the same outcome, on purpose.
-/// <see cref="CorsOrigin"/> is the browser origin the answer may be shared with, when the campaign allows it.
-/// </summary>
-public abstract record IntakeOutcome(Language Language)
-{
-    public string? CorsOrigin { get; init; }
-
-    public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
-
-    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language)
-    {
-        public TimeSpan? RetryAfter { get; init; }
-    }
-}
-
-/// <summary>Which campaigns a stage takes submissions for, and what it answers the others.</summary>
-public sealed record Entrance(string What, IReadOnlyList<CampaignKind> Kinds, ProblemKind WrongKind, ProblemKind Closed)
-{
-    public static readonly Entrance Signatures = new("signature", [CampaignKind.Petition, CampaignKind.Letter], ProblemKind.NotAPetition, ProblemKind.CampaignClosed);
-    public static readonly Entrance Endorsements = new("endorsement", [CampaignKind.Letter], ProblemKind.NotALetter, ProblemKind.CampaignClosed);
-    public static readonly Entrance Stories = new("story", [CampaignKind.Stories], ProblemKind.NotAStoryCampaign, ProblemKind.StoriesClosed);
-}
 
 /// <summary>
 /// What a signature, an endorsement and a story pass before their own stage: the campaign exists (from the

@@ -1,0 +1,10 @@
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Campaigns;
+
+public enum CampaignState
+{
+    Draft,
+    Open,
+    Closed,
+}

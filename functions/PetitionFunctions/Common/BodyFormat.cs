@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace PetitionFunctions.Common;
+
+public enum BodyFormat
+{
+    Json,
+    Form,
+}

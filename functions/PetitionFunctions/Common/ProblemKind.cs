@@ -1,0 +1,30 @@
+namespace PetitionFunctions.Common;
+
+public enum ProblemKind
+{
+    InvalidFields,
+    MalformedBody,
+    CampaignNotFound,
+    OriginNotAllowed,
+    AuthenticationRequired,
+    RoleRequired,
+    CampaignClosed,
+    BodyTooLarge,
+    UnsupportedContentType,
+    StorageUnavailable,
+    NotALetter,
+    NotAPetition,
+    EndorsementNotFound,
+    CampaignExists,
+    SignatureNotFound,
+    DocumentTooLarge,
+    NotAStoryCampaign,
+    StoriesClosed,
+    StoryTooLarge,
+    StoryNotFound,
+    RateLimited,
+    IntakePaused,
+    CaptchaUnavailable,
+    OperationNotFound,
+    NothingToResend,
+}

@@ -1,0 +1,20 @@
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Signatures;
+
+namespace PetitionFunctions.Counting;
+
+/// <summary>Confirmed signatures by partner source, by region (state, and postal prefix) and by language.</summary>
+public sealed record Breakdowns
+{
+    public IReadOnlyDictionary<string, int> Source { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Region { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> PostalPrefix { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Language { get; init; } = new Dictionary<string, int>();
+
+    public bool SameAs(Breakdowns other) =>
+        Same(Source, other.Source) && Same(Region, other.Region) && Same(PostalPrefix, other.PostalPrefix) && Same(Language, other.Language);
+
+    private static bool Same(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
+}

@@ -1,0 +1,13 @@
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Counting;
+
+namespace PetitionFunctions.Delivery;
+
+public enum DeliveryKind
+{
+    Close,
+    Goal,
+    Every,
+    Weekly,
+    Manual,
+}

@@ -1,0 +1,3 @@
+namespace PetitionFunctions.Email;
+
+public sealed record EmailAddress(string Address, string? DisplayName = null);

@@ -1,0 +1,21 @@
+using PetitionFunctions.Campaigns;
+using PetitionFunctions.Common;
+using PetitionFunctions.Signatures;
+
+namespace PetitionFunctions.Submissions;
+
+/// <summary>
+/// How a signature, endorsement or story submission ended. A new and a repeated one are the same outcome, on purpose.
+/// <see cref="CorsOrigin"/> is the browser origin the answer may be shared with, when the campaign allows it.
+/// </summary>
+public abstract record IntakeOutcome(Language Language)
+{
+    public string? CorsOrigin { get; init; }
+
+    public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
+
+    public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language)
+    {
+        public TimeSpan? RetryAfter { get; init; }
+    }
+}

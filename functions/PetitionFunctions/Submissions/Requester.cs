@@ -1,0 +1,14 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace PetitionFunctions.Submissions;
+
+/// <summary>
+/// Who sent a submission, as far as it matters to intake: the page's Origin (browsers only), the client's
+/// address (<see cref="ClientAddress"/>), and whether the client asked to be told 429 when over a rate limit.
+/// </summary>
+public sealed record Requester(string? Origin, IPAddress? Address = null, bool WantsStrictRateLimits = false)
+{
+    /// <summary>The request header an API client sends, with the value 429, to get 429 rather than a flagged signature.</summary>
+    public const string StrictRateLimitsHeader = "X-RateLimit-Strict";
+}
