@@ -11,6 +11,7 @@ public enum ProblemKind
     CampaignClosed,
     BodyTooLarge,
     UnsupportedContentType,
+    JsonWithoutContentType,
     StorageUnavailable,
     NotALetter,
     NotAPetition,

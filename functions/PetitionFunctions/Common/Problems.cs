@@ -11,6 +11,9 @@ public static class Problems
     private sealed record Text(int Status, string Slug, LocalizedText Title)
     {
         public Text(int status, string slug, string en, string es) : this(status, slug, new LocalizedText(en, es)) { }
+
+        /// <summary>The detail a problem always carries when its caller gives none: the fix, where there is one.</summary>
+        public LocalizedText? Detail { get; init; }
     }
 
     private static readonly Dictionary<ProblemKind, Text> Texts = new()
@@ -38,6 +41,13 @@ public static class Problems
         [ProblemKind.UnsupportedContentType] = new(415, "unsupported-content-type",
             "Send application/json or application/x-www-form-urlencoded.",
             "Envíe application/json o application/x-www-form-urlencoded."),
+        [ProblemKind.JsonWithoutContentType] = new(415, "missing-content-type",
+            "The request has no Content-Type header.", "La solicitud no tiene el encabezado Content-Type.")
+        {
+            Detail = new LocalizedText(
+                "The body looks like JSON: send it with the header Content-Type: application/json.",
+                "El contenido parece JSON: envíelo con el encabezado Content-Type: application/json."),
+        },
         [ProblemKind.StorageUnavailable] = new(503, "temporarily-unavailable",
             "We could not save this right now. Nothing was recorded; please try again in a moment.",
             "No pudimos guardar esto ahora. No se registró nada; inténtelo de nuevo en un momento."),
@@ -92,7 +102,7 @@ public static class Problems
             Type = TypePrefix + text.Slug,
             Title = text.Title.In(language),
             Status = text.Status,
-            Detail = detail,
+            Detail = detail ?? text.Detail?.In(language),
         };
         problem.Extensions["language"] = language.Code();
         var wait = retryAfter is { } given ? (int)Math.Max(1, Math.Ceiling(given.TotalSeconds)) : DefaultRetryAfterSeconds(kind);

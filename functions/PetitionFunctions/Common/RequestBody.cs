@@ -16,7 +16,10 @@ public sealed record RequestBody(BodyFormat Format, string Text)
     public static async Task<(RequestBody? Body, ProblemKind? Problem)> ReadAsync(
         HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBytes)
     {
-        if (FormatOf(request.ContentType) is not { } format) return (null, ProblemKind.UnsupportedContentType);
+        // With no Content-Type at all the body is read first: a JSON one is told the header it lacks.
+        var untyped = string.IsNullOrWhiteSpace(request.ContentType);
+        var format = FormatOf(request.ContentType);
+        if (format is null && !untyped) return (null, ProblemKind.UnsupportedContentType);
         if (request.ContentLength > maxBytes) return (null, ProblemKind.BodyTooLarge);
 
         // Sized to the declared length when there is one (a large limit costs nothing for small bodies),
@@ -35,11 +38,12 @@ public sealed record RequestBody(BodyFormat Format, string Text)
             length += read;
         }
         if (length > maxBytes) return (null, ProblemKind.BodyTooLarge);
+        if (format is null) return (null, LooksLikeJson(buffer.AsSpan(0, length)) ? ProblemKind.JsonWithoutContentType : ProblemKind.UnsupportedContentType);
 
         try
         {
             // A byte-order mark is legal at the start of UTF-8 but means nothing to the parsers.
-            return (new RequestBody(format, StrictUtf8.GetString(buffer, 0, length).TrimStart('\uFEFF')), null);
+            return (new RequestBody(format.Value, StrictUtf8.GetString(buffer, 0, length).TrimStart('\uFEFF')), null);
         }
         catch (DecoderFallbackException)
         {
@@ -49,12 +53,22 @@ public sealed record RequestBody(BodyFormat Format, string Text)
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>A body that starts, after a byte-order mark and white space, with <c>{</c> or <c>[</c>.</summary>
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) body = body[3..];
+        body = body.TrimStart(" \t\r\n"u8);
+        return !body.IsEmpty && body[0] is (byte)'{' or (byte)'[';
+    }
+
+    /// <summary>JSON is <c>application/json</c> or OSDI's <c>application/hal+json</c>, with any parameters (<c>profile</c>…) but a charset other than UTF-8.</summary>
     private static BodyFormat? FormatOf(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return null;
         var charset = HeaderUtilities.RemoveQuotes(media.Charset);
         if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return null;
-        if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Json;
+        if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Equals("application/hal+json", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Json;
         if (media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Form;
         return null;
     }

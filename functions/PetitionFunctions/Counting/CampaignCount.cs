@@ -8,9 +8,9 @@ namespace PetitionFunctions.Counting;
 /// <summary>The count and goal alone; with <c>?source=</c>, a partner's own count beside the total.</summary>
 public sealed record CampaignCount(int Count, int Goal, string? Source = null, int? SourceCount = null)
 {
+    /// <summary>A partner asks with the code it sends (<c>email/2026-05 blast:es</c>) and gets the count of the code it is stored under.</summary>
     public static CampaignCount From(CampaignView view, string? source) =>
-        string.IsNullOrWhiteSpace(source)
+        SourceCodes.Normalize(source) is not { } code
             ? new CampaignCount(view.Summary.Count, view.Summary.Goal)
-            : new CampaignCount(view.Summary.Count, view.Summary.Goal, source.ToLowerInvariant(),
-                view.Summary.Breakdowns.Source.GetValueOrDefault(source.ToLowerInvariant()));
+            : new CampaignCount(view.Summary.Count, view.Summary.Goal, code, view.Summary.Breakdowns.Source.GetValueOrDefault(code));
 }

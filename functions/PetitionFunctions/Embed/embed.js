@@ -346,7 +346,9 @@
   var SIGN = {
     fields: FIELDS,
     path: '/signatures',
-    honeypot: { name: 'website', label: 'Website' },
+    // The input is named "website" (bots fill it); the JSON sends it under a name no OSDI client uses,
+    // since an API client may send "website" for real.
+    honeypot: { name: 'website', label: 'Website', json: 'petitionfunctions:homepage_url' },
     note: 'confirmNote',
     thanks: 'thanks',
     failed: 'failed',
@@ -568,7 +570,7 @@
 
     function payload() {
       var body = spec.payload(value, checked);
-      if (honeypot && honeypot.value) body[spec.honeypot.name] = honeypot.value;
+      if (honeypot && honeypot.value) body[spec.honeypot.json || spec.honeypot.name] = honeypot.value;
       if (captcha && captcha.token()) body.captcha_token = captcha.token();
       return body;
     }

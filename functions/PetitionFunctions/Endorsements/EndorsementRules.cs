@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Signatures;
@@ -13,7 +12,7 @@ public static partial class EndorsementRules
     public const int MaxOrganizationNameLength = 200;
     public const int MaxPlaceLength = 100;
     public const int MaxUrlLength = 500;
-    public const int MaxSourceLength = 64;
+    public const int MaxSourceLength = SourceCodes.MaxLength;
 
     /// <param name="fallbackLanguage">The language to use when the submission names none (from the query or the browser).</param>
     public static (ValidEndorsement? Endorsement, FieldErrors Errors) Validate(
@@ -81,9 +80,8 @@ public static partial class EndorsementRules
 
         if (submission.ListPublicly is null) errors.Add(names.ListPublicly, EndorsementMessages.ConsentRequired);
 
-        var source = TextFields.Tidy(submission.Source);
-        if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, FieldMessages.TooLong(MaxSourceLength));
-        else if (source is not null && !SourcePattern().IsMatch(source)) errors.Add(names.Source, FieldMessages.InvalidSource);
+        // A partner's tracking code is folded into a stored code, never a reason to refuse an endorser.
+        var source = SourceCodes.Normalize(submission.Source);
 
         Uri? returnUrl = null;
         if (submission.IsFormPost)
@@ -95,7 +93,7 @@ public static partial class EndorsementRules
 
         if (!errors.IsEmpty || endorser is null) return (null, errors);
         return (new ValidEndorsement(kind!.Value, organization, endorser, EmailAddresses.Canonical(endorser.Email), submission.ListPublicly!.Value,
-            Languages.Parse(submission.Language) ?? fallbackLanguage, source?.ToLowerInvariant(), returnUrl), errors);
+            Languages.Parse(submission.Language) ?? fallbackLanguage, source, returnUrl), errors);
     }
 
     /// <summary>Trimmed, Unicode-normalised text, or null when nothing was typed.</summary>
@@ -140,8 +138,4 @@ public static partial class EndorsementRules
         else return uri.AbsoluteUri;
         return null;
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
-    private static partial Regex SourcePattern();
-
 }

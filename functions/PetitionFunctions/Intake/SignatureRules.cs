@@ -12,7 +12,7 @@ public static partial class SignatureRules
     public const int MaxPlaceLength = 100;
     public const int MaxCommentLength = 2000;
     public const int MaxPostalCodeLength = 12;
-    public const int MaxSourceLength = 64;
+    public const int MaxSourceLength = SourceCodes.MaxLength;
 
     /// <param name="fallbackLanguage">The language to use when the submission names none (from the query or the browser).</param>
     public static (ValidSignature? Signature, FieldErrors Errors) Validate(
@@ -37,9 +37,8 @@ public static partial class SignatureRules
         else if (postalCode.Length > MaxPostalCodeLength) errors.Add(names.PostalCode, FieldMessages.TooLong(MaxPostalCodeLength));
         else if (!PostalCodePattern().IsMatch(postalCode)) errors.Add(names.PostalCode, FieldMessages.InvalidPostalCode);
 
-        var source = TextFields.Tidy(submission.Source);
-        if (source is not null && source.Length > MaxSourceLength) errors.Add(names.Source, FieldMessages.TooLong(MaxSourceLength));
-        else if (source is not null && !SourcePattern().IsMatch(source)) errors.Add(names.Source, FieldMessages.InvalidSource);
+        // A partner's tracking code is folded into a stored code, never a reason to refuse a signer.
+        var source = SourceCodes.Normalize(submission.Source);
 
         Uri? returnUrl = null;
         if (submission.IsFormPost)
@@ -60,7 +59,7 @@ public static partial class SignatureRules
             region is null ? null : SpreadsheetSafety.Neutralize(region),
             comments is null ? null : SpreadsheetSafety.Neutralize(comments),
             Languages.Parse(submission.Language) ?? fallbackLanguage,
-            source?.ToLowerInvariant(),
+            source,
             returnUrl);
         return (signature, errors);
     }
@@ -70,8 +69,4 @@ public static partial class SignatureRules
 
     [GeneratedRegex(@"^[A-Z0-9](?:[A-Z0-9 -]*[A-Z0-9])?$")]
     private static partial Regex PostalCodePattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
-    private static partial Regex SourcePattern();
-
 }

@@ -45,6 +45,10 @@ public class RequestBodyTests
     [InlineData("application/json; charset=UTF-8")]
     [InlineData("Application/JSON")]
     [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/hal+json")]
+    [InlineData("application/hal+json; charset=utf-8")]
+    [InlineData("application/json; charset=utf-8; profile=\"https://opensupporter.github.io/osdi-docs/\"")]
+    [InlineData("application/hal+json; profile=osdi; v=1.1")]
     public async Task Json_is_read(string contentType)
     {
         var (body, problem) = await Read(Request(contentType, """{"comments":"Ñandú"}"""));
@@ -77,12 +81,33 @@ public class RequestBodyTests
     [InlineData("application/xml")]
     [InlineData("application/json; charset=iso-8859-1")]
     [InlineData("application/x-www-form-urlencoded; charset=iso-8859-1")]
-    [InlineData("")]
-    [InlineData(null)]
+    [InlineData("application/hal+json; charset=iso-8859-1")]
     [InlineData("not a media type")]
     public async Task Other_content_types_are_unsupported(string? contentType)
     {
         var (body, problem) = await Read(Request(contentType, "{}"));
+        Assert.Null(body);
+        Assert.Equal(ProblemKind.UnsupportedContentType, problem);
+    }
+
+    [Theory]
+    [InlineData(null, "{}")]
+    [InlineData("", "{\"person\":{}}")]
+    [InlineData(null, "\uFEFF \r\n\t[1]")]
+    public async Task A_JSON_body_without_a_Content_Type_is_told_the_header_it_lacks(string? contentType, string text)
+    {
+        var (body, problem) = await Read(Request(contentType, text));
+        Assert.Null(body);
+        Assert.Equal(ProblemKind.JsonWithoutContentType, problem);
+    }
+
+    [Theory]
+    [InlineData(null, "given_name=Ana")]
+    [InlineData(null, "")]
+    [InlineData("", "<xml/>")]
+    public async Task Another_body_without_a_Content_Type_is_unsupported(string? contentType, string text)
+    {
+        var (body, problem) = await Read(Request(contentType, text));
         Assert.Null(body);
         Assert.Equal(ProblemKind.UnsupportedContentType, problem);
     }

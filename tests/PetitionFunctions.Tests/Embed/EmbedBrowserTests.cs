@@ -144,6 +144,36 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_bot_that_fills_the_hidden_website_input_is_thanked_but_nothing_is_stored_and_the_post_carries_the_JSON_honeypot_name()
+    {
+        var campaign = await fixture.NewCampaignAsync(c => c with { AllowedOrigins = [fixture.AllowedOrigin] });
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var posted = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("/signatures", StringComparison.Ordinal)) posted.Add(request.PostData ?? "");
+        };
+        await page.GotoAsync(EmbedBrowserFixture.PageFor(fixture.AllowedOrigin, campaign.Slug));
+        await Expect(page.GetByLabel("Nombre", new() { Exact = true })).ToBeVisibleAsync(Visible);
+
+        // A bot fills every input, the trap included.
+        await page.Locator("input[name=website]").EvaluateAsync("input => input.value = 'http://spam.example'");
+        await page.GetByLabel("Nombre", new() { Exact = true }).FillAsync("Bot");
+        await page.GetByLabel("Apellido", new() { Exact = true }).FillAsync("Spam");
+        await page.GetByLabel("Correo electrónico", new() { Exact = true }).FillAsync($"bot-{Guid.NewGuid():n}@spam.example");
+        await page.GetByLabel("Código postal", new() { Exact = true }).FillAsync("10027");
+        await page.GetByRole(AriaRole.Button, new() { Name = campaign.CallToAction.Es }).ClickAsync();
+
+        await Expect(page.GetByText("¡Gracias! Revise su correo para confirmar su firma.")).ToBeVisibleAsync(Visible);
+        var body = Assert.Single(posted);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal("http://spam.example", json.RootElement.GetProperty(PetitionFunctions.Intake.SignatureParser.JsonHoneypotField).GetString());
+        Assert.False(json.RootElement.TryGetProperty("website", out _));
+        Assert.Empty(await fixture.SignatureRowsAsync(campaign.Slug));
+    }
+
+    [Fact]
     public async Task A_page_the_campaign_does_not_allow_cannot_post_and_the_form_says_so()
     {
         var campaign = await fixture.NewCampaignAsync(c => c with { AllowedOrigins = [fixture.AllowedOrigin] });

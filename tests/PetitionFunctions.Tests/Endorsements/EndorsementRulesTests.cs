@@ -153,4 +153,11 @@ public class EndorsementRulesTests
         Assert.Equal(["return_url"], Invalid(form).Keys);
         Assert.Equal(new Uri("https://partner.example/thank-you?utm=x"), Valid(form with { ReturnUrl = "https://partner.example/thank-you?utm=x" }).ReturnUrl);
     }
+
+    [Theory]
+    [InlineData("email/2026-05 blast:es", "email-2026-05-blast-es")]
+    [InlineData("Partner.Site-A", "partner.site-a")]
+    [InlineData("///", null)]
+    public void A_partner_source_is_folded_into_a_stored_code_as_for_signatures_never_refused(string source, string? code) =>
+        Assert.Equal(code, Valid(Organization() with { Source = source }).Source);
 }

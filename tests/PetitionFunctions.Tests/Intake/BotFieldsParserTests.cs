@@ -11,17 +11,27 @@ public class BotFieldsParserTests
     private static SignatureSubmission Form(string text) => SignatureParser.Parse(new RequestBody(BodyFormat.Form, text)).Submission!;
 
     [Theory]
-    [InlineData("""{"website":"http://x.example"}""", true)]
-    [InlineData("""{"website":1}""", true)]
-    [InlineData("""{"website":true}""", true)]
-    [InlineData("""{"website":{}}""", true)]
-    [InlineData("""{"website":""}""", false)]
-    [InlineData("""{"website":null}""", false)]
-    [InlineData("""{"website":false}""", false)]
+    [InlineData("""{"petitionfunctions:homepage_url":"http://x.example"}""", true)]
+    [InlineData("""{"petitionfunctions:homepage_url":1}""", true)]
+    [InlineData("""{"petitionfunctions:homepage_url":true}""", true)]
+    [InlineData("""{"petitionfunctions:homepage_url":{}}""", true)]
+    [InlineData("""{"petitionfunctions:homepage_url":""}""", false)]
+    [InlineData("""{"petitionfunctions:homepage_url":null}""", false)]
+    [InlineData("""{"petitionfunctions:homepage_url":false}""", false)]
     [InlineData("""{"referrer_data":{"website":"https://partner.example"}}""", false)]
     [InlineData("""{}""", false)]
     public void A_JSON_honeypot_is_filled_by_any_value_but_empty_ones_and_OSDI_referrer_website_is_not_it(string body, bool filled) =>
         Assert.Equal(filled, !string.IsNullOrEmpty(Json(body).Honeypot));
+
+    [Theory]
+    [InlineData("""{"website":"https://partner.example"}""")]
+    [InlineData("""{"website":1}""")]
+    [InlineData("""{"homepage_url":"https://partner.example"}""")]
+    public void A_JSON_website_is_what_an_OSDI_client_may_send_and_never_the_honeypot(string body)
+    {
+        Assert.Equal("petitionfunctions:homepage_url", SignatureParser.JsonHoneypotField);
+        Assert.Null(Json(body).Honeypot);
+    }
 
     [Fact]
     public void A_form_honeypot_and_the_captcha_token_are_read_from_their_fields()

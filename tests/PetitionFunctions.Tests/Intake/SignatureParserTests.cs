@@ -239,4 +239,34 @@ public class SignatureParserTests
         Assert.True(parsed.Malformed);
         Assert.True(parsed.Errors.Has("body"));
     }
+
+    [Theory]
+    [InlineData("""{"referrer_data":{"source":"osdi-code"},"action_network:referrer_data":{"source":"an-code"}}""", "osdi-code")]
+    [InlineData("""{"action_network:referrer_data":{"source":"email/2026-05 blast:es","referrer":"group-x","website":"https://an.example"}}""", "email/2026-05 blast:es")]
+    [InlineData("""{"referrer_data":{"source":"  "},"action_network:referrer_data":{"source":"an-code"}}""", "an-code")]
+    [InlineData("""{"referrer_data":{"referrer":"someone"},"action_network:referrer_data":{"source":"an-code"}}""", "an-code")]
+    [InlineData("""{"referrer_data":{"source":2026}}""", "2026")]
+    [InlineData("""{"referrer_data":{"source":["a"]}}""", null)]
+    [InlineData("""{}""", null)]
+    public void The_source_comes_from_OSDI_referrer_data_else_Action_Network_s_and_its_type_is_never_an_error(string body, string? source)
+    {
+        var parsed = Json(body);
+        Assert.True(parsed.Errors.IsEmpty);
+        Assert.Equal(source, parsed.Submission!.Source);
+    }
+
+    [Theory]
+    [InlineData("""{"preferred_language":"es","languages_spoken":["en"]}""", "es")]
+    [InlineData("""{"languages_spoken":["es-MX","en"]}""", "es-MX")]
+    [InlineData("""{"languages_spoken":["fr","zh-Hant",7,null,"en-US","es"]}""", "en-US")]
+    [InlineData("""{"preferred_language":"fr","languages_spoken":["es"]}""", "es")]
+    [InlineData("""{"preferred_language":"fr","languages_spoken":["de"]}""", "fr")]
+    [InlineData("""{"languages_spoken":"es"}""", null)]
+    [InlineData("""{"languages_spoken":[]}""", null)]
+    public void The_language_is_preferred_language_else_the_first_usable_languages_spoken_entry(string person, string? language)
+    {
+        var parsed = Json($$"""{"person":{{person}}}""");
+        Assert.True(parsed.Errors.IsEmpty);
+        Assert.Equal(language, parsed.Submission!.Language);
+    }
 }

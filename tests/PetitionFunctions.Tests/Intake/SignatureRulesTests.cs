@@ -287,14 +287,33 @@ public class SignatureRulesTests
         Assert.Equal(expected, Valid(Osdi(source: source)).Source);
 
     [Theory]
-    [InlineData("news letter")]
-    [InlineData("a/b")]
-    [InlineData("<script>")]
-    [InlineData("ñandú")]
-    public void Sources_with_invalid_characters_are_rejected(string source)
+    [InlineData("news letter", "news-letter")]
+    [InlineData("a/b", "a-b")]
+    [InlineData("<script>", "script")]
+    [InlineData("ñandú", "nandu")]
+    [InlineData("email/2026-05 blast:es", "email-2026-05-blast-es")]
+    [InlineData("  Email / 2026-05  Blast : ES  ", "email-2026-05-blast-es")]
+    [InlineData("Campaña de Otoño—Facebook", "campana-de-otono-facebook")]
+    [InlineData("=HYPERLINK(\"http://evil.example\")", "hyperlink-http-evil.example")]
+    [InlineData("../../etc/passwd", "etc-passwd")]
+    [InlineData("part\0ner\u202E", "part-ner")]
+    [InlineData("🎉 launch 🎉", "launch")]
+    public void Sources_outside_the_alphabet_are_folded_into_a_stored_code_never_refused(string source, string expected) =>
+        Assert.Equal(expected, Valid(Osdi(source: source)).Source);
+
+    [Theory]
+    [InlineData("///")]
+    [InlineData(" : ")]
+    [InlineData("日本語")]
+    public void A_source_with_nothing_left_after_folding_is_no_source(string source) =>
+        Assert.Null(Valid(Osdi(source: source)).Source);
+
+    [Fact]
+    public void A_long_source_is_cut_to_the_limit_without_a_trailing_separator()
     {
-        var errors = Invalid(Osdi(source: source));
-        Assert.Equal(["Use only letters, digits, dots, hyphens and underscores."], errors["referrer_data.source"]);
+        var code = Valid(Osdi(source: new string('s', 63) + "/tail" + new string('x', 500))).Source!;
+        Assert.Equal(new string('s', 63), code);
+        Assert.Equal(64, Valid(Osdi(source: new string('Ü', 100))).Source!.Length);
     }
 
     [Fact]
@@ -316,12 +335,11 @@ public class SignatureRulesTests
             GivenName = null,
             FamilyName = new string('a', 101),
             Email = "nope",
-            Source = "a b",
         }, Language.Es);
         Assert.Equal(["Este campo es obligatorio."], errors["given_name"]);
         Assert.Equal(["Use como máximo 100 caracteres."], errors["family_name"]);
         Assert.Equal(["Escriba un correo electrónico válido, como nombre@ejemplo.org."], errors["email"]);
-        Assert.Equal(["Use solo letras, números, puntos, guiones y guiones bajos."], errors["source"]);
+        Assert.False(errors.ContainsKey("source"));
         Assert.Equal(["Esta dirección de regreso no está autorizada para la campaña."], errors["return_url"]);
     }
 

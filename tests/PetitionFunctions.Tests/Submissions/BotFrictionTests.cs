@@ -49,9 +49,9 @@ public sealed class BotFrictionTests(AbuseFixture fixture)
         var campaign = await CampaignAsync();
         var bait = "http://spam-" + Guid.NewGuid().ToString("n") + ".example";
 
-        var json = await _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Json("bot1@example.org", new { website = bait }));
+        var json = await _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Json("bot1@example.org", Honeypot(bait)));
         var form = await _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Form("bot2@example.org", ("website", bait)));
-        var numeric = await _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Json("bot3@example.org", new { website = 1 }));
+        var numeric = await _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Json("bot3@example.org", Honeypot(1)));
 
         Assert.Equal(HttpStatusCode.Accepted, json.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, numeric.StatusCode);
@@ -66,6 +66,22 @@ public sealed class BotFrictionTests(AbuseFixture fixture)
         var person = await _http.PostAsync($"campaigns/{campaign.Slug}/signatures", Form("marta@example.org", ("website", "")));
         Assert.Equal(HttpStatusCode.SeeOther, person.StatusCode);
         Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => !r.RowKey.Contains('-'));
+    }
+
+    private static Dictionary<string, object> Honeypot(object value) => new() { [PetitionFunctions.Intake.SignatureParser.JsonHoneypotField] = value };
+
+    [Fact]
+    public async Task A_JSON_website_as_an_OSDI_client_may_send_it_is_an_ordinary_signature()
+    {
+        var campaign = await CampaignAsync();
+
+        var answer = await _http.PostAsync($"campaigns/{campaign.Slug}/signatures",
+            Json("osdi.client@example.org", new { website = "https://partner.example", homepage_url = "https://partner.example" }));
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => !r.RowKey.Contains('-'));
+        Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains($"signature for {campaign.Slug} filled the honeypot"));
     }
 
     [Fact]
