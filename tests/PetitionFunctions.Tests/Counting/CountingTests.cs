@@ -194,6 +194,24 @@ public sealed class CountingTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_partner_asks_for_its_count_with_the_source_it_sends_and_gets_the_count_of_its_stored_code()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        await SignAsync(campaign.Slug, 2, source: "email/2026-05 blast:es");
+        await SignAsync(campaign.Slug, 1, source: "Email 2026-05 Blast ES");
+        await SignAsync(campaign.Slug, 1, source: "partner-b");
+        await fixture.ConfirmAllAsync(campaign.Slug);
+        await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
+
+        var partner = JsonDocument.Parse(await fixture.Http.GetStringAsync(
+            $"campaigns/{campaign.Slug}/count?source={Uri.EscapeDataString("email/2026-05 blast:es")}")).RootElement;
+
+        Assert.Equal(4, partner.GetProperty("count").GetInt32());
+        Assert.Equal("email-2026-05-blast-es", partner.GetProperty("source").GetString());
+        Assert.Equal(3, partner.GetProperty("source_count").GetInt32());
+    }
+
+    [Fact]
     public async Task A_draft_campaign_is_not_public_yet()
     {
         var draft = await fixture.NewCampaignAsync(c => c with { State = PetitionFunctions.Campaigns.CampaignState.Draft });
