@@ -83,19 +83,14 @@ public static partial class BulkConditions
     private static DateTimeOffset? Time(string? text, string field, FieldErrors errors)
     {
         if (text is null) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && HasOffset(text)) return time;
+        if (IsoTimes.Parse(text) is { } time) return time;
         errors.Add(field, AdminMessages.InvalidDateTime);
         return null;
     }
-
-    private static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || OffsetPattern().IsMatch(text);
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex HashPattern();
 
     [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}$")]
     private static partial Regex DomainPattern();
-
-    [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
-    private static partial Regex OffsetPattern();
 }

@@ -1,9 +1,8 @@
 using System.Text.Json.Serialization;
+using PetitionFunctions.Common;
 using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Admin;
-
-public sealed record HalLink(string Href);
 
 public sealed record HalPageLinks(HalLink Self, HalLink? Next, HalLink? Prev);
 

@@ -8,14 +8,7 @@ namespace PetitionFunctions.Admin;
 /// <summary>The OSDI (HAL+JSON) shapes of the signatures admin API.</summary>
 public static class OsdiSignatures
 {
-    public const string MediaType = "application/hal+json";
     public const string IdentifierPrefix = "petitionfunctions:";
-
-    /// <summary>ApiJson's style, leaving out absent links and fields (HAL has no "next" on the last page).</summary>
-    public static readonly JsonSerializerOptions Json = new(ApiJson.Options)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public static string StateName(SignatureState state) => state.ToString().ToLowerInvariant();
 

@@ -74,16 +74,9 @@ public sealed class SignatureAdminFunctions(SignatureAdmin admin)
 
     private static IActionResult Answer(HttpRequest request, SignatureAdminOutcome outcome) => outcome switch
     {
-        SignatureAdminOutcome.Listed listed => Hal(listed.Page),
-        SignatureAdminOutcome.One one => Hal(one.Signature),
+        SignatureAdminOutcome.Listed listed => HalJson.Answer(listed.Page),
+        SignatureAdminOutcome.One one => HalJson.Answer(one.Signature),
         SignatureAdminOutcome.Refused refused => Problems.For(refused, HttpAnswers.LanguageOf(request)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
-
-    private static ContentResult Hal<T>(T body) => new()
-    {
-        StatusCode = StatusCodes.Status200OK,
-        ContentType = OsdiSignatures.MediaType + "; charset=utf-8",
-        Content = System.Text.Json.JsonSerializer.Serialize(body, OsdiSignatures.Json),
     };
 }

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PetitionFunctions.Common;
+using PetitionFunctions.Confirmation;
 using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Intake;
 
-public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor door, Requesters requesters)
+public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor door, Requesters requesters, PublicLinks links, TimeProvider time)
 {
     [Function(nameof(SubmitSignature))]
     public async Task<IActionResult> SubmitSignature(
@@ -17,7 +18,12 @@ public sealed class SignatureFunctions(SignatureIntake intake, SubmissionDoor do
         var language = HttpAnswers.LanguageOf(request);
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (problem is { } bodyProblem) return Problems.For(bodyProblem, language);
-        return SubmissionAnswers.For(await intake.SubmitAsync(slug, body!, language, requesters.Of(request), cancellationToken), IntakeMessages.Receipt);
+        var outcome = await intake.SubmitAsync(slug, body!, language, requesters.Of(request), cancellationToken);
+        return SubmissionAnswers.For(outcome, IntakeMessages.Receipt, HalJson.IsWanted(request) ? OsdiAnswer : null);
+
+        IActionResult OsdiAnswer(IntakeOutcome.Received received) =>
+            OsdiSignatureReceipt.Answer((ValidSignature)received.Submission, IntakeMessages.Receipt.In(received.Language),
+                new Uri(links.BaseUrl, $"api/campaigns/{slug}"), time.GetUtcNow());
     }
 
     /// <summary>The browser's CORS preflight before a cross-origin JSON post: allowed origins only.</summary>

@@ -33,7 +33,7 @@ public sealed class SignatureIntake(
     public IParsedSubmission<SignatureSubmission> Parse(RequestBody body) => SignatureParser.Parse(body);
 
     public (ValidSignature? Valid, FieldErrors Errors) Validate(SignatureSubmission submission, Campaign campaign, Language requestLanguage, FieldErrors parseErrors) =>
-        SignatureRules.Validate(submission, campaign, requestLanguage, parseErrors);
+        SignatureRules.Validate(submission, campaign, requestLanguage, time.GetUtcNow(), parseErrors);
 
     /// <summary>A dropped (honeypot) signature gets the same answer as a real one, so the bot learns nothing.</summary>
     public async Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
@@ -54,13 +54,18 @@ public sealed class SignatureIntake(
     {
         var key = dedupeKeys.For(signature.CanonicalEmail);
         var personal = new PersonalDetails(signature.GivenName, signature.FamilyName, signature.Email, signature.PostalCode,
-            signature.Locality, signature.Comments);
+            signature.Locality, signature.Comments)
+        {
+            Identifiers = signature.Identifiers is [] ? null : signature.Identifiers,
+            PersonIdentifiers = signature.PersonIdentifiers is [] ? null : signature.PersonIdentifiers,
+        };
         var record = new SignatureRecord(campaign, key, signature.Language, signature.Source, signature.Region,
             PostalPrefix(signature.PostalCode), time.GetUtcNow(), personal.Protect(cipher, campaign, key))
         {
             Flag = verdict.Flag,
             IpHash = verdict.IpHash,
             EmailDomainHash = verdict.EmailDomainHash,
+            SignedAt = signature.SignedAt,
         };
 
         EmailRequest? pending = new(campaign, key);

@@ -96,6 +96,10 @@ public static class SignatureParser
                 Comments = JsonBody.Text(root, "comments", names.Comments, errors),
                 Language = language,
                 Source = source,
+                ActionDate = root.TryGetProperty("action_date", out var actionDate) && actionDate.ValueKind == JsonValueKind.String
+                    ? actionDate.GetString() : null,
+                Identifiers = ForeignIdentifiers.From(root),
+                PersonIdentifiers = ForeignIdentifiers.From(person),
                 Honeypot = SubmissionGuard.HoneypotOf(root, JsonHoneypotField),
                 CaptchaToken = JsonBody.Text(root, CaptchaFields.Json, CaptchaFields.Json, errors),
             };

@@ -15,8 +15,9 @@ public static partial class SignatureRules
     public const int MaxSourceLength = SourceCodes.MaxLength;
 
     /// <param name="fallbackLanguage">The language to use when the submission names none (from the query or the browser).</param>
+    /// <param name="now">The time the signature arrived, against which an <c>action_date</c> is judged.</param>
     public static (ValidSignature? Signature, FieldErrors Errors) Validate(
-        SignatureSubmission submission, Campaign campaign, Language fallbackLanguage, FieldErrors? earlierErrors = null)
+        SignatureSubmission submission, Campaign campaign, Language fallbackLanguage, DateTimeOffset now, FieldErrors? earlierErrors = null)
     {
         var errors = earlierErrors ?? new FieldErrors();
         var names = submission.Names;
@@ -60,12 +61,14 @@ public static partial class SignatureRules
             comments is null ? null : SpreadsheetSafety.Neutralize(comments),
             Languages.Parse(submission.Language) ?? fallbackLanguage,
             source,
-            returnUrl);
+            returnUrl)
+        {
+            SignedAt = ActionDates.Plausible(submission.ActionDate, now),
+            Identifiers = submission.Identifiers,
+            PersonIdentifiers = submission.PersonIdentifiers,
+        };
         return (signature, errors);
     }
-
-
-
 
     [GeneratedRegex(@"^[A-Z0-9](?:[A-Z0-9 -]*[A-Z0-9])?$")]
     private static partial Regex PostalCodePattern();

@@ -17,6 +17,14 @@ public sealed record SignatureSubmission : ISubmission
     public string? Source { get; init; }
     public string? ReturnUrl { get; init; }
 
+    /// <summary>OSDI's <c>action_date</c> as sent: when the partner's system says the person signed.</summary>
+    public string? ActionDate { get; init; }
+
+    /// <summary>The partner system's identifiers of this signature and of the person (<see cref="ForeignIdentifiers"/>).</summary>
+    public IReadOnlyList<string> Identifiers { get; init; } = [];
+
+    public IReadOnlyList<string> PersonIdentifiers { get; init; } = [];
+
     /// <summary>The honeypot: a field people never see. Anything in it means a bot filled the form.</summary>
     public string? Honeypot { get; init; }
 

@@ -16,4 +16,12 @@ public sealed record ValidSignature(
     string? Comments,
     Language Language,
     string? Source,
-    Uri? ReturnUrl) : IValidSubmission;
+    Uri? ReturnUrl) : IValidSubmission
+{
+    /// <summary>When the partner's system says the person signed, if plausible (<see cref="ActionDates"/>); else null.</summary>
+    public DateTimeOffset? SignedAt { get; init; }
+
+    public IReadOnlyList<string> Identifiers { get; init; } = [];
+
+    public IReadOnlyList<string> PersonIdentifiers { get; init; } = [];
+}

@@ -12,7 +12,19 @@ public sealed record PersonalDetails(
     string? Locality,
     string? Comments)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// The partner system's identifiers of this signature and of the person, kept for the partner's sync and
+    /// encrypted with the rest: an identifier in a partner's CRM points at a person as surely as a name.
+    /// Null when none were sent.
+    /// </summary>
+    public IReadOnlyList<string>? Identifiers { get; init; }
+
+    public IReadOnlyList<string>? PersonIdentifiers { get; init; }
 
     private static string Context(string campaign, string signatureKey) => $"signature:{campaign}:{signatureKey}";
 

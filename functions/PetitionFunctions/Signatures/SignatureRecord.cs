@@ -21,4 +21,7 @@ public sealed record SignatureRecord(
     public string? IpHash { get; init; }
 
     public string? EmailDomainHash { get; init; }
+
+    /// <summary>When the partner's system says the person signed (OSDI <c>action_date</c>), if it was plausible.</summary>
+    public DateTimeOffset? SignedAt { get; init; }
 }

@@ -19,7 +19,7 @@ public sealed partial class SignatureTable
     private static readonly HashSet<string> ColumnsWithoutPersonalData =
     [
         "State", "Flag", "Language", "Source", "Region", "PostalPrefix", "ReceivedAt", "ConfirmedAt",
-        "EmailRequests", "LastEmailRequestedAt", "EmailsSent", "LastSentSequence",
+        "SignedAt", "EmailRequests", "LastEmailRequestedAt", "EmailsSent", "LastSentSequence",
         "StateBeforeInvalidation", "InvalidatedAt", "RestoredAt", "WithdrawnAt", "WithdrawnBy", "AnonymisedAt",
     ];
 

@@ -68,6 +68,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
             ["Flag"] = signature.Flag,
             ["IpHash"] = signature.IpHash,
             ["EmailDomainHash"] = signature.EmailDomainHash,
+            ["SignedAt"] = signature.SignedAt,
         };
 
     public async Task<StoredSignature?> FindAsync(string campaign, string key, CancellationToken cancellationToken) =>
@@ -242,7 +243,8 @@ public sealed partial class SignatureTable(TableServiceClient service)
         row.GetInt32("EmailsSent") ?? 0,
         row.GetInt32("LastSentSequence") ?? 0,
         row.GetString("EmailFailure"),
-        SignatureFlags.Normalize(row.GetString("Flag")));
+        SignatureFlags.Normalize(row.GetString("Flag")),
+        row.GetDateTimeOffset("SignedAt"));
 
     // Admin: listing, invalidating and restoring signatures.
 

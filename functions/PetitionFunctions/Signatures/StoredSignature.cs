@@ -19,7 +19,8 @@ public sealed record StoredSignature(
     int EmailsSent,
     int LastSentSequence,
     string? EmailFailure,
-    string? Flag = null)
+    string? Flag = null,
+    DateTimeOffset? SignedAt = null)
 {
     /// <summary>
     /// Whether this signature is in the campaign's count: the one test every journal row (+1 or -1) follows.

@@ -12,7 +12,8 @@ public abstract record IntakeOutcome(Language Language)
 {
     public string? CorsOrigin { get; init; }
 
-    public sealed record Received(Language Language, Uri? ReturnUrl) : IntakeOutcome(Language);
+    /// <param name="Submission">What was taken, as the rules tidied it: for an answer shaped after it (OSDI's).</param>
+    public sealed record Received(Language Language, Uri? ReturnUrl, IValidSubmission Submission) : IntakeOutcome(Language);
 
     public sealed record Refused(Language Language, ProblemKind Problem, FieldErrors? Errors = null) : IntakeOutcome(Language)
     {

@@ -12,9 +12,12 @@ namespace PetitionFunctions.Submissions;
 /// </summary>
 public static class SubmissionAnswers
 {
-    public static IActionResult For(IntakeOutcome outcome, Func<Language, string> receipt) => HttpAnswers.SharedWith(outcome.CorsOrigin, outcome switch
+    /// <param name="representation">The stage's own shape of the 202 answer, when the client asked for one (OSDI's); else the receipt.</param>
+    public static IActionResult For(IntakeOutcome outcome, Func<Language, string> receipt, Func<IntakeOutcome.Received, IActionResult>? representation = null) =>
+        HttpAnswers.SharedWith(outcome.CorsOrigin, outcome switch
     {
         IntakeOutcome.Received { ReturnUrl: { } returnUrl } => HttpAnswers.SeeOther(returnUrl),
+        IntakeOutcome.Received received when representation is not null => representation(received),
         IntakeOutcome.Received received => new ObjectResult(new Receipt("received", receipt(received.Language)))
         {
             StatusCode = StatusCodes.Status202Accepted,

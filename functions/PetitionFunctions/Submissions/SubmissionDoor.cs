@@ -57,7 +57,7 @@ public sealed class SubmissionDoor(CampaignReads campaigns, IntakeSwitch intakeS
             if (valid is null) return new IntakeOutcome.Refused(language, ProblemKind.InvalidFields, errors);
 
             return await kind.GuardAndRecordAsync(campaign, submission, valid, requester, language, cancellationToken)
-                ?? (IntakeOutcome)new IntakeOutcome.Received(valid.Language, valid.ReturnUrl);
+                ?? (IntakeOutcome)new IntakeOutcome.Received(valid.Language, valid.ReturnUrl, valid);
         });
 
     /// <summary>Whether a browser page at this origin may post to the campaign through this entrance: the answer to a CORS preflight.</summary>

@@ -128,7 +128,7 @@ public class AdminSignaturePagingTests
         var query = new SignatureQuery(2, 25, null, null);
 
         var page = OsdiSignatures.Page(new PageWindow(2, 25, 30), collection, query, []);
-        var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(page, OsdiSignatures.Json)).RootElement;
+        var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(page, HalJson.Options)).RootElement;
 
         Assert.Equal(2, json.GetProperty("total_pages").GetInt32());
         Assert.Equal(25, json.GetProperty("per_page").GetInt32());

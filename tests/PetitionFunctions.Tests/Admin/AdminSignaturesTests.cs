@@ -42,7 +42,7 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
     private static async Task<JsonElement> HalOf(HttpResponseMessage answer)
     {
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        Assert.Equal(OsdiSignatures.MediaType, answer.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HalJson.MediaType, answer.Content.Headers.ContentType!.MediaType);
         Assert.Equal("no-store", answer.Headers.CacheControl!.ToString());
         return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
     }

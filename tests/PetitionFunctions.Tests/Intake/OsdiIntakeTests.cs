@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using PetitionFunctions.Common;
+using PetitionFunctions.Signatures;
 using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Intake;
@@ -221,5 +223,90 @@ public sealed class OsdiIntakeTests(LocalHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
         Assert.Empty(await fixture.SignatureRowsAsync(campaign.Slug));
+    }
+
+    [Fact]
+    public async Task The_OSDI_example_keeps_its_identifiers_encrypted_stores_no_phone_and_ignores_an_action_date_from_2014()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+
+        var answer = await fixture.Http.SendAsync(Post(campaign.Slug, Body(RecordSignatureHelperExample, "ids@example.org", "application/hal+json")));
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        var row = Assert.Single(await SignaturesAsync(campaign.Slug));
+        var details = PersonalDetails.Unprotect(fixture.Service<PersonalDataCipher>(), campaign.Slug, row.RowKey, row.GetString("Personal"));
+        Assert.Equal(["foreign_system:1"], details.Identifiers);
+        Assert.Equal(["foreign_system:1"], details.PersonIdentifiers);
+        Assert.DoesNotContain("foreign_system", string.Join(",", row.Select(column => column.Value)));
+        // Phone numbers are accepted and not kept (docs/decisions.md, "Phone numbers from partners").
+        Assert.DoesNotContain("9876543210", JsonSerializer.Serialize(details));
+        Assert.DoesNotContain("9876543210", string.Join(",", row.Select(column => column.Value)));
+        Assert.False(row.ContainsKey("SignedAt"));
+    }
+
+    [Fact]
+    public async Task A_plausible_action_date_is_kept_as_the_signing_time()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var signedAt = DateTimeOffset.UtcNow.AddHours(-3);
+        var body = RecordSignatureHelperExample.Replace("2014-03-18T11:02:15Z", HalJson.Time(signedAt), StringComparison.Ordinal);
+
+        var answer = await fixture.Http.SendAsync(Post(campaign.Slug, Body(body, "paper-form@example.org", "application/json")));
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        var row = Assert.Single(await SignaturesAsync(campaign.Slug));
+        Assert.Equal(signedAt.ToUnixTimeSeconds(), row.GetDateTimeOffset("SignedAt")!.Value.ToUnixTimeSeconds());
+        Assert.True(row.GetDateTimeOffset("ReceivedAt") > signedAt.AddHours(2));
+    }
+
+    [Theory]
+    [InlineData("application/hal+json", "")]
+    [InlineData("application/json;q=0.5, application/hal+json", "")]
+    [InlineData(null, "?osdi=1")]
+    public async Task An_OSDI_client_gets_the_signature_in_OSDI_shape_the_same_for_a_first_and_a_repeated_signature(string? accept, string query)
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        async Task<JsonElement> SignAsync()
+        {
+            var request = Post(campaign.Slug, Body(ActionNetworkPersonSignupBody.Replace("\"status\": \"subscribed\",", "\"identifiers\": [\"action_network:sig-1\"],", StringComparison.Ordinal),
+                "osdi-answer@example.org", "application/json"));
+            request.RequestUri = new Uri(request.RequestUri!.OriginalString + query, UriKind.Relative);
+            if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+            var answer = await fixture.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+            Assert.Equal("application/hal+json", answer.Content.Headers.ContentType?.MediaType);
+            return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+        }
+
+        var first = await SignAsync();
+        var repeat = await SignAsync();
+
+        Assert.Equal(["action_network:sig-1"], first.GetProperty("identifiers").EnumerateArray().Select(id => id.GetString()));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", first.GetProperty("created_date").GetString());
+        Assert.Equal("email-2026-05-blast-es", first.GetProperty("referrer_data").GetProperty("source").GetString());
+        Assert.Equal("received", first.GetProperty("petitionfunctions:status").GetString());
+        Assert.StartsWith("¡Gracias!", first.GetProperty("petitionfunctions:message").GetString());
+        var links = first.GetProperty("_links");
+        Assert.EndsWith($"/api/campaigns/{campaign.Slug}", links.GetProperty("osdi:petition").GetProperty("href").GetString());
+        Assert.Equal("osdi", links.GetProperty("curies")[0].GetProperty("name").GetString());
+        Assert.False(links.TryGetProperty("self", out _));
+        static string WithoutTimes(JsonElement answer) => JsonSerializer.Serialize(
+            answer.EnumerateObject().Where(field => !field.Name.EndsWith("_date", StringComparison.Ordinal)).ToDictionary(field => field.Name, field => field.Value));
+        Assert.Equal(WithoutTimes(first), WithoutTimes(repeat));
+        Assert.Single(await SignaturesAsync(campaign.Slug));
+    }
+
+    [Fact]
+    public async Task A_client_that_does_not_ask_for_OSDI_gets_the_plain_receipt()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+
+        var answer = await fixture.Http.SendAsync(Post(campaign.Slug, Body(RecordSignatureHelperExample, "plain@example.org", "application/hal+json")));
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Equal("application/json", answer.Content.Headers.ContentType?.MediaType);
+        var receipt = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("received", receipt.GetProperty("status").GetString());
+        Assert.False(receipt.TryGetProperty("_links", out _));
     }
 }

@@ -7,6 +7,7 @@ namespace PetitionFunctions.Tests.Intake;
 public class SignatureRulesTests
 {
     private const string ThankYou = "https://partner.example/thank-you";
+    private static readonly DateTimeOffset Now = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
 
     private static Campaign NewCampaign(params string[] returnUrls) => new()
     {
@@ -44,7 +45,7 @@ public class SignatureRulesTests
 
     private static ValidSignature Valid(SignatureSubmission submission, Language fallback = Language.En)
     {
-        var (signature, errors) = SignatureRules.Validate(submission, NewCampaign(), fallback);
+        var (signature, errors) = SignatureRules.Validate(submission, NewCampaign(), fallback, Now);
         Assert.True(errors.IsEmpty, "Unexpected errors: " + string.Join("; ", errors.In(Language.En).Select(e => $"{e.Key}: {e.Value[0]}")));
         Assert.NotNull(signature);
         return signature;
@@ -52,7 +53,7 @@ public class SignatureRulesTests
 
     private static IReadOnlyDictionary<string, string[]> Invalid(SignatureSubmission submission, Language language = Language.En)
     {
-        var (signature, errors) = SignatureRules.Validate(submission, NewCampaign(), Language.En);
+        var (signature, errors) = SignatureRules.Validate(submission, NewCampaign(), Language.En, Now);
         Assert.Null(signature);
         Assert.False(errors.IsEmpty);
         return errors.In(language);
@@ -243,7 +244,7 @@ public class SignatureRulesTests
     public void A_form_post_without_return_url_uses_the_campaigns_first()
     {
         var campaign = NewCampaign(ThankYou, "https://partner.example/gracias");
-        var (signature, errors) = SignatureRules.Validate(Form(), campaign, Language.En);
+        var (signature, errors) = SignatureRules.Validate(Form(), campaign, Language.En, Now);
         Assert.True(errors.IsEmpty);
         Assert.Equal(new Uri(ThankYou), signature!.ReturnUrl);
     }
@@ -252,7 +253,7 @@ public class SignatureRulesTests
     public void A_form_post_may_name_any_of_the_allowed_return_urls()
     {
         var campaign = NewCampaign(ThankYou, "https://partner.example/gracias");
-        var (signature, _) = SignatureRules.Validate(Form("https://partner.example/gracias"), campaign, Language.En);
+        var (signature, _) = SignatureRules.Validate(Form("https://partner.example/gracias"), campaign, Language.En, Now);
         Assert.Equal(new Uri("https://partner.example/gracias"), signature!.ReturnUrl);
     }
 
@@ -348,7 +349,7 @@ public class SignatureRulesTests
     {
         var earlier = new FieldErrors();
         earlier.Add("email", FieldMessages.Repeated);
-        var (signature, errors) = SignatureRules.Validate(Form(), NewCampaign(), Language.En, earlier);
+        var (signature, errors) = SignatureRules.Validate(Form(), NewCampaign(), Language.En, Now, earlier);
         Assert.Null(signature);
         Assert.Equal(["This field appears more than once."], errors.In(Language.En)["email"]);
     }
