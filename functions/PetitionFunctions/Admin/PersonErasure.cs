@@ -90,10 +90,12 @@ public sealed class PersonErasure(
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
             checkedCampaigns++;
-            // Signatures and individual endorsements are keyed by the address alone.
-            if (emailKey is not null
-                && await signatures.WithdrawAsync(campaign.Slug, emailKey, time.GetUtcNow(), WithdrawnBy.Erasure, cancellationToken) is { Changed: true } withdrawal)
+            // Signatures are keyed by the address, and a household's by the address and a name: the mailbox's
+            // owner asks, so every signature made from the address goes (docs/decisions.md, "Households share an address").
+            foreach (var signature in emailKey is null ? [] : await signatures.HouseholdAsync(campaign.Slug, emailKey, cancellationToken))
             {
+                if (await signatures.WithdrawAsync(campaign.Slug, signature.Key, time.GetUtcNow(), WithdrawnBy.Erasure, cancellationToken) is not { Changed: true } withdrawal)
+                    continue;
                 signatureCount++;
                 if (withdrawal.WasCounted) counted++;
             }

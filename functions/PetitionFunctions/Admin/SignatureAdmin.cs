@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
@@ -96,23 +95,13 @@ public sealed partial class SignatureAdmin(
 
     private PersonalDetails? Details(StoredSignature signature)
     {
-        // A withdrawn, erased or anonymised signature has no details left to decrypt.
-        if (signature.ProtectedPersonalData.Length == 0) return null;
-        try
-        {
-            return PersonalDetails.Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
-        {
+        var details = PersonalDetails.TryUnprotect(cipher, signature, out var failure);
+        if (failure is not null)
             log.LogWarning("The personal details of signature {Signature} on {Campaign} could not be decrypted ({Failure}).",
-                signature.Key[..8], signature.Campaign, e.GetType().Name);
-            return null;
-        }
+                signature.Key[..8], signature.Campaign, failure);
+        return details;
     }
 
-    /// <summary>A dedupe key: 64 lower-case hex digits. Anything else names no signature, without asking storage.</summary>
-    public static bool IsKey(string? key) => key is not null && KeyPattern().IsMatch(key);
-
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex KeyPattern();
+    /// <summary>A signature key (<see cref="DedupeKeys.IsSignatureKey"/>). Anything else names no signature, without asking storage.</summary>
+    public static bool IsKey(string? key) => DedupeKeys.IsSignatureKey(key);
 }

@@ -22,7 +22,7 @@ public sealed record EmailRequest(string Campaign, string Key, int Sequence = 1,
         Campaigns.Campaign.IsValidSlug(request.Campaign ?? "") && IsKey(request.Key ?? "") && request.Sequence >= 1 && Enum.IsDefined(request.Kind);
 
     /// <summary>Record keys are hex digests or random ids: letters, digits and dashes.</summary>
-    private static bool IsKey(string key) => key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    private static bool IsKey(string key) => key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');
 
     /// <summary>The first characters of the record's key: enough to follow one email through the logs.</summary>
     [JsonIgnore]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Common;
 
@@ -10,7 +11,7 @@ namespace PetitionFunctions.Signatures;
 /// holding the table can test a list of addresses against it; the same for every campaign, so one
 /// person's rows can be found everywhere (for erasure) from their address alone.
 /// </summary>
-public sealed class DedupeKeys(IOptions<PetitionSecrets> secrets)
+public sealed partial class DedupeKeys(IOptions<PetitionSecrets> secrets)
 {
     /// <summary>A campaign's signatures are spread over this many partitions by the key's first hex digit.</summary>
     public const int Partitions = 16;
@@ -25,6 +26,22 @@ public sealed class DedupeKeys(IOptions<PetitionSecrets> secrets)
     /// rows where a phone is all they gave. Prefixed so it can never equal an address's key.
     /// </summary>
     public string ForPhone(string canonicalPhone) => For("phone:" + canonicalPhone);
+
+    /// <summary>
+    /// The key of a second, third or fourth person signing from one address (a household): the address's
+    /// key, a dot, and 16 hex digits keyed on the address and the name. The same name always gives the same
+    /// key, so a repeat still meets its own row; the prefix keeps the household in one partition, together.
+    /// </summary>
+    public string ForHouseholdMember(string canonicalEmail, string canonicalName) =>
+        For(canonicalEmail) + HouseholdSeparator + For("household:" + canonicalEmail + "\n" + canonicalName)[..16];
+
+    public const char HouseholdSeparator = '.';
+
+    /// <summary>A signature's key: an address's 64 hex digits, or a household member's (<see cref="ForHouseholdMember"/>).</summary>
+    public static bool IsSignatureKey(string? key) => key is not null && SignatureKeyPattern().IsMatch(key);
+
+    [GeneratedRegex(@"^[0-9a-f]{64}(\.[0-9a-f]{16})?$")]
+    private static partial Regex SignatureKeyPattern();
 
     public static string PartitionOf(string campaignSlug, string dedupeKey) => $"{campaignSlug}:{dedupeKey[0]}";
 

@@ -33,4 +33,23 @@ public sealed record PersonalDetails(
 
     public static PersonalDetails Unprotect(PersonalDataCipher cipher, string campaign, string signatureKey, string protectedText) =>
         JsonSerializer.Deserialize<PersonalDetails>(cipher.Decrypt(protectedText, Context(campaign, signatureKey)), Json)!;
+
+    /// <summary>
+    /// The details of a stored signature, or null: when none are left on it (withdrawn, erased or
+    /// anonymised), or when they cannot be read (a retired key), then with the failure's type in <paramref name="failure"/>.
+    /// </summary>
+    public static PersonalDetails? TryUnprotect(PersonalDataCipher cipher, StoredSignature signature, out string? failure)
+    {
+        failure = null;
+        if (signature.ProtectedPersonalData.Length == 0) return null;
+        try
+        {
+            return Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or KeyNotFoundException or JsonException)
+        {
+            failure = e.GetType().Name;
+            return null;
+        }
+    }
 }

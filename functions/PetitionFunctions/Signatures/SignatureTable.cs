@@ -75,6 +75,21 @@ public sealed partial class SignatureTable(TableServiceClient service)
         await ReadAsync(campaign, key, cancellationToken) is { } row ? ToStored(campaign, row) : null;
 
     /// <summary>
+    /// Every signature made from one address on a campaign: the address's own row and its household
+    /// members' (<see cref="DedupeKeys.ForHouseholdMember"/>), in one range query within their partition.
+    /// </summary>
+    public async Task<List<StoredSignature>> HouseholdAsync(string campaign, string addressKey, CancellationToken cancellationToken)
+    {
+        // Member keys are "{address key}.{16 hex}"; '/' is the character after '.', so this range holds exactly the household.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {DedupeKeys.PartitionOf(campaign, addressKey)} and RowKey ge {addressKey} and RowKey lt {addressKey + "/"}");
+        var household = new List<StoredSignature>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            household.Add(ToStored(campaign, row));
+        return household;
+    }
+
+    /// <summary>
     /// Someone signed again (the insert found their row): a withdrawn signature starts over as a fresh
     /// one; otherwise another email is asked for, if one is due. The row is read once. Null when no
     /// email is owed.

@@ -142,6 +142,10 @@ public class SignatureIntakeStorageDownTests
                 };
                 return Response.FromValue(row, Mock.Of<Response>());
             });
+        // The household query finds no other member, and the row's details (unreadable here) name nobody else: a repeat.
+        _signatureTable
+            .Setup(t => t.QueryAsync<TableEntity>(It.IsAny<string>(), It.IsAny<int?>(), It.IsAny<IEnumerable<string>>(), It.IsAny<CancellationToken>()))
+            .Returns(AsyncPageable<TableEntity>.FromPages([]));
     }
 
     private void CampaignLookupThrows(Exception failure) =>
