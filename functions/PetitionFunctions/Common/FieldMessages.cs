@@ -19,6 +19,10 @@ public static class FieldMessages
         "This field appears more than once.",
         "Este campo aparece más de una vez.");
 
+    public static readonly LocalizedText NothingVisible = new(
+        "Write at least one letter or digit.",
+        "Escriba al menos una letra o un número.");
+
     public static readonly LocalizedText ControlCharacters = new(
         "This contains characters that are not allowed.",
         "Contiene caracteres no permitidos.");

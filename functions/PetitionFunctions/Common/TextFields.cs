@@ -23,7 +23,7 @@ public static partial class TextFields
         }
     }
 
-    /// <summary>One line (a name, a place): no control characters, at most <paramref name="maxLength"/>, runs of white space made one space.</summary>
+    /// <summary>One line (a name, a place): at least one letter or digit, no control characters, at most <paramref name="maxLength"/>, runs of white space made one space.</summary>
     public static string? Line(string? value, string field, bool required, int maxLength, FieldErrors errors)
     {
         var text = Tidy(value);
@@ -34,6 +34,8 @@ public static partial class TextFields
         }
         if (HasForbiddenCharacters(text, allowLineBreaks: false)) errors.Add(field, FieldMessages.ControlCharacters);
         else if (text.Length > maxLength) errors.Add(field, FieldMessages.TooLong(maxLength));
+        // Fifty zero-width spaces are not a name: a line must show at least one letter or digit.
+        else if (!text.Any(char.IsLetterOrDigit)) errors.Add(field, FieldMessages.NothingVisible);
         return CollapseWhitespace(text);
     }
 

@@ -11,8 +11,9 @@ namespace PetitionFunctions.Confirmation;
 /// </summary>
 public static class ConfirmPages
 {
-    public static IActionResult Confirmed(Campaign campaign, Language language) =>
-        HtmlPages.Message(200, language, ConfirmationMessages.ConfirmedTitle, ConfirmationMessages.ConfirmedText(campaign.Title));
+    public static IActionResult Confirmed(Campaign campaign, Language language, bool awaitsReview) =>
+        HtmlPages.Message(200, language, ConfirmationMessages.ConfirmedTitle,
+            awaitsReview ? ConfirmationMessages.ConfirmedAwaitingReviewText(campaign.Title) : ConfirmationMessages.ConfirmedText(campaign.Title));
 
     public static IActionResult Expired(Language language) =>
         HtmlPages.Message(410, language, LinkPageMessages.ExpiredTitle, ConfirmationMessages.ExpiredText);

@@ -34,7 +34,7 @@ public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, S
         CancellationToken cancellationToken) =>
         await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken) switch
         {
-            ConfirmOutcome.Confirmed confirmed => ConfirmPages.Confirmed(confirmed.Campaign, confirmed.Language),
+            ConfirmOutcome.Confirmed confirmed => ConfirmPages.Confirmed(confirmed.Campaign, confirmed.Language, confirmed.AwaitsReview),
             ConfirmOutcome.Expired expired => ConfirmPages.Expired(expired.Language),
             ConfirmOutcome.Withdrawn withdrawn => ConfirmPages.Withdrawn(withdrawn.Language),
             ConfirmOutcome.Unavailable unavailable => ConfirmPages.TryAgainLater(unavailable.Language),

@@ -20,6 +20,11 @@ public static class ConfirmationMessages
         $"Thank you. Your signature on \"{campaignTitle.En}\" is confirmed and counts. You can close this page.",
         $"Gracias. Su firma en «{campaignTitle.Es}» está confirmada y cuenta. Puede cerrar esta página.");
 
+    /// <summary>For a signature intake set aside (over a rate limit): true to the signer, without naming the reason.</summary>
+    public static LocalizedText ConfirmedAwaitingReviewText(LocalizedText campaignTitle) => new(
+        $"Thank you. We received your confirmed signature on \"{campaignTitle.En}\". It will count once our team has reviewed it. You can close this page.",
+        $"Gracias. Recibimos su firma confirmada en «{campaignTitle.Es}». Contará en cuanto nuestro equipo la revise. Puede cerrar esta página.");
+
     public static readonly LocalizedText ExpiredText = new(
         "Confirmation links work for 30 days. Sign again on the campaign's page and we will send you a new link.",
         "Los enlaces de confirmación valen 30 días. Firme de nuevo en la página de la campaña y le enviaremos un enlace nuevo.");

@@ -7,7 +7,8 @@ namespace PetitionFunctions.Confirmation;
 
 public abstract record ConfirmOutcome(Language Language)
 {
-    public sealed record Confirmed(Campaign Campaign, Language Language) : ConfirmOutcome(Language);
+    /// <param name="AwaitsReview">Set aside by intake (over a rate limit): confirmed, but counted only once an admin releases it.</param>
+    public sealed record Confirmed(Campaign Campaign, Language Language, bool AwaitsReview) : ConfirmOutcome(Language);
 
     public sealed record Expired(Language Language) : ConfirmOutcome(Language);
 
@@ -38,14 +39,14 @@ public sealed class SignatureConfirmation(
             var signature = await signatures.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);
             var campaign = await campaigns.FindAsync(claims.Campaign, cancellationToken);
             if (signature is null || campaign is null) return new ConfirmOutcome.NotValid(browserLanguage);
-            if (signature.State == SignatureState.Confirmed) return new ConfirmOutcome.Confirmed(campaign, signature.Language);
+            if (signature.State == SignatureState.Confirmed) return new ConfirmOutcome.Confirmed(campaign, signature.Language, signature.Flag is not null);
             if (signature.State == SignatureState.Withdrawn) return new ConfirmOutcome.Withdrawn(signature.Language);
             if (tokens.HasExpired(claims)) return new ConfirmOutcome.Expired(signature.Language);
 
             var confirmed = await signatures.ConfirmAsync(claims.Campaign, claims.SignatureKey, time.GetUtcNow(), cancellationToken);
             if (confirmed is null) return new ConfirmOutcome.NotValid(browserLanguage);
             log.LogInformation("Signature {Signature} on {Campaign} confirmed.", claims.SignatureKey[..8], claims.Campaign);
-            return new ConfirmOutcome.Confirmed(campaign, confirmed.Language);
+            return new ConfirmOutcome.Confirmed(campaign, confirmed.Language, confirmed.Flag is not null);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {

@@ -12,6 +12,13 @@ public class SpreadsheetSafetyTests
     [InlineData("\tindent")]
     [InlineData("\rreturn")]
     [InlineData("=")]
+    [InlineData("＝1+1")]
+    [InlineData("＋1 555 0100")]
+    [InlineData("－2+3")]
+    [InlineData("＠SUM(A1)")]
+    [InlineData("\u200b=1+1")]
+    [InlineData("\ufeff\u200d=HYPERLINK(\"http://evil.example\")")]
+    [InlineData("\u2060＝1+1")]
     public void Text_starting_like_a_formula_gets_a_leading_apostrophe(string text) =>
         Assert.Equal("'" + text, SpreadsheetSafety.Neutralize(text));
 
@@ -24,6 +31,9 @@ public class SpreadsheetSafetyTests
     [InlineData(" =leading space")]
     [InlineData("ana@example.org")]
     [InlineData("Ñandú")]
+    [InlineData("\u200bAna")]
+    [InlineData("\u200b")]
+    [InlineData("Ａna")]
     public void Other_text_is_untouched(string text) =>
         Assert.Equal(text, SpreadsheetSafety.Neutralize(text));
 

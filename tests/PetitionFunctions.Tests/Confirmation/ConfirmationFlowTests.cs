@@ -45,6 +45,32 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         Assert.Equal("es", journal.GetString("Language"));
     }
 
+    [Theory]
+    [InlineData("en", "It will count once our team has reviewed it.")]
+    [InlineData("es", "Contará en cuanto nuestro equipo la revise.")]
+    public async Task A_signer_set_aside_by_a_rate_limit_is_told_the_signature_counts_once_reviewed_not_that_it_counts(string language, string truth)
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var address = $"flagged-{language}@example.org";
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Iris", "Mejía", address, language: language));
+        var link = Outbox.ConfirmPath(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1)));
+        var row = Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => DedupeKeys.IsSignatureKey(r.RowKey));
+        row["Flag"] = SignatureFlags.RateLimit;
+        await fixture.Signatures.UpdateEntityAsync(row, row.ETag);
+
+        var first = await fixture.Http.GetAsync(link);
+        var again = await fixture.Http.GetAsync(link);
+
+        foreach (var answer in new[] { first, again })
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var page = await answer.Content.ReadAsStringAsync();
+            Assert.Contains(truth, page);
+            Assert.DoesNotContain("and counts", page);
+            Assert.DoesNotContain("y cuenta", page);
+        }
+    }
+
     [Fact]
     public async Task A_tampered_link_gets_a_page_that_explains_and_changes_nothing()
     {

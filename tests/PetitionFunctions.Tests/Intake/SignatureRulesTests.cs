@@ -73,6 +73,26 @@ public class SignatureRulesTests
         Assert.Equal("Please act.", signature.Comments);
     }
 
+    [Theory]
+    [InlineData("\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b")]
+    [InlineData("\u2060\u200d\u200c")]
+    [InlineData("...")]
+    [InlineData("- -")]
+    public void A_name_with_no_visible_letter_or_digit_is_refused_with_a_field_error(string name)
+    {
+        var errors = Invalid(Osdi(givenName: name, familyName: name), Language.Es);
+
+        Assert.Equal(["Escriba al menos una letra o un número."], errors["person.given_name"]);
+        Assert.Equal(["Escriba al menos una letra o un número."], errors["person.family_name"]);
+    }
+
+    [Fact]
+    public void A_name_in_any_script_or_with_invisible_joiners_between_letters_is_kept()
+    {
+        Assert.Equal("王", Valid(Osdi(givenName: "王")).GivenName);
+        Assert.Equal("Nguyễn", Valid(Osdi(familyName: "Nguyễn")).FamilyName);
+    }
+
     public static TheoryData<SignatureFieldNames> Formats => new() { SignatureFieldNames.Osdi, SignatureFieldNames.Form };
 
     [Theory]
