@@ -23,6 +23,12 @@ public sealed class EmailOptions
     /// <summary>The wait before the first of those rounds; each next wait is four times longer.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = EmailRetryRounds.DefaultFirstDelay;
 
+    /// <summary>How many emails one inbox may get in any ten minutes, over every campaign and kind (<see cref="MailboxLimits"/>).</summary>
+    public int MailboxPerTenMinutes { get; set; } = MailboxLimits.DefaultPerTenMinutes;
+
+    /// <summary>How many emails one inbox may get in any 24 hours; past it, an email is not sent and the signer can sign again tomorrow.</summary>
+    public int MailboxPerDay { get; set; } = MailboxLimits.DefaultPerDay;
+
     public OutboxFolderOptions Outbox { get; set; } = new();
 
     public SmtpOptions Smtp { get; set; } = new();

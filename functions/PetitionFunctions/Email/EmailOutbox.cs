@@ -21,6 +21,7 @@ public sealed class EmailOutbox<TRecords>(
     QueueServiceClient queues,
     IEmailTransport transport,
     EmailRetryRounds rounds,
+    MailboxAllowance mailboxes,
     TimeProvider time,
     ILogger<EmailOutbox<TRecords>> log)
     where TRecords : IEmailRecords
@@ -54,17 +55,30 @@ public sealed class EmailOutbox<TRecords>(
     public async Task SendAsync(string message, CancellationToken cancellationToken)
     {
         var request = EmailRequest.Parse(message);
-        await SendDueEmailAsync(request, cancellationToken);
-        await records.Outbox.ClearAsync(request, cancellationToken);
+        if (await SendDueEmailAsync(request, cancellationToken)) await records.Outbox.ClearAsync(request, cancellationToken);
     }
 
-    private async Task SendDueEmailAsync(EmailRequest request, CancellationToken cancellationToken)
+    /// <returns>False when the email waits for its inbox's share (<see cref="MailboxLimits"/>) and its outbox row must stay.</returns>
+    private async Task<bool> SendDueEmailAsync(EmailRequest request, CancellationToken cancellationToken)
     {
         if (await records.ComposeAsync(request, cancellationToken) is not { } email)
         {
             log.LogInformation("No {Kind} email for {Record} {Key} on {Campaign} (request {Sequence}): not due.",
                 request.Kind, records.Name, request.ShortKey, request.Campaign, request.Sequence);
-            return;
+            return true;
+        }
+        switch (await mailboxes.TakeAsync(email.To.Address, IdempotencyKey(request).ToString("n"), cancellationToken))
+        {
+            case MailboxVerdict.Later later:
+                await records.Outbox.HoldAsync(request, later.At, cancellationToken);
+                log.LogInformation("The {Kind} email for {Record} {Key} on {Campaign} waits until {At:u}: its inbox had its share of the last ten minutes.",
+                    request.Kind, records.Name, request.ShortKey, request.Campaign, later.At);
+                return false;
+            case MailboxVerdict.Full:
+                await records.RecordFailureAsync(request, MailboxLimits.Failure, time.GetUtcNow(), cancellationToken);
+                log.LogWarning("The {Kind} email for {Record} {Key} on {Campaign} was not sent: its inbox had its share of the day.",
+                    request.Kind, records.Name, request.ShortKey, request.Campaign);
+                return true;
         }
         switch (await transport.SendAsync(email, IdempotencyKey(request), cancellationToken))
         {
@@ -79,6 +93,7 @@ public sealed class EmailOutbox<TRecords>(
                     request.Kind, records.Name, request.ShortKey, request.Campaign, request.Sequence);
                 break;
         }
+        return true;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class EmailTransports
     {
         services.AddSingleton<TRecords>();
         services.AddSingleton<EmailOutbox<TRecords>>();
+        services.TryAddSingleton<MailboxAllowance>();
         return services;
     }
 }

@@ -60,6 +60,10 @@ public sealed class OutboxRows(TableClient table, Func<string, string, string> p
     public Task ParkAsync(EmailRequest request, int failedRounds, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         MergeAsync(request, new() { ["DueAt"] = dueAt, ["FailedRounds"] = failedRounds }, cancellationToken);
 
+    /// <summary>Holds the row until the relay should queue its message again, without counting a failed round (an inbox had its share for now).</summary>
+    public Task HoldAsync(EmailRequest request, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        MergeAsync(request, new() { ["DueAt"] = dueAt }, cancellationToken);
+
     /// <summary>Puts off the relay's next look at a row it is about to queue again; false when the row is gone (its email was handled meanwhile).</summary>
     public Task<bool> PostponeAsync(OutboxEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         MergeAsync(entry.Request, new() { ["DueAt"] = dueAt, ["Relays"] = entry.Relays + 1 }, cancellationToken);

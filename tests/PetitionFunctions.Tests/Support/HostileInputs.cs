@@ -269,7 +269,7 @@ public static class HostileInputs
         yield return SigFormField("return URL with encoded CRLF", "return_url", "https://partner.example/thank-you%0d%0aSet-Cookie:%20x=1");
         yield return SigFormField("return URL with backslashes", "return_url", "https:\\\\evil.example\\thank-you");
         yield return SigForm("invalid percent-encoding everywhere", "given_name=%&family_name=%zz&email=%E0%A4%A&postal_code=%",
-            "email", "postal_code");
+            "given_name", "email", "postal_code");
     }
 
     private static IEnumerable<HostileCase> EncodingCases()

@@ -30,6 +30,12 @@ public class LocalHostFixture : IAsyncLifetime
     /// </summary>
     protected virtual bool GenerousRateLimits => true;
 
+    /// <summary>
+    /// Likewise, most tests send many emails to few addresses, so the per-inbox limits are lifted; a fixture
+    /// that tests them turns this off.
+    /// </summary>
+    protected virtual bool GenerousMailboxLimits => true;
+
     protected virtual void Configure(WebApplicationBuilder builder) { }
 
     protected virtual void ReplaceServices(IServiceCollection services) { }
@@ -78,6 +84,11 @@ public class LocalHostFixture : IAsyncLifetime
                 {
                     builder.Configuration["Intake:RateLimits:0:Count"] = "1000000";
                     builder.Configuration["Intake:RateLimits:0:WindowSeconds"] = "60";
+                }
+                if (GenerousMailboxLimits)
+                {
+                    builder.Configuration["Email:MailboxPerTenMinutes"] = "1000000";
+                    builder.Configuration["Email:MailboxPerDay"] = "1000000";
                 }
                 builder.Logging.AddProvider(Logs);
                 Configure(builder);

@@ -1,6 +1,6 @@
-using PetitionFunctions.Submissions;
+using PetitionFunctions.Common;
 
-namespace PetitionFunctions.Tests.Submissions;
+namespace PetitionFunctions.Tests.Common;
 
 public class EmailAddressesTests
 {

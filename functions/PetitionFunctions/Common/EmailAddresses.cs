@@ -1,7 +1,6 @@
 using System.Net.Mail;
-using PetitionFunctions.Signatures;
 
-namespace PetitionFunctions.Submissions;
+namespace PetitionFunctions.Common;
 
 /// <summary>Checks email addresses and reduces them to the form used to spot the same person twice.</summary>
 public static class EmailAddresses
@@ -56,5 +55,17 @@ public static class EmailAddresses
         if (rule.IgnoresPlusTags && local.IndexOf('+') is var plus and > 0) local = local[..plus];
         if (rule.IgnoresDots) local = local.Replace(".", "", StringComparison.Ordinal);
         return local + "@" + (rule.SameAs ?? domain);
+    }
+
+    /// <summary>
+    /// The inbox an address delivers to, for counting how much email one inbox gets: <see cref="Canonical"/>,
+    /// and a +tag dropped on every domain. Never used to tell people apart: most domains deliver
+    /// "name+tag" to "name", but some give it to someone else.
+    /// </summary>
+    public static string Mailbox(string address)
+    {
+        var canonical = Canonical(address);
+        var at = canonical.LastIndexOf('@');
+        return canonical.IndexOf('+') is var plus and > 0 && plus < at ? canonical[..plus] + canonical[at..] : canonical;
     }
 }
