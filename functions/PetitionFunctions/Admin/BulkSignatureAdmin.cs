@@ -1,3 +1,5 @@
+using PetitionFunctions.Confirmation;
+using PetitionFunctions.Email;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -34,6 +36,7 @@ public sealed partial class BulkSignatureAdmin(
     TrendTable trends,
     SenderHashes hashes,
     PersonalDataCipher cipher,
+    EmailOutbox<SignatureOutbox> emails,
     TimeProvider time,
     ILogger<BulkSignatureAdmin> log)
 {
@@ -117,8 +120,9 @@ public sealed partial class BulkSignatureAdmin(
         await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (mark, token) =>
             {
-                var after = await signatures.ReleaseAsync(slug, mark.Key, now, token);
-                if (after is not null && after.Signature.Flag is null) Interlocked.Increment(ref released);
+                if (await signatures.ReleaseAsync(slug, mark.Key, now, token) is not { } release) return;
+                if (release.Owed is { } owed) await emails.QueueAsync(owed);
+                if (release.Signature.Signature.Flag is null) Interlocked.Increment(ref released);
             });
         var operation = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         log.LogInformation("Bulk release {Operation} on {Campaign} by {Actor}: {Count} flagged signatures released.", operation, slug, actor, released);

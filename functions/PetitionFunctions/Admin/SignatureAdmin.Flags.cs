@@ -5,7 +5,10 @@ namespace PetitionFunctions.Admin;
 
 public sealed partial class SignatureAdmin
 {
-    /// <summary>Clears the flag intake set (over a rate limit); a confirmed signature counts from the next roll-up. Doing it twice changes nothing.</summary>
+    /// <summary>
+    /// Clears the flag intake set (over a rate limit): a confirmed signature counts from the next roll-up, an
+    /// unconfirmed one gets the confirmation email intake held back. Doing it twice changes nothing.
+    /// </summary>
     public async Task<SignatureAdminOutcome> ReleaseAsync(string slug, string key, string actor, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(slug, cancellationToken) is null) return new SignatureAdminOutcome.Refused(ProblemKind.CampaignNotFound);
@@ -13,10 +16,11 @@ public sealed partial class SignatureAdmin
         var before = await signatures.FindWithModifiedAsync(slug, key, cancellationToken);
         if (before is null) return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
 
-        var after = await signatures.ReleaseAsync(slug, key, time.GetUtcNow(), cancellationToken);
-        if (after is null) return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
+        if (await signatures.ReleaseAsync(slug, key, time.GetUtcNow(), cancellationToken) is not { } release)
+            return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
+        if (release.Owed is { } owed) await emails.QueueAsync(owed);
         if (before.Signature.Flag is { } flag)
             log.LogInformation("Signature {Signature} on {Campaign} released from its {Flag} flag by {Actor}.", key[..8], slug, flag, actor);
-        return new SignatureAdminOutcome.One(Represent(after, CollectionOf(slug)));
+        return new SignatureAdminOutcome.One(Represent(release.Signature, CollectionOf(slug)));
     }
 }

@@ -64,7 +64,7 @@ public sealed class SignatureIntake(
         var addressKey = dedupeKeys.For(signature.CanonicalEmail);
         if (await signatures.InsertIfAbsentAsync(Record(addressKey), cancellationToken))
         {
-            await emails.QueueAsync(new EmailRequest(campaign, addressKey));
+            if (verdict.Flag is null) await emails.QueueAsync(new EmailRequest(campaign, addressKey));
             return;
         }
 
@@ -78,7 +78,9 @@ public sealed class SignatureIntake(
         var record = Record(key);
         var joined = key != addressKey && await signatures.InsertIfAbsentAsync(record, cancellationToken);
         // Someone who withdrew and signs again starts a fresh signature (docs/decisions.md, "Signing again after withdrawing starts afresh").
-        var pending = joined ? new EmailRequest(campaign, key) : await signatures.RepeatAsync(record, options.Value.ResendCooldown, cancellationToken);
+        var pending = joined
+            ? verdict.Flag is null ? new EmailRequest(campaign, key) : null
+            : await signatures.RepeatAsync(record, options.Value.ResendCooldown, cancellationToken);
         log.LogInformation("{Kind} signature on {Campaign} ({Signature}); answered as new; email due: {EmailKind}.",
             joined ? "Household" : "Repeat", campaign, key[..8], pending?.Kind.ToString() ?? "none due");
         // Stored with its outbox row: from here on, finish the work even if the client hangs up.

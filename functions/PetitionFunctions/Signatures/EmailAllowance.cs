@@ -14,11 +14,15 @@ public static class EmailAllowance
 
     /// <summary>
     /// The email a repeated signature should get now, or null for none. An address the provider refused
-    /// gets nothing more; one whose email was given up on after an outage is tried again.
+    /// gets nothing more; one whose email was given up on after an outage, or held back by its inbox's daily
+    /// share, is tried again.
     /// </summary>
     public static EmailKind? ForRepeat(StoredSignature signature, DateTimeOffset now, TimeSpan cooldown)
     {
-        if (signature.EmailFailure is not (null or EmailRetryRounds.GaveUp) || signature.State is SignatureState.Invalidated or SignatureState.Withdrawn) return null;
+        if (signature.EmailFailure is not (null or EmailRetryRounds.GaveUp or MailboxLimits.Failure)
+            || signature.State is SignatureState.Invalidated or SignatureState.Withdrawn) return null;
+        // Held back by intake over a rate limit: the first email waits for an admin's release.
+        if (signature is { Flag: not null, State: SignatureState.Unconfirmed, EmailRequests: 0 }) return null;
         if (signature.EmailRequests >= MaxEmailsPerSignature) return null;
         if (now - signature.LastEmailRequestedAt < cooldown) return null;
         return signature.State == SignatureState.Confirmed ? EmailKind.AlreadySigned : EmailKind.Confirm;

@@ -26,22 +26,20 @@ public sealed partial class SignatureTable(TableServiceClient service)
     public OutboxRows Outbox { get; } = new(service.GetTableClient(StorageNames.SignaturesTable), DedupeKeys.PartitionOf, DedupeKeys.PartitionsOf);
 
     /// <summary>
-    /// Inserts the signature and its outbox row together, or neither. False when the person already
+    /// Inserts the signature and its outbox row together, or neither (a flagged one without an outbox row). False when the person already
     /// signed: the storage conflict is the dedupe, so concurrent identical posts leave one row. A
     /// conflict after the SDK retried a write that had in fact committed is the same answer, and right.
     /// </summary>
     public async Task<bool> InsertIfAbsentAsync(SignatureRecord signature, CancellationToken cancellationToken)
     {
-        var row = SignatureRow(signature);
+        // A flagged signature (over a rate limit) gets no email until an admin releases it: no outbox row.
+        var emailed = signature.Flag is null;
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, SignatureRow(signature, emailRequests: emailed ? 1 : 0))];
+        if (emailed)
+            actions.Add(new(TableTransactionActionType.Add, Outbox.Row(new EmailRequest(signature.Campaign, signature.Key), signature.ReceivedAt)));
         try
         {
-            await _table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Add, row),
-                    new TableTransactionAction(TableTransactionActionType.Add,
-                        Outbox.Row(new EmailRequest(signature.Campaign, signature.Key), signature.ReceivedAt)),
-                ],
-                cancellationToken);
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
         catch (RequestFailedException conflict) when (conflict.Status == 409)

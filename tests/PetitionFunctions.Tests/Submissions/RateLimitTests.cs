@@ -74,8 +74,10 @@ public sealed class RateLimitTests(AbuseFixture fixture) : IDisposable
         Assert.Equal(5, rows.Count(r => r.GetString("Flag") == SignatureFlags.RateLimit));
         Assert.Equal(fixture.Service<SenderHashes>().ForAddress(address), Assert.Single(rows.Select(r => r.GetString("IpHash")).Distinct()));
         Assert.DoesNotContain(rows, r => ((IDictionary<string, object>)r).Values.OfType<string>().Any(v => v.Contains(address.ToString())));
-        // Everyone still gets a confirmation email: a signing table at a church shares one address.
-        Assert.Equal(6, (await fixture.MessagesForAsync(campaign.Slug)).Count);
+        // Only the first gets a confirmation email now; the flagged ones wait for an admin's release, so a
+        // burst cannot fill anyone's inbox, and no outbox row owes them one.
+        Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
+        Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => r.RowKey.StartsWith(PetitionFunctions.Email.OutboxRows.Prefix, StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(address.ToString()));
 
         await fixture.ConfirmAllAsync(campaign.Slug);
@@ -191,6 +193,26 @@ public sealed class RateLimitTests(AbuseFixture fixture) : IDisposable
             edited.Append(new("rate_limits", new[] { new { count = 0, window_seconds = 60 } })).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("rate_limits[0].count", await invalid.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Releasing_an_unconfirmed_flagged_signature_sends_the_confirmation_email_intake_held_back_once()
+    {
+        await fixture.Confirmations.ClearMessagesAsync();
+        using var admin = fixture.AdminClient(AdminRoles.Admin);
+        var campaign = await fixture.NewCampaignAsync(c => c with { RateLimits = [new PetitionFunctions.Campaigns.RateLimitRule(1, 60)] });
+        var address = NewAddress();
+        await SignAsync(campaign.Slug, address, 0);
+        await SignAsync(campaign.Slug, address, 1);
+        var flagged = Assert.Single(await SignatureRows(campaign.Slug), r => r.GetString("Flag") is not null).RowKey;
+        Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{flagged}/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{flagged}/release", null)).StatusCode);
+
+        var messages = await fixture.MessagesForAsync(campaign.Slug);
+        Assert.Equal(2, messages.Count);
+        Assert.Single(messages, m => m.Contains(flagged, StringComparison.Ordinal));
     }
 
     [Fact]
