@@ -48,7 +48,7 @@ public sealed class PersonErasure(
         if (request is null) return new ErasureOutcome.Refused(errors.Has("body") ? ProblemKind.MalformedBody : ProblemKind.InvalidFields, errors);
         var emailKey = request.Email is { } address ? dedupeKeys.For(EmailAddresses.Canonical(address)) : null;
         var phoneKey = request.Phone is { } phone ? dedupeKeys.ForPhone(PhoneNumbers.Canonical(phone)) : null;
-        var person = string.Join("/", new[] { emailKey, phoneKey }.OfType<string>().Select(key => key[..8]));
+        var person = string.Join("/", new[] { emailKey, phoneKey }.OfType<string>().Select(LogRefs.Of));
         try
         {
             var summary = await EraseKeysAsync(emailKey, phoneKey, cancellationToken);

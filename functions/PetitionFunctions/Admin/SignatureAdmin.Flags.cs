@@ -20,7 +20,7 @@ public sealed partial class SignatureAdmin
             return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
         if (release.Owed is { } owed) await emails.QueueAsync(owed);
         if (before.Signature.Flag is { } flag)
-            log.LogInformation("Signature {Signature} on {Campaign} released from its {Flag} flag by {Actor}.", key[..8], slug, flag, actor);
+            log.LogInformation("Signature {Signature} on {Campaign} released from its {Flag} flag by {Actor}.", LogRefs.Of(key), slug, flag, actor);
         return new SignatureAdminOutcome.One(Represent(release.Signature, CollectionOf(slug)));
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class SignatureAdmin
         if (await signatures.RequestResendAsync(slug, key, time.GetUtcNow(), cancellationToken) is not { } pending)
             return new SignatureAdminOutcome.Refused(ProblemKind.NothingToResend);
         await emails.QueueAsync(pending);
-        log.LogInformation("Signature {Signature} on {Campaign}: confirmation email sent again at the request of {Actor}.", key[..8], slug, actor);
+        log.LogInformation("Signature {Signature} on {Campaign}: confirmation email sent again at the request of {Actor}.", LogRefs.Of(key), slug, actor);
         var after = await signatures.FindWithModifiedAsync(slug, key, cancellationToken);
         return after is null ? new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound) : new SignatureAdminOutcome.One(Represent(after, CollectionOf(slug)));
     }

@@ -80,7 +80,7 @@ public sealed partial class SignatureAdmin(
         if (after is null) return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
         if (after.Signature.State != before.Signature.State)
             log.LogInformation("Signature {Signature} on {Campaign} {Change} by {Actor}: {Before} → {After}.",
-                key[..8], slug, invalidate ? "invalidated" : "restored", actor, before.Signature.State, after.Signature.State);
+                LogRefs.Of(key), slug, invalidate ? "invalidated" : "restored", actor, before.Signature.State, after.Signature.State);
         return new SignatureAdminOutcome.One(Represent(after, CollectionOf(slug)));
     }
 
@@ -98,7 +98,7 @@ public sealed partial class SignatureAdmin(
         var details = PersonalDetails.TryUnprotect(cipher, signature, out var failure);
         if (failure is not null)
             log.LogWarning("The personal details of signature {Signature} on {Campaign} could not be decrypted ({Failure}).",
-                signature.Key[..8], signature.Campaign, failure);
+                LogRefs.Of(signature.Key), signature.Campaign, failure);
         return details;
     }
 

@@ -45,7 +45,7 @@ public sealed class SignatureConfirmation(
 
             var confirmed = await signatures.ConfirmAsync(claims.Campaign, claims.SignatureKey, time.GetUtcNow(), cancellationToken);
             if (confirmed is null) return new ConfirmOutcome.NotValid(browserLanguage);
-            log.LogInformation("Signature {Signature} on {Campaign} confirmed.", claims.SignatureKey[..8], claims.Campaign);
+            log.LogInformation("Signature {Signature} on {Campaign} confirmed.", LogRefs.Of(claims.SignatureKey), claims.Campaign);
             return new ConfirmOutcome.Confirmed(campaign, confirmed.Language, confirmed.Flag is not null);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))

@@ -34,7 +34,7 @@ public sealed class SignatureWithdrawal(LinkTokens tokens, SignatureTable signat
             if (withdrawal is null) return new WithdrawOutcome.NotValid(browserLanguage);
             if (withdrawal.Changed)
                 log.LogInformation("Signature {Signature} on {Campaign} was withdrawn by its signer (was counted: {Counted}).",
-                    claims.SignatureKey[..8], claims.Campaign, withdrawal.WasCounted);
+                    LogRefs.Of(claims.SignatureKey), claims.Campaign, withdrawal.WasCounted);
             return new WithdrawOutcome.Withdrawn(signature.Language);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))

@@ -42,7 +42,7 @@ public sealed class EmailOutbox<TRecords>(
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
             log.LogWarning("The {Kind} email for {Record} {Key} on {Campaign} is stored but not queued yet ({Failure}); the outbox relay will queue it.",
-                request.Kind, records.Name, request.ShortKey, request.Campaign, e.GetType().Name);
+                request.Kind, records.Name, request.LogRef, request.Campaign, e.GetType().Name);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class EmailOutbox<TRecords>(
         if (await records.ComposeAsync(request, cancellationToken) is not { } email)
         {
             log.LogInformation("No {Kind} email for {Record} {Key} on {Campaign} (request {Sequence}): not due.",
-                request.Kind, records.Name, request.ShortKey, request.Campaign, request.Sequence);
+                request.Kind, records.Name, request.LogRef, request.Campaign, request.Sequence);
             return true;
         }
         switch (await mailboxes.TakeAsync(email.To.Address, IdempotencyKey(request).ToString("n"), cancellationToken))
@@ -72,12 +72,12 @@ public sealed class EmailOutbox<TRecords>(
             case MailboxVerdict.Later later:
                 await records.Outbox.HoldAsync(request, later.At, cancellationToken);
                 log.LogInformation("The {Kind} email for {Record} {Key} on {Campaign} waits until {At:u}: its inbox had its share of the last ten minutes.",
-                    request.Kind, records.Name, request.ShortKey, request.Campaign, later.At);
+                    request.Kind, records.Name, request.LogRef, request.Campaign, later.At);
                 return false;
             case MailboxVerdict.Full:
                 await records.RecordFailureAsync(request, MailboxLimits.Failure, time.GetUtcNow(), cancellationToken);
                 log.LogWarning("The {Kind} email for {Record} {Key} on {Campaign} was not sent: its inbox had its share of the day.",
-                    request.Kind, records.Name, request.ShortKey, request.Campaign);
+                    request.Kind, records.Name, request.LogRef, request.Campaign);
                 return true;
         }
         switch (await transport.SendAsync(email, IdempotencyKey(request), cancellationToken))
@@ -85,12 +85,12 @@ public sealed class EmailOutbox<TRecords>(
             case EmailSendResult.Rejected rejected:
                 await records.RecordFailureAsync(request, rejected.Reason, time.GetUtcNow(), cancellationToken);
                 log.LogWarning("The {Kind} email for {Record} {Key} on {Campaign} was refused for good ({Reason}); no more will be sent.",
-                    request.Kind, records.Name, request.ShortKey, request.Campaign, rejected.Reason);
+                    request.Kind, records.Name, request.LogRef, request.Campaign, rejected.Reason);
                 break;
             default:
                 await records.RecordSentAsync(request, cancellationToken);
                 log.LogInformation("Sent the {Kind} email for {Record} {Key} on {Campaign} (request {Sequence}).",
-                    request.Kind, records.Name, request.ShortKey, request.Campaign, request.Sequence);
+                    request.Kind, records.Name, request.LogRef, request.Campaign, request.Sequence);
                 break;
         }
         return true;
@@ -112,7 +112,7 @@ public sealed class EmailOutbox<TRecords>(
         if (await records.Outbox.FailedRoundsAsync(request, cancellationToken) is not { } before)
         {
             log.LogInformation("The {Kind} email for {Record} {Key} on {Campaign} reached the poison queue but was handled meanwhile.",
-                request.Kind, records.Name, request.ShortKey, request.Campaign);
+                request.Kind, records.Name, request.LogRef, request.Campaign);
             return;
         }
         var failedRounds = before + 1;
@@ -120,13 +120,13 @@ public sealed class EmailOutbox<TRecords>(
         {
             await records.Outbox.ParkAsync(request, failedRounds, retryAt, cancellationToken);
             log.LogWarning("The {Kind} email for {Record} {Key} on {Campaign} failed {Rounds} round(s) of tries; the relay sends it again at {RetryAt:u}.",
-                request.Kind, records.Name, request.ShortKey, request.Campaign, failedRounds, retryAt);
+                request.Kind, records.Name, request.LogRef, request.Campaign, failedRounds, retryAt);
             return;
         }
         await records.RecordFailureAsync(request, EmailRetryRounds.GaveUp, time.GetUtcNow(), cancellationToken);
         await records.Outbox.ClearAsync(request, cancellationToken);
         log.LogError("Gave up on the {Kind} email for {Record} {Key} on {Campaign} after {Rounds} rounds of tries; it is recorded on the {Record}.",
-            request.Kind, records.Name, request.ShortKey, request.Campaign, failedRounds, records.Name);
+            request.Kind, records.Name, request.LogRef, request.Campaign, failedRounds, records.Name);
     }
 
     /// <summary>Queues again every outbox row that is due; returns how many.</summary>

@@ -26,5 +26,6 @@ public sealed record EmailRequest(string Campaign, string Key, int Sequence = 1,
 
     /// <summary>The first characters of the record's key: enough to follow one email through the logs.</summary>
     [JsonIgnore]
-    public string ShortKey => Key[..Math.Min(8, Key.Length)];
+    /// <summary>How logs name the record (<see cref="LogRefs"/>): never the key itself, which derives from the person's address.</summary>
+    public string LogRef => LogRefs.Of(Key);
 }

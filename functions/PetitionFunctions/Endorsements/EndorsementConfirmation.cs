@@ -41,7 +41,7 @@ public sealed class EndorsementConfirmation(
 
             var confirmed = await endorsements.ConfirmAsync(claims.Campaign, claims.SignatureKey, time.GetUtcNow(), cancellationToken);
             if (confirmed is null) return new EndorsementConfirmOutcome.NotValid(browserLanguage);
-            log.LogInformation("Endorsement {Endorsement} on {Campaign} confirmed by email{Verified}.", EndorsementIntake.Short(claims.SignatureKey),
+            log.LogInformation("Endorsement {Endorsement} on {Campaign} confirmed by email{Verified}.", LogRefs.Of(claims.SignatureKey),
                 claims.Campaign, confirmed.DomainVerified ? " from the organisation's own domain" : "");
             return new EndorsementConfirmOutcome.Confirmed(campaign, confirmed);
         }

@@ -75,10 +75,10 @@ public sealed class EndorsementIntake(
             var change = new PendingChange(org, endorsement.ListPublicly, endorsement.Language, now, endorsement.DomainMatches,
                 endorsement.Endorser.Protect(cipher, ChangeContext(campaign, key)), flag, SignerKeysOf(endorsement));
             await endorsements.SavePendingChangeAsync(campaign, key, change, cancellationToken);
-            log.LogInformation("Repeat endorsement {Endorsement} on {Campaign}: kept as a pending change for an admin; answered as new.", Short(key), campaign);
+            log.LogInformation("Repeat endorsement {Endorsement} on {Campaign}: kept as a pending change for an admin; answered as new.", LogRefs.Of(key), campaign);
             return;
         }
-        log.LogInformation("New {Kind} endorsement {Endorsement} on {Campaign}.", endorsement.Kind, Short(key), campaign);
+        log.LogInformation("New {Kind} endorsement {Endorsement} on {Campaign}.", endorsement.Kind, LogRefs.Of(key), campaign);
 
         // Stored with its outbox row: from here on, finish the work even if the client hangs up.
         await emails.QueueAsync(new EmailRequest(campaign, key));
@@ -87,5 +87,4 @@ public sealed class EndorsementIntake(
     /// <summary>The encryption context of a pending change's details: its own row, so they cannot be swapped onto the endorsement.</summary>
     public static string ChangeContext(string campaign, string key) => EndorserDetails.Context(campaign, "change-" + key);
 
-    internal static string Short(string key) => key.Length <= 12 ? key : key[..12];
 }

@@ -74,7 +74,7 @@ public sealed class EndorsementModeration(
         if (resolved is null) return new ModerationOutcome.Refused(ProblemKind.EndorsementNotFound);
         reads.Forget(slug);
         log.LogInformation("The pending change of endorsement {Endorsement} on {Campaign} was {Decision} by an admin.",
-            EndorsementIntake.Short(key), slug, apply ? "applied" : "discarded");
+            LogRefs.Of(key), slug, apply ? "applied" : "discarded");
         return new ModerationOutcome.Done(ToAdmin(resolved));
     }
 

@@ -72,7 +72,7 @@ public sealed class SignatureIntake(
         if (await HouseholdKeyAsync(campaign, signature, addressKey, cancellationToken) is not { } key)
         {
             log.LogInformation("Signature on {Campaign} ({Signature}) from an address with {Household} signatures already; answered as new; nothing stored.",
-                campaign, addressKey[..8], Households.MaxSignaturesPerAddress);
+                campaign, LogRefs.Of(addressKey), Households.MaxSignaturesPerAddress);
             return;
         }
         var record = Record(key);
@@ -82,7 +82,7 @@ public sealed class SignatureIntake(
             ? verdict.Flag is null ? new EmailRequest(campaign, key) : null
             : await signatures.RepeatAsync(record, options.Value.ResendCooldown, cancellationToken);
         log.LogInformation("{Kind} signature on {Campaign} ({Signature}); answered as new; email due: {EmailKind}.",
-            joined ? "Household" : "Repeat", campaign, key[..8], pending?.Kind.ToString() ?? "none due");
+            joined ? "Household" : "Repeat", campaign, LogRefs.Of(key), pending?.Kind.ToString() ?? "none due");
         // Stored with its outbox row: from here on, finish the work even if the client hangs up.
         if (pending is not null) await emails.QueueAsync(pending);
     }

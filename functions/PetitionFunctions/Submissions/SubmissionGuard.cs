@@ -61,7 +61,7 @@ public sealed class SubmissionGuard(RateLimiter rateLimits, SenderHashes hashes,
         if (!limit.Over) return new LimitDecision(null, null, ipHash);
         // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
         log.LogInformation("{What} for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
-            what, campaign.Slug, ipHash?[..8], requester.WantsStrictRateLimits ? "answered 429" : "stored flagged");
+            what, campaign.Slug, ipHash is null ? null : LogRefs.Of(ipHash), requester.WantsStrictRateLimits ? "answered 429" : "stored flagged");
         return requester.WantsStrictRateLimits
             ? new LimitDecision(null, limit.RetryAfter, ipHash)
             : new LimitDecision(SignatureFlags.RateLimit, null, ipHash);

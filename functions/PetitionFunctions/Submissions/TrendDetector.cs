@@ -1,3 +1,4 @@
+using PetitionFunctions.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Campaigns;
@@ -32,7 +33,7 @@ public sealed class TrendDetector(
                 await trends.SaveAsync(trend, cancellationToken);
                 found.Add(trend);
                 log.LogWarning("Trend alert on {Campaign}: {Count} sign-ups in the last hour from one {Kind} ({Hash}).",
-                    campaign.Slug, count, kind == TrendKind.Ip ? "address" : "email domain", hash[..8]);
+                    campaign.Slug, count, kind == TrendKind.Ip ? "address" : "email domain", LogRefs.Of(hash));
             }
         }
         return found;

@@ -215,7 +215,8 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         await HalOf(await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{keys[0]}/invalidate", null));
         await HalOf(await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{keys[0]}/restore", null));
 
-        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"Signature {keys[0][..8]} on {campaign.Slug} invalidated by"));
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"Signature {LogRefs.Of(keys[0])} on {campaign.Slug} invalidated by"));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(keys[0][..8], StringComparison.Ordinal));
         foreach (var secret in new[] { GivenName(70), GivenName(71), "Tlaloc", Email(campaign.Slug, 70), Email(campaign.Slug, 71), "Comentario privado 7" })
             Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
     }

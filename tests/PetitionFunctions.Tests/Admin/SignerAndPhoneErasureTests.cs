@@ -70,7 +70,7 @@ public sealed class SignerAndPhoneErasureTests(LocalHostFixture fixture)
         Assert.DoesNotContain("Rosa", csv);
 
         Assert.Equal(0, (await EraseAsync(new { email = signer })).GetProperty("organization_signers").GetInt32());
-        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"erased person {signerKey[..8]}") && l.Contains("2 organisation signers"));
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"erased person {LogRefs.Of(signerKey)}") && l.Contains("2 organisation signers"));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains("casaesperanza.example", StringComparison.OrdinalIgnoreCase) || l.Contains("Rosa"));
     }
 
@@ -100,7 +100,7 @@ public sealed class SignerAndPhoneErasureTests(LocalHostFixture fixture)
 
         var again = await EraseAsync(new { phone = $"347 555 {line}" });
         Assert.Equal((0, 0), (again.GetProperty("stories").GetInt32(), again.GetProperty("organization_signers").GetInt32()));
-        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"erased person {phoneKey[..8]}"));
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"erased person {LogRefs.Of(phoneKey)}"));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains($"555-{line}") || l.Contains($"555{line}") || l.Contains($"555 {line}") || l.Contains($"555.{line}"));
     }
 

@@ -72,6 +72,20 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Logs_name_a_signature_by_a_process_reference_never_by_a_prefix_of_its_key()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        const string address = "log.privacy@example.org";
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Lía", "Soto", address));
+        await fixture.Http.GetAsync(Outbox.ConfirmPath(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1))));
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Lía", "Soto", address));
+        var key = fixture.Service<DedupeKeys>().For(address);
+        await Eventually.True(() => fixture.Logs.Lines.Count(l => l.Contains(LogRefs.Of(key), StringComparison.Ordinal)) >= 3);
+
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(key[..8], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_tampered_link_gets_a_page_that_explains_and_changes_nothing()
     {
         var campaign = await fixture.NewCampaignAsync();
