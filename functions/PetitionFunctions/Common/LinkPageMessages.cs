@@ -7,6 +7,10 @@ public static class LinkPageMessages
         "This link has expired",
         "Este enlace venció");
 
+    public static readonly LocalizedText WithdrawExpiredText = new(
+        "Withdraw links work for a year. Use the link in a more recent email from us, or write to the campaign's organisers and they will remove it.",
+        "Los enlaces para retirar valen un año. Use el enlace de un correo nuestro más reciente, o escriba a los organizadores de la campaña y lo retirarán.");
+
     public static readonly LocalizedText TryAgainTitle = new(
         "Please try again in a moment",
         "Inténtelo de nuevo en un momento");

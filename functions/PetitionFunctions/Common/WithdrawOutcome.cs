@@ -11,5 +11,8 @@ public abstract record WithdrawOutcome(Language Language)
 
     public sealed record NotValid(Language Language) : WithdrawOutcome(Language);
 
+    /// <summary>The link is genuine but older than a withdraw link lives.</summary>
+    public sealed record Expired(Language Language) : WithdrawOutcome(Language);
+
     public sealed record Unavailable(Language Language) : WithdrawOutcome(Language);
 }

@@ -20,6 +20,7 @@ public static class WithdrawPages
             WithdrawOutcome.Held => HtmlPages.Message(200, language, texts.AskTitle, texts.AskText,
                 new PageButton($"{path}?lang={language.Code()}", texts.Button.In(language))),
             WithdrawOutcome.Withdrawn => HtmlPages.Message(200, language, texts.DoneTitle, texts.DoneText),
+            WithdrawOutcome.Expired => HtmlPages.Message(410, language, LinkPageMessages.ExpiredTitle, LinkPageMessages.WithdrawExpiredText),
             WithdrawOutcome.Unavailable => HtmlPages.Message(503, language, LinkPageMessages.TryAgainTitle, LinkPageMessages.TryAgainText),
             _ => HtmlPages.Message(400, language, LinkPageMessages.NotValidTitle, LinkPageMessages.NotValidText),
         };

@@ -38,7 +38,8 @@ public sealed class SignatureConfirmation(
         {
             var signature = await signatures.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);
             var campaign = await campaigns.FindAsync(claims.Campaign, cancellationToken);
-            if (signature is null || campaign is null) return new ConfirmOutcome.NotValid(browserLanguage);
+            // A link emailed for an earlier signature under this key (withdrawn, then signed again) confirms nothing.
+            if (signature is null || campaign is null || !signature.IsNamedBy(claims.Generation)) return new ConfirmOutcome.NotValid(browserLanguage);
             if (signature.State == SignatureState.Confirmed) return new ConfirmOutcome.Confirmed(campaign, signature.Language, signature.Flag is not null);
             if (signature.State == SignatureState.Withdrawn) return new ConfirmOutcome.Withdrawn(signature.Language);
             if (tokens.HasExpired(claims)) return new ConfirmOutcome.Expired(signature.Language);

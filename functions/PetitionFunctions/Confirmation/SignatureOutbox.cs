@@ -32,11 +32,11 @@ public sealed class SignatureOutbox(
         if (await campaigns.FindAsync(request.Campaign, cancellationToken) is not { } campaign) return null;
 
         var signer = PersonalDetails.Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
-        var withdrawLink = links.Withdraw(tokens.Create(LinkTokens.WithdrawPurpose, campaign.Slug, signature.Key, LinkTokens.WithdrawLifetime), signature.Language);
+        var withdrawLink = links.Withdraw(tokens.Create(LinkTokens.WithdrawPurpose, campaign.Slug, signature.Key, LinkTokens.WithdrawLifetime, signature.Generation), signature.Language);
         return request.Kind == EmailKind.AlreadySigned && signature.ConfirmedAt is { } confirmedAt
             ? ConfirmationEmails.AlreadySigned(campaign, signer, signature.Language, confirmedAt, withdrawLink)
             : ConfirmationEmails.Confirm(campaign, signer, signature.Language,
-                links.Confirm(tokens.Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.Key, LinkTokens.ConfirmLifetime)), withdrawLink);
+                links.Confirm(tokens.Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.Key, LinkTokens.ConfirmLifetime, signature.Generation)), withdrawLink);
     }
 
     public Task RecordSentAsync(EmailRequest request, CancellationToken cancellationToken) =>

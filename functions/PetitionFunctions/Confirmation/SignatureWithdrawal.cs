@@ -9,8 +9,8 @@ namespace PetitionFunctions.Confirmation;
 /// withdraw nor this one confirm). Opening it (GET) changes nothing, since mail scanners open links
 /// before people do; the page's one button posts to the same address and withdraws the signature
 /// (<see cref="SignatureTable.WithdrawAsync"/>): it stops counting at the next roll-up and its personal
-/// details are deleted. Idempotent. A signer's right to withdraw does not lapse, so the token's expiry
-/// is not enforced.
+/// details are deleted. Idempotent. The link works for <see cref="LinkTokens.WithdrawLifetime"/> and
+/// only for the signature it was emailed for.
 /// </summary>
 public sealed class SignatureWithdrawal(LinkTokens tokens, SignatureTable signatures, TimeProvider time, ILogger<SignatureWithdrawal> log)
 {
@@ -26,8 +26,10 @@ public sealed class SignatureWithdrawal(LinkTokens tokens, SignatureTable signat
         try
         {
             var signature = await signatures.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);
-            if (signature is null) return new WithdrawOutcome.NotValid(browserLanguage);
+            // A link emailed for an earlier signature under this key (withdrawn, then signed again) withdraws nothing.
+            if (signature is null || !signature.IsNamedBy(claims.Generation)) return new WithdrawOutcome.NotValid(browserLanguage);
             if (signature.State == SignatureState.Withdrawn) return new WithdrawOutcome.Withdrawn(signature.Language);
+            if (tokens.HasExpired(claims)) return new WithdrawOutcome.Expired(signature.Language);
             if (!withdraw) return new WithdrawOutcome.Held(signature.Language);
 
             var withdrawal = await signatures.WithdrawAsync(claims.Campaign, claims.SignatureKey, time.GetUtcNow(), WithdrawnBy.Signer, cancellationToken);

@@ -27,4 +27,13 @@ public sealed record StoredSignature(
     /// A flagged signature (over a rate limit) confirms like any other but counts only once an admin releases it.
     /// </summary>
     public bool IsCounted => State == SignatureState.Confirmed && Flag is null;
+
+    /// <summary>
+    /// Which signature under this key this is: someone who withdraws and signs again gets a fresh one, and
+    /// the links emailed for the old one must not act on it. The time it was received, in milliseconds.
+    /// </summary>
+    public long Generation => ReceivedAt.ToUnixTimeMilliseconds();
+
+    /// <summary>Whether a link names this signature: links without a generation are from before generations and name none.</summary>
+    public bool IsNamedBy(long? generation) => generation == Generation;
 }

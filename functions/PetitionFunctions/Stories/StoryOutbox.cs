@@ -14,7 +14,6 @@ public sealed class StoryOutbox(CampaignTable campaigns, StoryTable stories, Lin
     public const string WithdrawPurpose = "withdraw-story";
 
     /// <summary>Withdraw links are honoured however old they are (see <see cref="StoryWithdrawal"/>); the expiry in the token is only a formality.</summary>
-    public static readonly TimeSpan WithdrawLifetime = TimeSpan.FromDays(3650);
 
     public string Name => "story";
 
@@ -43,5 +42,5 @@ public sealed class StoryOutbox(CampaignTable campaigns, StoryTable stories, Lin
 
     /// <summary>The withdraw link, with the story's language (<c>?lang=</c>) so its pages speak it even once the story is gone.</summary>
     public Uri WithdrawLink(string campaign, string story, Language language) =>
-        new(links.BaseUrl, $"api/stories/withdraw/{tokens.Create(WithdrawPurpose, campaign, story, WithdrawLifetime)}?lang={language.Code()}");
+        new(links.BaseUrl, $"api/stories/withdraw/{tokens.Create(WithdrawPurpose, campaign, story, LinkTokens.WithdrawLifetime)}?lang={language.Code()}");
 }

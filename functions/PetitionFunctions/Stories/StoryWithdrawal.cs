@@ -8,8 +8,8 @@ namespace PetitionFunctions.Stories;
 /// The withdraw link of a story's receipt email (signed, purpose "withdraw-story"). Opening it (GET)
 /// changes nothing: mail scanners open links before people do, and a scanner must not delete a story.
 /// The page it shows has one button, which posts to the same address and deletes the story for good.
-/// Both are idempotent: once the story is gone every open and every post shows "withdrawn". A
-/// writer's right to withdraw does not lapse, so the token's expiry is not enforced.
+/// Both are idempotent: once the story is gone every open and every post shows "withdrawn". The link
+/// works for <see cref="LinkTokens.WithdrawLifetime"/>.
 /// </summary>
 public sealed class StoryWithdrawal(LinkTokens tokens, StoryTable stories, StoryReads reads, ILogger<StoryWithdrawal> log)
 {
@@ -26,6 +26,7 @@ public sealed class StoryWithdrawal(LinkTokens tokens, StoryTable stories, Story
         {
             var story = await stories.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);
             if (story is null) return new WithdrawOutcome.Withdrawn(browserLanguage);
+            if (tokens.HasExpired(claims)) return new WithdrawOutcome.Expired(story.Language);
             if (!withdraw) return new WithdrawOutcome.Held(story.Language);
 
             await stories.DeleteAsync(story.Campaign, story.Id, cancellationToken);

@@ -113,7 +113,8 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         var campaign = await fixture.NewCampaignAsync();
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Rosa", "Vargas", "rosa.v@example.org", language: "es"));
         var signature = Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => !r.RowKey.Contains('-'));
-        var expired = fixture.Service<LinkTokens>().Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.RowKey, TimeSpan.FromSeconds(-1));
+        var expired = fixture.Service<LinkTokens>().Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.RowKey, TimeSpan.FromSeconds(-1),
+            signature.GetDateTimeOffset("ReceivedAt")!.Value.ToUnixTimeMilliseconds());
 
         var answer = await fixture.Http.GetAsync($"confirm/{expired}");
 

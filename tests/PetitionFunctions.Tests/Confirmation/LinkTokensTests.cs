@@ -29,6 +29,17 @@ public sealed class LinkTokensTests
     }
 
     [Fact]
+    public void A_signature_s_token_carries_its_generation_and_a_token_without_one_names_no_generation()
+    {
+        var withGeneration = _tokens.Read(LinkTokens.WithdrawPurpose,
+            _tokens.Create(LinkTokens.WithdrawPurpose, "c", Key, LinkTokens.WithdrawLifetime, 1_764_900_000_123));
+        var without = _tokens.Read(LinkTokens.WithdrawPurpose, _tokens.Create(LinkTokens.WithdrawPurpose, "c", Key, LinkTokens.WithdrawLifetime));
+
+        Assert.Equal(1_764_900_000_123, withGeneration!.Generation);
+        Assert.Null(without!.Generation);
+    }
+
+    [Fact]
     public void A_token_expires_after_thirty_days()
     {
         var claims = _tokens.Read(LinkTokens.ConfirmPurpose, _tokens.Create(LinkTokens.ConfirmPurpose, "c", Key, LinkTokens.ConfirmLifetime))!;

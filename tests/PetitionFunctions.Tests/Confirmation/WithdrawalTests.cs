@@ -148,6 +148,52 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_withdraw_link_older_than_a_year_is_refused_and_changes_nothing()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        const string address = "old.link@example.org";
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Elsa", "Paz", address, language: "es"));
+        await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1);
+        var row = await SignatureRowAsync(campaign.Slug, address);
+        var expired = fixture.Service<LinkTokens>().Create(LinkTokens.WithdrawPurpose, campaign.Slug, row.RowKey, TimeSpan.FromSeconds(-1),
+            row.GetDateTimeOffset("ReceivedAt")!.Value.ToUnixTimeMilliseconds());
+
+        var opened = await fixture.Http.GetAsync($"withdraw/{expired}?lang=es");
+        var pressed = await fixture.Http.PostAsync($"withdraw/{expired}?lang=es", null);
+
+        Assert.Equal(HttpStatusCode.Gone, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, pressed.StatusCode);
+        Assert.Contains("Los enlaces para retirar valen un año", await pressed.Content.ReadAsStringAsync());
+        Assert.Equal(nameof(SignatureState.Unconfirmed), (await SignatureRowAsync(campaign.Slug, address)).GetString("State"));
+        Assert.True(LinkTokens.WithdrawLifetime <= TimeSpan.FromDays(366));
+    }
+
+    [Fact]
+    public async Task Links_emailed_for_a_withdrawn_signature_do_not_act_on_the_signature_made_after_it()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        const string address = "signs.again@example.org";
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Juan", "Ortega", address));
+        var first = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1));
+        var question = await (await fixture.Http.GetAsync(Outbox.WithdrawPath(first))).Content.ReadAsStringAsync();
+        var withdraw = WebUtility.HtmlDecode(FormAction().Match(question).Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PostAsync(withdraw, null)).StatusCode);
+
+        await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Juan", "Ortega", address));
+        await Outbox.WaitForAsync(fixture.OutboxFolder, address, 2);
+        Assert.Equal(nameof(SignatureState.Unconfirmed), (await SignatureRowAsync(campaign.Slug, address)).GetString("State"));
+
+        var oldWithdraw = await fixture.Http.PostAsync(withdraw, null);
+        var oldConfirm = await fixture.Http.GetAsync(Outbox.ConfirmPath(first));
+
+        Assert.Equal(HttpStatusCode.BadRequest, oldWithdraw.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, oldConfirm.StatusCode);
+        var row = await SignatureRowAsync(campaign.Slug, address);
+        Assert.Equal(nameof(SignatureState.Unconfirmed), row.GetString("State"));
+        Assert.True(row.ContainsKey("Personal"));
+    }
+
+    [Fact]
     public async Task Withdrawing_an_unconfirmed_signature_removes_its_owed_email_and_writes_no_journal_row()
     {
         var campaign = await fixture.NewCampaignAsync();
@@ -155,7 +201,8 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         var key = fixture.Service<DedupeKeys>().For("unsent@example.org");
         var record = new SignatureRecord(campaign.Slug, key, Language.En, null, "NY", "100", DateTimeOffset.UtcNow, "protected");
         Assert.True(await table.InsertIfAbsentAsync(record, CancellationToken.None));
-        var token = fixture.Service<LinkTokens>().Create(LinkTokens.WithdrawPurpose, campaign.Slug, key, LinkTokens.WithdrawLifetime);
+        var token = fixture.Service<LinkTokens>().Create(LinkTokens.WithdrawPurpose, campaign.Slug, key, LinkTokens.WithdrawLifetime,
+            record.ReceivedAt.ToUnixTimeMilliseconds());
 
         var page = await fixture.Http.PostAsync($"withdraw/{token}", null);
 

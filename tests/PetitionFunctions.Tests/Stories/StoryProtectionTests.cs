@@ -64,7 +64,7 @@ public class StoryProtectionTests
     public void A_withdraw_link_works_only_for_withdrawing()
     {
         var tokens = new LinkTokens(TestSecrets.Options(TestSecrets.Valid()), TimeProvider.System);
-        var token = tokens.Create(StoryOutbox.WithdrawPurpose, "s-comm-stories", new string('a', 32), StoryOutbox.WithdrawLifetime);
+        var token = tokens.Create(StoryOutbox.WithdrawPurpose, "s-comm-stories", new string('a', 32), PetitionFunctions.Confirmation.LinkTokens.WithdrawLifetime);
 
         Assert.Equal(new string('a', 32), tokens.Read("withdraw-story", token)!.SignatureKey);
         Assert.Null(tokens.Read(LinkTokens.ConfirmPurpose, token));

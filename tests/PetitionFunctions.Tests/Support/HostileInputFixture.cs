@@ -79,7 +79,8 @@ public sealed class HostileInputFixture : LocalHostFixture
         await DrainQueuesAsync();
 
         var tables = Service<TableServiceClient>();
-        var signature = (await SignatureRowsAsync(petition.Slug)).Single(r => SignatureAdmin.IsKey(r.RowKey)).RowKey;
+        var signatureRow = (await SignatureRowsAsync(petition.Slug)).Single(r => SignatureAdmin.IsKey(r.RowKey));
+        var signature = signatureRow.RowKey;
         var endorsement = await FirstRowKeyAsync(tables.GetTableClient(StorageNames.EndorsementsTable), letter.Slug, EndorsementTable.IsEndorsementKey);
         var story = await FirstRowKeyAsync(tables.GetTableClient(StorageNames.StoriesTable), stories.Slug, StoryTable.IsStoryId);
 
@@ -87,8 +88,9 @@ public sealed class HostileInputFixture : LocalHostFixture
         return new HostileTargets(
             petition.Slug, closed.Slug, letter.Slug, stories.Slug, edited.Slug, signature, endorsement, story,
             AdminToken: Host.Tokens!.Create([AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories], TimeSpan.FromHours(1)),
-            SignatureConfirmToken: links.Create(LinkTokens.ConfirmPurpose, petition.Slug, signature, LinkTokens.ConfirmLifetime),
-            StoryWithdrawToken: links.Create(StoryOutbox.WithdrawPurpose, stories.Slug, story, StoryOutbox.WithdrawLifetime),
+            SignatureConfirmToken: links.Create(LinkTokens.ConfirmPurpose, petition.Slug, signature, LinkTokens.ConfirmLifetime,
+                signatureRow.GetDateTimeOffset("ReceivedAt")!.Value.ToUnixTimeMilliseconds()),
+            StoryWithdrawToken: links.Create(StoryOutbox.WithdrawPurpose, stories.Slug, story, PetitionFunctions.Confirmation.LinkTokens.WithdrawLifetime),
             Api: new Uri(Host.BaseAddress, "api/"));
     }
 
