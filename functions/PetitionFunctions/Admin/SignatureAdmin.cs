@@ -32,7 +32,8 @@ public sealed partial class SignatureAdmin(
     TimeProvider time,
     ILogger<SignatureAdmin> log)
 {
-    public async Task<SignatureAdminOutcome> ListAsync(string slug, SignatureQuery query, CancellationToken cancellationToken)
+    /// <summary>A page of signatures with their decrypted details; each read is logged with the admin who made it, never the details.</summary>
+    public async Task<SignatureAdminOutcome> ListAsync(string slug, SignatureQuery query, string actor, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(slug, cancellationToken) is null) return new SignatureAdminOutcome.Refused(ProblemKind.CampaignNotFound);
         var collection = CollectionOf(slug);
@@ -47,14 +48,16 @@ public sealed partial class SignatureAdmin(
         var page = rows.Skip((int)Math.Min(window.Skip, int.MaxValue)).Take(window.Take);
         var found = await Task.WhenAll(page.Select(row => signatures.FindWithModifiedAsync(slug, row.Key, cancellationToken)));
         var listed = found.OfType<ModifiedSignature>().Select(signature => Represent(signature, collection)).ToList();
+        log.LogInformation("Admin {Actor} read {Count} decrypted signatures on {Campaign} (page {Page}).", actor, listed.Count, slug, query.Page);
         return new SignatureAdminOutcome.Listed(OsdiSignatures.Page(window, collection, query, listed));
     }
 
-    public async Task<SignatureAdminOutcome> FindAsync(string slug, string key, CancellationToken cancellationToken)
+    public async Task<SignatureAdminOutcome> FindAsync(string slug, string key, string actor, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(slug, cancellationToken) is null) return new SignatureAdminOutcome.Refused(ProblemKind.CampaignNotFound);
         if (!IsKey(key) || await signatures.FindWithModifiedAsync(slug, key, cancellationToken) is not { } signature)
             return new SignatureAdminOutcome.Refused(ProblemKind.SignatureNotFound);
+        log.LogInformation("Admin {Actor} read 1 decrypted signature ({Signature}) on {Campaign}.", actor, LogRefs.Of(key), slug);
         return new SignatureAdminOutcome.One(Represent(signature, CollectionOf(slug)));
     }
 

@@ -20,7 +20,7 @@ public sealed class SignatureAdminFunctions(SignatureAdmin admin)
     {
         var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"]);
         if (query is null) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
-        return Answer(request, await admin.ListAsync(slug, query, cancellationToken));
+        return Answer(request, await admin.ListAsync(slug, query, AdminRequests.ActorOf(request), cancellationToken));
     }
 
     [Function(nameof(AdminGetSignature))]
@@ -30,7 +30,7 @@ public sealed class SignatureAdminFunctions(SignatureAdmin admin)
         string slug,
         string key,
         CancellationToken cancellationToken) =>
-        Answer(request, await admin.FindAsync(slug, key, cancellationToken));
+        Answer(request, await admin.FindAsync(slug, key, AdminRequests.ActorOf(request), cancellationToken));
 
     [Function(nameof(AdminInvalidateSignature))]
     [RequiresRole(AdminRoles.Admin)]

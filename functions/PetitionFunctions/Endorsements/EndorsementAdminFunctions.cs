@@ -17,7 +17,7 @@ public sealed class EndorsementAdminFunctions(EndorsementModeration moderation)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
-        Answer(await moderation.ListAsync(slug, request.Query["moderation"], cancellationToken), request);
+        Answer(await moderation.ListAsync(slug, request.Query["moderation"], AdminRequests.ActorOf(request), cancellationToken), request);
 
     /// <summary>Bulk: <c>{"keys":["org-…","person-…"],"state":"approved"}</c> (or rejected, or pending).</summary>
     [Function(nameof(AdminModerateEndorsements))]

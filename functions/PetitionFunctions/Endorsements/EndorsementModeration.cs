@@ -23,7 +23,8 @@ public sealed class EndorsementModeration(
     /// <summary>At most this many endorsements per bulk request.</summary>
     public const int MaxKeys = 500;
 
-    public async Task<ModerationOutcome> ListAsync(string slug, string? moderation, CancellationToken cancellationToken)
+    /// <summary>Every endorsement with its signer's decrypted details; each read is logged with the admin who made it.</summary>
+    public async Task<ModerationOutcome> ListAsync(string slug, string? moderation, string actor, CancellationToken cancellationToken)
     {
         if (await LetterProblemAsync(slug, cancellationToken) is { } problem) return problem;
         ModerationState? filter = null;
@@ -42,6 +43,7 @@ public sealed class EndorsementModeration(
         var shown = all.Where(e => filter is null || e.Moderation == filter)
             .OrderBy(e => e.Moderation).ThenBy(e => e.ReceivedAt)
             .Select(ToAdmin).ToList();
+        log.LogInformation("Admin {Actor} read {Count} decrypted endorsements on {Campaign}.", actor, shown.Count, slug);
         return new ModerationOutcome.Done(new { endorsements = shown, count = shown.Count });
     }
 

@@ -52,6 +52,22 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
     private static string KeyOf(JsonElement signature) => signature.GetProperty("identifiers")[0].GetString()!["petitionfunctions:".Length..];
 
     [Fact]
+    public async Task Every_admin_read_that_decrypts_signers_is_logged_with_the_admin_s_id_and_a_count_never_the_data()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var keys = await SignAsync(campaign.Slug, 3);
+        using var admin = fixture.AdminClient(AdminRoles.Admin);
+        const string adminId = "00000000-0000-4000-8000-00000000de01";
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?per_page=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures/{keys[1]}")).StatusCode);
+
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"Admin {adminId} read 2 decrypted signatures on {campaign.Slug} (page 1)", StringComparison.Ordinal));
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"Admin {adminId} read 1 decrypted signature ({LogRefs.Of(keys[1])}) on {campaign.Slug}", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(Email(campaign.Slug, 1), StringComparison.OrdinalIgnoreCase) || l.Contains(GivenName(1), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Thirty_signatures_are_listed_on_two_pages_with_HAL_links_and_filters()
     {
         var campaign = await fixture.NewCampaignAsync();

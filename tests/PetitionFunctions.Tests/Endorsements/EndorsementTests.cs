@@ -109,6 +109,8 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
         var admin = fixture.AdminClient(AdminRoles.Admin);
         var listed = await Endorse.JsonAsync(await admin.GetAsync(new Uri(fixture.Http.BaseAddress!, $"manage/campaigns/{letter.Slug}/endorsements")));
         var change = Assert.Single(listed.GetProperty("endorsements").EnumerateArray()).GetProperty("pending_change");
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains($"read 1 decrypted endorsements on {letter.Slug}", StringComparison.Ordinal)
+                                                 && l.Contains("00000000-0000-4000-8000-00000000de01", StringComparison.Ordinal));
         Assert.Equal("CASA LATINA INC.", change.GetProperty("organization").GetProperty("name").GetString());
         Assert.Equal("Luis Gómez", change.GetProperty("endorser").GetProperty("name").GetString());
 
