@@ -19,12 +19,15 @@ param environmentName string
 })
 param location string
 
-@description('Object id of the deploying user (azd sets AZURE_PRINCIPAL_ID); they get the data roles for local work. Empty for none.')
+@description('Object id of the deploying user (azd sets AZURE_PRINCIPAL_ID); they get the data roles only with grantDeployerDataAccess.')
 param principalId string = ''
 
 @description('Kind of principalId: User when a person runs azd, ServicePrincipal in a pipeline.')
 @allowed(['User', 'ServicePrincipal', 'Group'])
 param principalType string = 'User'
+
+@description('Give the deploying principal the app\'s data roles (tables, queues, blobs, secrets, email), to run the local host or tests against the cloud resources. Off by default: whoever runs azd then cannot read signers\' data by accident of having deployed.')
+param grantDeployerDataAccess bool = false
 
 @description('Application (client) id of the admin API\'s Entra ID app registration; the preprovision hook creates it and sets API_APP_ID.')
 @minLength(1)
@@ -149,6 +152,7 @@ module storage 'app/storage.bicep' = {
     tableNames: storageNames.tables
     queueNames: storageNames.queues
     deploymentContainerName: deploymentContainerName
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -164,6 +168,7 @@ module keyVault 'app/keyvault.bicep' = {
     encryptionKey: encryptionKey
     activeEncryptionKeyId: activeEncryptionKeyId
     enablePurgeProtection: keyVaultPurgeProtection
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -187,7 +192,7 @@ module rbac 'app/rbac.bicep' = {
   scope: rg
   params: {
     appPrincipalId: identity.outputs.principalId
-    userPrincipalId: principalId
+    userPrincipalId: grantDeployerDataAccess ? principalId : ''
     userPrincipalType: principalType
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name

@@ -32,6 +32,9 @@ param activeEncryptionKeyId string
 @description('Refuse purging deleted secrets and the vault for the retention period. Once on, it cannot be turned off.')
 param enablePurgeProtection bool = true
 
+@description('Log Analytics workspace that receives the vault\'s audit events (every secret read, by whom).')
+param logAnalyticsWorkspaceId string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -79,6 +82,21 @@ resource encryptionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: {
     value: encryptionKey
     contentType: 'base64 AES-256 key (Petitions:EncryptionKeys:${activeEncryptionKeyId})'
+  }
+}
+
+// Who read which secret, and when: the keys protect every signer's personal data.
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'AuditEvent'
+        enabled: true
+      }
+    ]
   }
 }
 

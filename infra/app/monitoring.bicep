@@ -56,3 +56,4 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 output applicationInsightsName string = appInsights.name
 output applicationInsightsConnectionString string = appInsights.properties.ConnectionString
 output logAnalyticsWorkspaceName string = workspace.name
+output logAnalyticsWorkspaceId string = workspace.id

@@ -1,6 +1,7 @@
 // Role assignments, each scoped to the one resource it is for. The app's identity gets what the app
-// and the Functions host need; the deploying user (azd's AZURE_PRINCIPAL_ID) gets the same data roles,
-// to run the local host or tests against the cloud resources with their own Entra ID sign-in.
+// and the Functions host need; the deploying user (azd's AZURE_PRINCIPAL_ID) gets the same data roles
+// only when main.bicep's grantDeployerDataAccess is on, to run the local host or tests against the cloud
+// resources with their own Entra ID sign-in.
 
 @description('Principal id of the app\'s user-assigned managed identity.')
 param appPrincipalId string

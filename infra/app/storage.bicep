@@ -22,6 +22,9 @@ param queueNames array
 @description('Blob container the Flex Consumption app package is deployed to.')
 param deploymentContainerName string
 
+@description('Log Analytics workspace that receives the table service\'s read logs.')
+param logAnalyticsWorkspaceId string
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -68,6 +71,23 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account
   name: 'default'
+}
+
+// Every read of the tables (signers' encrypted details live there), with the caller's identity, goes to
+// Log Analytics: an investigation can tell the app's own reads from anyone else's. Writes are not sent: on
+// a viral day they would be most of the volume and say nothing about who looked at personal data.
+resource tableReads 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'reads-to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'StorageRead'
+        enabled: true
+      }
+    ]
+  }
 }
 
 resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [

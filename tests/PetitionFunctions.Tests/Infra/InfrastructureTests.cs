@@ -105,8 +105,32 @@ public class InfrastructureTests(TypicalDeployment deployment) : IClassFixture<T
         Assert.Equal(appRoles.Length, app.Count);
         foreach (var (role, scopeType) in appRoles)
             Assert.Contains(app, a => a.Role == role && a.Scope.Contains($"/providers/{scopeType}/", StringComparison.Ordinal));
-        // The deployer gets the data roles too, not the telemetry one.
-        Assert.Equal(appRoles.Where(r => r.ScopeType != "Microsoft.Insights/components").Select(r => r.Role).Order(), user.Select(a => a.Role).Order());
+        // By default whoever deploys gets no data role: deploying is not a reason to read signers' data.
+        Assert.Empty(user);
+
+        // Asked for, the deployer gets the data roles too, not the telemetry one.
+        var parameters = Snapshot.TypicalParameters();
+        parameters["grantDeployerDataAccess"] = true;
+        var granted = Snapshot.Of(parameters).OfType("Microsoft.Authorization/roleAssignments")
+            .Where(assignment => (string)assignment["properties"]!["principalId"]! == Snapshot.DeployerId)
+            .Select(assignment => ((string)assignment["properties"]!["roleDefinitionId"]!).Split('/')[^1]);
+        Assert.Equal(appRoles.Where(r => r.ScopeType != "Microsoft.Insights/components").Select(r => r.Role).Order(), granted.Order());
+    }
+
+    [Fact]
+    public void Key_vault_audit_events_and_table_reads_go_to_log_analytics()
+    {
+        var settings = Snapshot.OfType("Microsoft.Insights/diagnosticSettings").ToList();
+        var workspace = (string)Snapshot.Single("Microsoft.OperationalInsights/workspaces")["name"]!;
+        JsonObject On(string scopeType) => Assert.Single(settings, setting => ((string)setting["id"]!).Contains($"/providers/{scopeType}/", StringComparison.Ordinal));
+
+        var vault = On("Microsoft.KeyVault/vaults")["properties"]!;
+        var tables = On("Microsoft.Storage/storageAccounts")["properties"]!;
+
+        Assert.Equal(["AuditEvent"], vault["logs"]!.AsArray().Where(log => (bool)log!["enabled"]!).Select(log => (string)log!["category"]!));
+        Assert.Equal(["StorageRead"], tables["logs"]!.AsArray().Where(log => (bool)log!["enabled"]!).Select(log => (string)log!["category"]!));
+        Assert.Contains("/tableServices/default/", (string)On("Microsoft.Storage/storageAccounts")["id"]!, StringComparison.Ordinal);
+        Assert.All(new[] { vault, tables }, properties => Assert.EndsWith(workspace, (string)properties["workspaceId"]!, StringComparison.Ordinal));
     }
 
     [Fact]
