@@ -81,6 +81,10 @@ public static class AdminMessages
         "Use confirmed, unconfirmed or invalidated.",
         "Use confirmed, unconfirmed o invalidated.");
 
+    public static readonly LocalizedText InvalidFilter = new(
+        "Use an OSDI filter on modified_date or created_date, like modified_date gt '2026-12-04T18:23:59Z' (gt, ge, lt, le or eq, joined by and).",
+        "Use un filtro OSDI sobre modified_date o created_date, como modified_date gt '2026-12-04T18:23:59Z' (gt, ge, lt, le o eq, unidos con and).");
+
     public static readonly LocalizedText InvalidDateTime = new(
         "Use an ISO 8601 date and time with its offset, like 2025-01-31T00:00:00Z.",
         "Use una fecha y hora ISO 8601 con zona horaria, como 2025-01-31T00:00:00Z.");

@@ -1,45 +1,47 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using PetitionFunctions.Common;
+using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Admin;
 
-/// <summary>The OSDI (HAL+JSON) shapes of the signatures admin API.</summary>
+/// <summary>The OSDI (HAL+JSON) shapes of the signatures listings: the admin's and a partner's.</summary>
 public static class OsdiSignatures
 {
-    public const string IdentifierPrefix = "petitionfunctions:";
-
     public static string StateName(SignatureState state) => state.ToString().ToLowerInvariant();
 
-    /// <param name="details">Null when the personal details could not be decrypted (a retired key): the rest is still shown.</param>
-    public static OsdiSignature Signature(ModifiedSignature row, PersonalDetails? details, Uri self)
+    /// <param name="details">Null when the personal details are gone or could not be decrypted (a retired key): the rest is still shown.</param>
+    public static OsdiSignature Signature(ModifiedSignature row, PersonalDetails? details, Uri self, Uri petition)
     {
         var signature = row.Signature;
+        var link = new HalLink(self.AbsoluteUri);
         return new OsdiSignature(
-            [IdentifierPrefix + signature.Key],
-            signature.ReceivedAt,
-            // The table's Timestamp is the server's clock at millisecond precision; never report a change before the creation.
-            row.Modified > signature.ReceivedAt ? row.Modified : signature.ReceivedAt,
+            [ForeignIdentifiers.OwnPrefix + signature.Key, .. details?.Identifiers ?? []],
+            HalJson.Time(signature.ReceivedAt),
+            // The table's Timestamp is the server's clock; never report a change before the creation.
+            HalJson.Time(row.Modified > signature.ReceivedAt ? row.Modified : signature.ReceivedAt),
+            signature.SignedAt is { } signedAt ? HalJson.Time(signedAt) : null,
+            details?.Comments,
+            new OsdiReferrer(signature.Source),
             StateName(signature.State),
             signature.Flag,
             signature.EmailFailure,
-            new OsdiPerson(
+            new OsdiSignatureLinks(link, link, new HalLink(petition.AbsoluteUri)),
+            new OsdiEmbeddedPerson(new OsdiPerson(
+                details?.PersonIdentifiers,
                 details?.GivenName,
                 details?.FamilyName,
                 details is null ? [] : [new OsdiEmailAddress(details.Email)],
                 [new OsdiPostalAddress(details?.PostalCode, details?.Locality, signature.Region)],
-                signature.Language.Code()),
-            details?.Comments,
-            new OsdiReferrer(signature.Source),
-            new OsdiSignatureLinks(new HalLink(self.AbsoluteUri)));
+                signature.Language.Code())));
     }
 
     public static OsdiSignaturePage Page(PageWindow window, Uri collection, SignatureQuery query, IReadOnlyList<OsdiSignature> signatures) =>
         new(window.TotalPages, window.PerPage, window.Page, window.TotalRecords,
-            new HalPageLinks(
+            new OsdiPageLinks(
                 new HalLink(collection.AbsoluteUri + query.QueryStringFor(window.Page)),
                 window.NextPage is { } next ? new HalLink(collection.AbsoluteUri + query.QueryStringFor(next)) : null,
-                window.PreviousPage is { } previous ? new HalLink(collection.AbsoluteUri + query.QueryStringFor(previous)) : null),
+                window.PreviousPage is { } previous ? new HalLink(collection.AbsoluteUri + query.QueryStringFor(previous)) : null,
+                HalJson.Curies,
+                signatures.Select(signature => signature.Links.Self).ToList()),
             new OsdiEmbeddedSignatures(signatures));
 }

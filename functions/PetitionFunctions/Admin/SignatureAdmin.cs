@@ -36,20 +36,28 @@ public sealed partial class SignatureAdmin(
     public async Task<SignatureAdminOutcome> ListAsync(string slug, SignatureQuery query, string actor, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(slug, cancellationToken) is null) return new SignatureAdminOutcome.Refused(ProblemKind.CampaignNotFound);
-        var collection = CollectionOf(slug);
+        var page = await PageAsync(slug, query, CollectionOf(slug), source: null, cancellationToken);
+        log.LogInformation("Admin {Actor} read {Count} decrypted signatures on {Campaign} (page {Page}).", actor, page.Embedded.Signatures.Count, slug, query.Page);
+        return new SignatureAdminOutcome.Listed(page);
+    }
 
-        // One pass over the campaign's signature rows, three columns each, for total_records and a stable
-        // order (oldest first, so signatures arriving while a client pages through land on later pages).
+    /// <summary>
+    /// A page of the OSDI listing at <paramref name="collection"/>, of one partner's <paramref name="source"/>
+    /// only when given. One pass over the campaign's signature rows, three columns each, for total_records
+    /// and a stable order (oldest first, so signatures arriving while a client pages through land on later pages).
+    /// </summary>
+    public async Task<OsdiSignaturePage> PageAsync(string slug, SignatureQuery query, Uri collection, string? source, CancellationToken cancellationToken)
+    {
         var rows = new List<SignatureListing>();
-        await foreach (var row in signatures.ListingAsync(slug, query.State, query.ModifiedSince, cancellationToken)) rows.Add(row);
+        await foreach (var row in signatures.ListingAsync(slug, query.State, query.ModifiedSince, source, cancellationToken))
+            if (query.Admits(row)) rows.Add(row);
         rows.Sort((a, b) => a.ReceivedAt != b.ReceivedAt ? a.ReceivedAt.CompareTo(b.ReceivedAt) : string.CompareOrdinal(a.Key, b.Key));
 
         var window = new PageWindow(query.Page, query.PerPage, rows.Count);
         var page = rows.Skip((int)Math.Min(window.Skip, int.MaxValue)).Take(window.Take);
         var found = await Task.WhenAll(page.Select(row => signatures.FindWithModifiedAsync(slug, row.Key, cancellationToken)));
         var listed = found.OfType<ModifiedSignature>().Select(signature => Represent(signature, collection)).ToList();
-        log.LogInformation("Admin {Actor} read {Count} decrypted signatures on {Campaign} (page {Page}).", actor, listed.Count, slug, query.Page);
-        return new SignatureAdminOutcome.Listed(OsdiSignatures.Page(window, collection, query, listed));
+        return OsdiSignatures.Page(window, collection, query, listed);
     }
 
     public async Task<SignatureAdminOutcome> FindAsync(string slug, string key, string actor, CancellationToken cancellationToken)
@@ -94,7 +102,8 @@ public sealed partial class SignatureAdmin(
     private Uri CollectionOf(string slug) => new(links.BaseUrl, $"api/{AdminRoutes.Root}/campaigns/{slug}/signatures");
 
     private OsdiSignature Represent(ModifiedSignature signature, Uri collection) =>
-        OsdiSignatures.Signature(signature, Details(signature.Signature), new Uri(collection.AbsoluteUri.TrimEnd('/') + "/" + signature.Signature.Key));
+        OsdiSignatures.Signature(signature, Details(signature.Signature), new Uri(collection.AbsoluteUri.TrimEnd('/') + "/" + signature.Signature.Key),
+            new Uri(links.BaseUrl, $"api/campaigns/{signature.Signature.Campaign}"));
 
     private PersonalDetails? Details(StoredSignature signature)
     {

@@ -18,7 +18,8 @@ public sealed class SignatureAdminFunctions(SignatureAdmin admin)
         string slug,
         CancellationToken cancellationToken)
     {
-        var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"]);
+        var (query, errors) = SignatureQuery.Parse(request.Query["page"], request.Query["per_page"], request.Query["state"], request.Query["modified_since"],
+            request.Query["filter"]);
         if (query is null) return Problems.Fields(errors, HttpAnswers.LanguageOf(request));
         return Answer(request, await admin.ListAsync(slug, query, AdminRequests.ActorOf(request), cancellationToken));
     }

@@ -5,14 +5,22 @@ using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Admin;
 
-/// <summary>What a signatures listing asks for: a page, its size (at most 25), and optional filters.</summary>
+/// <summary>
+/// What a signatures listing asks for: a page, its size (at most 25), and optional filters: a state,
+/// <c>modified_since</c>, and an OSDI <c>filter</c> (<see cref="OsdiFilter"/>).
+/// </summary>
 public sealed record SignatureQuery(int Page, int PerPage, SignatureState? State, DateTimeOffset? ModifiedSince)
 {
     public const int DefaultPerPage = 25;
     public const int MaxPerPage = 25;
 
+    /// <summary>The OSDI filter as sent (kept for the paging links) and its conditions.</summary>
+    public string? FilterText { get; init; }
+
+    public IReadOnlyList<OsdiCondition> Filter { get; init; } = [];
+
     /// <summary>Reads the query string values (null when absent). per_page above 25 is capped, not refused.</summary>
-    public static (SignatureQuery? Query, FieldErrors Errors) Parse(string? page, string? perPage, string? state, string? modifiedSince)
+    public static (SignatureQuery? Query, FieldErrors Errors) Parse(string? page, string? perPage, string? state, string? modifiedSince, string? filter = null)
     {
         var errors = new FieldErrors();
         var pageNumber = PositiveInt(page, "page", 1, errors);
@@ -28,21 +36,19 @@ public sealed record SignatureQuery(int Page, int PerPage, SignatureState? State
         DateTimeOffset? since = null;
         if (!string.IsNullOrWhiteSpace(modifiedSince))
         {
-            // ISO 8601 with an offset or Z: a bare local time would mean something different on every server.
-            if (DateTimeOffset.TryParse(modifiedSince.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                && HasOffset(modifiedSince))
-                since = parsed.ToUniversalTime();
-            else errors.Add("modified_since", AdminMessages.InvalidDateTime);
+            since = IsoTimes.Parse(modifiedSince);
+            if (since is null) errors.Add("modified_since", AdminMessages.InvalidDateTime);
         }
-        return errors.IsEmpty ? (new SignatureQuery(pageNumber, size, wanted, since), errors) : (null, errors);
-    }
 
-    private static bool HasOffset(string text)
-    {
-        var value = text.Trim();
-        if (value.EndsWith('Z') || value.EndsWith('z')) return true;
-        var time = value.IndexOf('T', StringComparison.OrdinalIgnoreCase);
-        return time > 0 && value.IndexOfAny(['+', '-'], time) > 0;
+        IReadOnlyList<OsdiCondition> conditions = [];
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            if (OsdiFilter.Parse(filter) is { } parsed) conditions = parsed;
+            else errors.Add("filter", AdminMessages.InvalidFilter);
+        }
+        return errors.IsEmpty
+            ? (new SignatureQuery(pageNumber, size, wanted, since) { FilterText = conditions.Count > 0 ? filter!.Trim() : null, Filter = conditions }, errors)
+            : (null, errors);
     }
 
     private static int PositiveInt(string? text, string field, int fallback, FieldErrors errors)
@@ -52,6 +58,9 @@ public sealed record SignatureQuery(int Page, int PerPage, SignatureState? State
         errors.Add(field, AdminMessages.InvalidPage);
         return fallback;
     }
+
+    /// <summary>Whether a listed signature passes the OSDI filter.</summary>
+    public bool Admits(SignatureListing row) => Filter.All(condition => condition.Holds(row.ReceivedAt, row.Modified));
 
     /// <summary>The query string of this listing at another page, filters kept, in a fixed order.</summary>
     public string QueryStringFor(int page)
@@ -63,6 +72,7 @@ public sealed record SignatureQuery(int Page, int PerPage, SignatureState? State
         };
         if (State is { } state) pairs.Add(new("state", state.ToString().ToLowerInvariant()));
         if (ModifiedSince is { } since) pairs.Add(new("modified_since", since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)));
+        if (FilterText is { } filter) pairs.Add(new("filter", filter));
         return "?" + string.Join("&", pairs.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value ?? "")}"));
     }
 }

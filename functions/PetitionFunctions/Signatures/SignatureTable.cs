@@ -275,7 +275,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
     /// never on a public path.
     /// </summary>
     public async IAsyncEnumerable<SignatureListing> ListingAsync(
-        string campaign, SignatureState? state, DateTimeOffset? modifiedSince,
+        string campaign, SignatureState? state, DateTimeOffset? modifiedSince, string? source,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var partition in DedupeKeys.PartitionsOf(campaign))
@@ -283,6 +283,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"g"}");
             if (state is { } wanted) filter += " and " + TableClient.CreateQueryFilter($"State eq {wanted.ToString()}");
             if (modifiedSince is { } since) filter += " and " + TableClient.CreateQueryFilter($"Timestamp ge {since}");
+            if (source is not null) filter += " and " + TableClient.CreateQueryFilter($"Source eq {source}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ReceivedAt", "Timestamp"], cancellationToken: cancellationToken))
             {
                 if (row.RowKey.Contains('-')) continue;

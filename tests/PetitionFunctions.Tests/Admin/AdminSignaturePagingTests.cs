@@ -136,7 +136,7 @@ public class AdminSignaturePagingTests
         Assert.Equal(30, json.GetProperty("total_records").GetInt32());
         var links = json.GetProperty("_links");
         Assert.Equal(collection.AbsoluteUri + "?page=2&per_page=25", links.GetProperty("self").GetProperty("href").GetString());
-        Assert.Equal(collection.AbsoluteUri + "?page=1&per_page=25", links.GetProperty("prev").GetProperty("href").GetString());
+        Assert.Equal(collection.AbsoluteUri + "?page=1&per_page=25", links.GetProperty("previous").GetProperty("href").GetString());
         Assert.False(links.TryGetProperty("next", out _));
         Assert.Equal(0, json.GetProperty("_embedded").GetProperty("osdi:signatures").GetArrayLength());
     }

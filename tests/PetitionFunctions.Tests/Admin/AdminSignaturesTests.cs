@@ -87,12 +87,12 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         var links = first.GetProperty("_links");
         Assert.Equal(collection + "?page=1&per_page=25", links.GetProperty("self").GetProperty("href").GetString());
         Assert.Equal(collection + "?page=2&per_page=25", links.GetProperty("next").GetProperty("href").GetString());
-        Assert.False(links.TryGetProperty("prev", out _));
+        Assert.False(links.TryGetProperty("previous", out _));
 
         var second = await HalOf(await admin.GetAsync(links.GetProperty("next").GetProperty("href").GetString()));
         Assert.Equal(2, second.GetProperty("page").GetInt32());
         Assert.Equal(5, Embedded(second).Count());
-        Assert.Equal(collection + "?page=1&per_page=25", second.GetProperty("_links").GetProperty("prev").GetProperty("href").GetString());
+        Assert.Equal(collection + "?page=1&per_page=25", second.GetProperty("_links").GetProperty("previous").GetProperty("href").GetString());
         Assert.False(second.GetProperty("_links").TryGetProperty("next", out _));
         Assert.Equal(keys.Order(), Embedded(first).Concat(Embedded(second)).Select(KeyOf).Order());
 
@@ -103,8 +103,8 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         Assert.Equal(10, confirmed.GetProperty("total_records").GetInt32());
         Assert.Equal(3, confirmed.GetProperty("total_pages").GetInt32());
         Assert.Equal(2, Embedded(confirmed).Count());
-        Assert.All(Embedded(confirmed), s => Assert.Equal("confirmed", s.GetProperty("state").GetString()));
-        Assert.Equal(collection + "?page=2&per_page=4&state=confirmed", confirmed.GetProperty("_links").GetProperty("prev").GetProperty("href").GetString());
+        Assert.All(Embedded(confirmed), s => Assert.Equal("confirmed", s.GetProperty("petitionfunctions:state").GetString()));
+        Assert.Equal(collection + "?page=2&per_page=4&state=confirmed", confirmed.GetProperty("_links").GetProperty("previous").GetProperty("href").GetString());
         var unconfirmed = await HalOf(await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?state=unconfirmed"));
         Assert.Equal(20, unconfirmed.GetProperty("total_records").GetInt32());
 
@@ -127,9 +127,12 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         var signature = Assert.Single(Embedded(page));
 
         Assert.Equal("petitionfunctions:" + key, signature.GetProperty("identifiers")[0].GetString());
-        Assert.Equal("unconfirmed", signature.GetProperty("state").GetString());
+        Assert.Equal("unconfirmed", signature.GetProperty("petitionfunctions:state").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", signature.GetProperty("created_date").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", signature.GetProperty("modified_date").GetString());
         Assert.True(signature.GetProperty("created_date").GetDateTimeOffset() <= signature.GetProperty("modified_date").GetDateTimeOffset());
-        var person = signature.GetProperty("person");
+        Assert.False(signature.TryGetProperty("state", out _));
+        var person = signature.GetProperty("_embedded").GetProperty("osdi:person");
         Assert.Equal(GivenName(40), person.GetProperty("given_name").GetString());
         Assert.Equal("Tlaloc", person.GetProperty("family_name").GetString());
         Assert.Equal(Email(campaign.Slug, 40), person.GetProperty("email_addresses")[0].GetProperty("address").GetString());
@@ -141,8 +144,13 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         Assert.Equal("Comentario privado 40", signature.GetProperty("comments").GetString());
         Assert.Equal("partner-admin", signature.GetProperty("referrer_data").GetProperty("source").GetString());
 
-        var self = signature.GetProperty("_links").GetProperty("self").GetProperty("href").GetString()!;
+        var signatureLinks = signature.GetProperty("_links");
+        var self = signatureLinks.GetProperty("self").GetProperty("href").GetString()!;
         Assert.EndsWith($"/api/manage/campaigns/{campaign.Slug}/signatures/{key}", self);
+        Assert.Equal(self, signatureLinks.GetProperty("osdi:person").GetProperty("href").GetString());
+        Assert.EndsWith($"/api/campaigns/{campaign.Slug}", signatureLinks.GetProperty("osdi:petition").GetProperty("href").GetString());
+        Assert.Equal(self, page.GetProperty("_links").GetProperty("osdi:signatures")[0].GetProperty("href").GetString());
+        Assert.Equal("osdi", page.GetProperty("_links").GetProperty("curies")[0].GetProperty("name").GetString());
         var one = await HalOf(await admin.GetAsync(self));
         Assert.Equal(signature.GetRawText(), one.GetRawText());
     }
@@ -160,8 +168,8 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         var invalidated = await HalOf(await admin.PostAsync(url + "/invalidate", null));
         var again = await HalOf(await admin.PostAsync(url + "/invalidate", null));
 
-        Assert.Equal("invalidated", invalidated.GetProperty("state").GetString());
-        Assert.Equal("invalidated", again.GetProperty("state").GetString());
+        Assert.Equal("invalidated", invalidated.GetProperty("petitionfunctions:state").GetString());
+        Assert.Equal("invalidated", again.GetProperty("petitionfunctions:state").GetString());
         Assert.Single(await JournalRowsAsync(campaign.Slug, keys[0], SignatureTable.InvalidationSuffix));
         Assert.Equal(2, await CountAfterRollupAsync(campaign.Slug));
         var listed = await HalOf(await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?state=invalidated"));
@@ -174,7 +182,7 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         var restored = await HalOf(await admin.PostAsync(url + "/restore", null));
         await admin.PostAsync(url + "/restore", null);
 
-        Assert.Equal("confirmed", restored.GetProperty("state").GetString());
+        Assert.Equal("confirmed", restored.GetProperty("petitionfunctions:state").GetString());
         Assert.Single(await JournalRowsAsync(campaign.Slug, keys[0], SignatureTable.RestorationSuffix));
         Assert.Equal(3, await CountAfterRollupAsync(campaign.Slug));
     }
@@ -187,13 +195,34 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         using var admin = fixture.AdminClient(AdminRoles.Admin);
         var url = $"manage/campaigns/{campaign.Slug}/signatures/{key}";
 
-        Assert.Equal("invalidated", (await HalOf(await admin.PostAsync(url + "/invalidate", null))).GetProperty("state").GetString());
+        Assert.Equal("invalidated", (await HalOf(await admin.PostAsync(url + "/invalidate", null))).GetProperty("petitionfunctions:state").GetString());
         await ConfirmAsync(campaign.Slug, key);
-        Assert.Equal("invalidated", (await HalOf(await admin.GetAsync(url))).GetProperty("state").GetString());
-        Assert.Equal("unconfirmed", (await HalOf(await admin.PostAsync(url + "/restore", null))).GetProperty("state").GetString());
+        Assert.Equal("invalidated", (await HalOf(await admin.GetAsync(url))).GetProperty("petitionfunctions:state").GetString());
+        Assert.Equal("unconfirmed", (await HalOf(await admin.PostAsync(url + "/restore", null))).GetProperty("petitionfunctions:state").GetString());
 
         Assert.Empty(await JournalRowsAsync(campaign.Slug, key, ""));
         Assert.Equal(0, await CountAfterRollupAsync(campaign.Slug));
+    }
+
+    [Fact]
+    public async Task An_OSDI_filter_on_modified_date_lists_only_what_changed_after_it_and_the_paging_links_keep_it()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var keys = await SignAsync(campaign.Slug, 3, from: 80);
+        using var admin = fixture.AdminClient(AdminRoles.Admin);
+        var before = await HalOf(await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures"));
+        // Listed times are whole seconds: everything so far changed before the second after the latest one shown.
+        var since = Embedded(before).Max(s => s.GetProperty("modified_date").GetDateTimeOffset()).AddSeconds(1);
+        await Eventually.True(() => DateTimeOffset.UtcNow > since.AddMilliseconds(100));
+        await ConfirmAsync(campaign.Slug, keys[1]);
+        var filter = $"modified_date gt '{since:yyyy-MM-dd'T'HH:mm:ss'Z'}'";
+
+        var changed = await HalOf(await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?per_page=1&filter={Uri.EscapeDataString(filter)}"));
+
+        var only = Assert.Single(Embedded(changed));
+        Assert.Equal("petitionfunctions:" + keys[1], only.GetProperty("identifiers")[0].GetString());
+        Assert.Equal(1, changed.GetProperty("total_records").GetInt32());
+        Assert.Contains("filter=" + Uri.EscapeDataString(filter), changed.GetProperty("_links").GetProperty("self").GetProperty("href").GetString());
     }
 
     [Fact]
@@ -215,6 +244,11 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
         var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Equal(AdminMessages.InvalidPage.In(Language.Es), errors.GetProperty("page")[0].GetString());
         Assert.Equal(AdminMessages.InvalidSignatureState.In(Language.Es), errors.GetProperty("state")[0].GetString());
+
+        var badFilter = await admin.GetAsync($"manage/campaigns/{campaign.Slug}/signatures?filter={Uri.EscapeDataString("modified_date after 'yesterday'")}");
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+        Assert.Equal(AdminMessages.InvalidFilter.In(Language.En),
+            JsonDocument.Parse(await badFilter.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("filter")[0].GetString());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Http.GetAsync($"manage/campaigns/{campaign.Slug}/signatures")).StatusCode);
     }

@@ -120,12 +120,12 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         var path = $"manage/campaigns/{campaign.Slug}/signatures/{signature.Key}";
 
         var before = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync(path)).RootElement;
-        Assert.Equal("recipient-not-found", before.GetProperty("email_failure").GetString());
+        Assert.Equal("recipient-not-found", before.GetProperty("petitionfunctions:email_failure").GetString());
 
         var resent = await admin.PostAsync(path + "/resend", null);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, resent.StatusCode);
-        Assert.False(System.Text.Json.JsonDocument.Parse(await resent.Content.ReadAsStringAsync()).RootElement.TryGetProperty("email_failure", out _));
+        Assert.False(System.Text.Json.JsonDocument.Parse(await resent.Content.ReadAsStringAsync()).RootElement.TryGetProperty("petitionfunctions:email_failure", out _));
         await Eventually.True(async () => (await ReadAsync(signature))!.EmailsSent == 1);
         Assert.Equal(["refused-once-rosa@example.org"], fixture.Transport.DeliveredTo.Where(a => a.StartsWith("refused-once-", StringComparison.Ordinal)));
 

@@ -181,10 +181,10 @@ public sealed class RateLimitTests(AbuseFixture fixture) : IDisposable
 
         var flagged = rows.First(r => r.GetString("Flag") is not null).RowKey;
         var listed = JsonDocument.Parse(await admin.GetStringAsync($"manage/campaigns/{campaign.Slug}/signatures/{flagged}")).RootElement;
-        Assert.Equal("rate-limit", listed.GetProperty("flag").GetString());
+        Assert.Equal("rate-limit", listed.GetProperty("petitionfunctions:flag").GetString());
         var released = await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{flagged}/release", null);
         Assert.Equal(HttpStatusCode.OK, released.StatusCode);
-        Assert.False(JsonDocument.Parse(await released.Content.ReadAsStringAsync()).RootElement.TryGetProperty("flag", out _));
+        Assert.False(JsonDocument.Parse(await released.Content.ReadAsStringAsync()).RootElement.TryGetProperty("petitionfunctions:flag", out _));
         // Releasing twice changes nothing.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{flagged}/release", null)).StatusCode);
         Assert.Equal(4, await CountAfterRollupAsync(campaign.Slug));
