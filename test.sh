@@ -6,10 +6,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# What a fresh Debian machine lacks: Node.js and npm (for Azurite), and Chromium (for the browser
-# test of the embeddable form). Installed from Debian's packages when missing; never downloaded.
+# What a fresh Debian machine lacks: Node.js and npm (for Azurite), Python 3 (the partner sync example
+# the tests run) and Chromium (for the browser test of the embeddable form). Installed from Debian's packages when missing; never downloaded.
 missing=()
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+command -v python3 >/dev/null || missing+=(python3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

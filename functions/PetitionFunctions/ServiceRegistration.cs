@@ -13,6 +13,7 @@ using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
 using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Partners;
 using PetitionFunctions.Stories;
 using PetitionFunctions.Submissions;
 
@@ -60,6 +61,7 @@ public static class ServiceRegistration
         services.AddSingleton<CampaignReads>();
 
         services.AddEndorsements();
+        services.AddPartners();
         services.AddStories(configuration);
         services.AddAdminAuthentication(configuration);
 

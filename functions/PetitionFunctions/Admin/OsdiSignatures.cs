@@ -1,5 +1,4 @@
 using PetitionFunctions.Common;
-using PetitionFunctions.Intake;
 using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Admin;
@@ -15,7 +14,7 @@ public static class OsdiSignatures
         var signature = row.Signature;
         var link = new HalLink(self.AbsoluteUri);
         return new OsdiSignature(
-            [ForeignIdentifiers.OwnPrefix + signature.Key, .. details?.Identifiers ?? []],
+            [HalJson.VendorPrefix + signature.Key, .. details?.Identifiers ?? []],
             HalJson.Time(signature.ReceivedAt),
             // The table's Timestamp is the server's clock; never report a change before the creation.
             HalJson.Time(row.Modified > signature.ReceivedAt ? row.Modified : signature.ReceivedAt),

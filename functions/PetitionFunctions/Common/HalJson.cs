@@ -12,6 +12,9 @@ public static class HalJson
 {
     public const string MediaType = "application/hal+json";
 
+    /// <summary>Our OSDI vendor prefix: of our identifiers ("petitionfunctions:{key}") and of our own fields.</summary>
+    public const string VendorPrefix = "petitionfunctions:";
+
     /// <summary>ApiJson's style, leaving out absent links and fields (HAL has no "next" on the last page).</summary>
     public static readonly JsonSerializerOptions Options = new(ApiJson.Options)
     {

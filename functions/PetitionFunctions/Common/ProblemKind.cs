@@ -28,4 +28,7 @@ public enum ProblemKind
     CaptchaUnavailable,
     OperationNotFound,
     NothingToResend,
+    PartnerKeyRequired,
+    PartnerKeyNotAllowed,
+    PartnerKeyNotFound,
 }

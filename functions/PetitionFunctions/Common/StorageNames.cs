@@ -27,8 +27,9 @@ public static class StorageNames
     public const string RateLimitsTable = "RateLimits";
     public const string SettingsTable = "Settings";
     public const string TrendsTable = "Trends";
+    public const string PartnerKeysTable = "PartnerKeys";
 
-    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, JournalArchiveTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable, RateLimitsTable, SettingsTable, TrendsTable];
+    public static readonly string[] Tables = [CampaignsTable, SignaturesTable, JournalArchiveTable, SummariesTable, DeliveriesTable, StoriesTable, EndorsementsTable, RateLimitsTable, SettingsTable, TrendsTable, PartnerKeysTable];
     public static readonly string[] Queues = [ConfirmationsQueue, DeliveriesQueue, StoryEmailsQueue, EndorsementConfirmationsQueue];
 
     public static string PoisonQueue(string queue) => queue + "-poison";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PetitionFunctions.Common;
 
 namespace PetitionFunctions.Intake;
 
@@ -9,7 +10,6 @@ namespace PetitionFunctions.Intake;
 /// </summary>
 public static class ForeignIdentifiers
 {
-    public const string OwnPrefix = "petitionfunctions:";
     public const int MaxCount = 10;
     public const int MaxLength = 200;
 
@@ -29,7 +29,7 @@ public static class ForeignIdentifiers
     {
         var colon = identifier.IndexOf(':');
         return colon > 0 && colon < identifier.Length - 1 && identifier.Length <= MaxLength
-            && !identifier.StartsWith(OwnPrefix, StringComparison.OrdinalIgnoreCase)
+            && !identifier.StartsWith(HalJson.VendorPrefix, StringComparison.OrdinalIgnoreCase)
             && !identifier.Any(char.IsControl)
             && identifier[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
     }

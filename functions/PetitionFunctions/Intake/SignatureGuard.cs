@@ -27,6 +27,8 @@ public sealed class SignatureGuard(SubmissionGuard submissions, SenderHashes has
         Campaign campaign, SignatureSubmission submission, ValidSignature signature, Requester requester, CancellationToken cancellationToken)
     {
         if (submissions.Trapped(campaign, "A signature", submission.Honeypot)) return new GuardVerdict.Drop();
+        // A partner's server, known by its key, posts many people's signatures from one address and cannot solve a captcha.
+        if (requester.Partner is not null) return new GuardVerdict.Take(null, null, hashes.ForEmailDomain(signature.CanonicalEmail));
         if (campaign.Captcha is { } captcha && await CheckCaptchaAsync(captcha, submission, signature.Language, cancellationToken) is { } refused)
             return new GuardVerdict.Refuse(refused);
 

@@ -44,7 +44,7 @@ public sealed class SignatureIntake(
             case GuardVerdict.Refuse refuse:
                 return refuse.Outcome;
             case GuardVerdict.Take take:
-                await RecordAsync(campaign.Slug, signature, take, cancellationToken);
+                await RecordAsync(campaign.Slug, requester.Partner is { } partner ? signature with { Source = partner } : signature, take, cancellationToken);
                 break;
         }
         return null;

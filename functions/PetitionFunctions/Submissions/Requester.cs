@@ -11,4 +11,11 @@ public sealed record Requester(string? Origin, IPAddress? Address = null, bool W
 {
     /// <summary>The request header an API client sends, with the value 429, to get 429 rather than a flagged signature.</summary>
     public const string StrictRateLimitsHeader = "X-RateLimit-Strict";
+
+    /// <summary>
+    /// The partner source a partner's <c>sign</c> key vouches for: the signature is counted under it whatever
+    /// the body says, and the per-address checks meant for browsers (captcha, rate limits) do not apply to the
+    /// partner's server. Null for everyone else.
+    /// </summary>
+    public string? Partner { get; init; }
 }

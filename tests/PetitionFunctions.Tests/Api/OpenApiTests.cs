@@ -38,11 +38,15 @@ public sealed class OpenApiTests
     }
 
     [Fact]
-    public void Admin_operations_and_only_they_ask_for_an_entra_id_token()
+    public void Admin_operations_and_only_they_ask_for_an_entra_id_token_and_the_partner_listing_for_a_partner_key()
     {
         foreach (var (name, _, path, operation) in Operations(Document()))
-            Assert.True(path.StartsWith("/" + AdminRoutes.Root + "/", StringComparison.Ordinal) == operation.Security is { Count: > 0 },
-                $"{name} ({path}): security does not match the route.");
+        {
+            var schemes = (operation.Security ?? []).SelectMany(requirement => requirement.Keys).Select(scheme => scheme.Reference?.Id ?? scheme.Name).ToList();
+            var expected = path.StartsWith("/" + AdminRoutes.Root + "/", StringComparison.Ordinal) ? ["entraId"]
+                : name == "PartnerListSignatures" ? ["partnerKey"] : Array.Empty<string>();
+            Assert.True(expected.SequenceEqual(schemes), $"{name} ({path}): security [{string.Join(", ", schemes)}] does not match the route.");
+        }
     }
 
     [Fact]
