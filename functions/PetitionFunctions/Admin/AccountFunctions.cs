@@ -10,7 +10,7 @@ public sealed class AccountFunctions
     /// <summary>Who the token says the caller is and which of the app's roles it carries: for checking a token before using it.</summary>
     [Function(nameof(WhoAmI))]
     [RequiresRole(AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories)]
-    public IActionResult WhoAmI([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/me")] HttpRequest request)
+    public IActionResult WhoAmI([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = AdminRoutes.Root + "/me")] HttpRequest request)
     {
         var user = request.HttpContext.User;
         return new OkObjectResult(new

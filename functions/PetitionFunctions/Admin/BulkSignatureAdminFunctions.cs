@@ -14,7 +14,7 @@ public sealed class BulkSignatureAdminFunctions(BulkSignatureAdmin admin)
     [Function(nameof(AdminListTrends))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminListTrends(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaign + "/trends")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Campaign + "/trends")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
         Answer(request, await admin.TrendsAsync(slug, cancellationToken));

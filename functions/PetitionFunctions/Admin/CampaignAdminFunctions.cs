@@ -14,7 +14,7 @@ public sealed class CampaignAdminFunctions(CampaignAdmin admin)
     [Function(nameof(AdminListCampaigns))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminListCampaigns(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Campaigns)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var campaigns = await admin.ListAsync(cancellationToken);
@@ -24,7 +24,7 @@ public sealed class CampaignAdminFunctions(CampaignAdmin admin)
     [Function(nameof(AdminGetCampaign))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminGetCampaign(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns + "/{slug}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Campaigns + "/{slug}")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
         await admin.FindAsync(slug, cancellationToken) is { } campaign

@@ -17,7 +17,7 @@ public sealed class IntakeSwitchFunctions(IntakeSwitch intakeSwitch)
     [Function(nameof(AdminGetIntakeSwitch))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminGetIntakeSwitch(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Intake)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Intake)] HttpRequest request) =>
         new OkObjectResult(await intakeSwitch.AllAsync());
 
     [Function(nameof(AdminSetIntakeSwitch))]

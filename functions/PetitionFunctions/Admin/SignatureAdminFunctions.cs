@@ -14,7 +14,7 @@ public sealed class SignatureAdminFunctions(SignatureAdmin admin)
     [Function(nameof(AdminListSignatures))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminListSignatures(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Signatures)] HttpRequest request,
         string slug,
         CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class SignatureAdminFunctions(SignatureAdmin admin)
     [Function(nameof(AdminGetSignature))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminGetSignature(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Signatures + "/{key}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Signatures + "/{key}")] HttpRequest request,
         string slug,
         string key,
         CancellationToken cancellationToken) =>

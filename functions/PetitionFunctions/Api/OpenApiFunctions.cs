@@ -13,7 +13,7 @@ public sealed class OpenApiFunctions
     private static readonly Lazy<string> Document = new(() => EmbeddedFiles.Read(ResourceName));
 
     [Function(nameof(OpenApiDocument))]
-    public IActionResult OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
+    public IActionResult OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "openapi.json")] HttpRequest request)
     {
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
         PublicJson.AllowAnyOrigin(request.HttpContext.Response);

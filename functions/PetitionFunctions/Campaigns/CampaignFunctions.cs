@@ -9,12 +9,9 @@ public sealed class CampaignFunctions(CampaignTable campaigns, TimeProvider time
 {
     [Function(nameof(ListOpenCampaigns))]
     public Task<IActionResult> ListOpenCampaigns(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns")] HttpRequest request,
         CancellationToken cancellationToken) =>
         PublicJson.ReadAsync<IReadOnlyList<Campaign>>(request, async () => await campaigns.ListAsync(cancellationToken), all =>
-        {
-            var open = all.Where(c => c.IsOpenAt(time.GetUtcNow())).OrderBy(c => c.Slug).Select(PublicCampaign.From);
-            request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
-            return new OkObjectResult(new { campaigns = open.ToList() });
-        }, ProblemKind.CampaignNotFound);
+            PublicJson.For(request, new { campaigns = all.Where(c => c.IsOpenAt(time.GetUtcNow())).OrderBy(c => c.Slug).Select(PublicCampaign.From).ToList() }),
+        ProblemKind.CampaignNotFound);
 }

@@ -17,8 +17,15 @@ public static class HttpAnswers
         origin is null ? answer : new WithHeaders(answer, response =>
         {
             response.Headers.AccessControlAllowOrigin = origin;
+            response.Headers.AccessControlExposeHeaders = ExposedHeaders;
             response.Headers.Append("Vary", "Origin");
         });
+
+    /// <summary>The request headers a partner's page may send: the ones the API documents.</summary>
+    public const string AllowedHeaders = "Content-Type, Accept, Accept-Language, X-RateLimit-Strict";
+
+    /// <summary>What a partner's script may read of an answer besides the basics: when to try again after a 429 or 503.</summary>
+    public const string ExposedHeaders = "Retry-After";
 
     /// <summary>204 to a CORS preflight from an allowed origin: JSON posts for ten minutes.</summary>
     public static IActionResult Preflight(string origin, string methods) =>
@@ -26,7 +33,7 @@ public static class HttpAnswers
         {
             response.Headers.AccessControlAllowOrigin = origin;
             response.Headers.AccessControlAllowMethods = methods;
-            response.Headers.AccessControlAllowHeaders = "Content-Type, Accept-Language";
+            response.Headers.AccessControlAllowHeaders = AllowedHeaders;
             response.Headers.AccessControlMaxAge = "600";
             response.Headers.Append("Vary", "Origin");
         });

@@ -31,4 +31,6 @@ public enum ProblemKind
     PartnerKeyRequired,
     PartnerKeyNotAllowed,
     PartnerKeyNotFound,
+    RouteNotFound,
+    MethodNotAllowed,
 }

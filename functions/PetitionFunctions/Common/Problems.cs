@@ -16,6 +16,10 @@ public static class Problems
         public LocalizedText? Detail { get; init; }
     }
 
+    // RFC 9457: a type has one title; what differs between its occurrences goes in the detail.
+    private static readonly LocalizedText ClosedTitle = new("This campaign is closed.", "Esta campaña está cerrada.");
+    private static readonly LocalizedText TooLargeTitle = new("The request is too large.", "La solicitud es demasiado grande.");
+
     private static readonly Dictionary<ProblemKind, Text> Texts = new()
     {
         [ProblemKind.InvalidFields] = new(400, "invalid-fields",
@@ -33,11 +37,14 @@ public static class Problems
         [ProblemKind.OriginNotAllowed] = new(403, "origin-not-allowed",
             "This website is not allowed to post to this campaign.",
             "Este sitio web no está autorizado para enviar datos a esta campaña."),
-        [ProblemKind.CampaignClosed] = new(409, "campaign-closed",
-            "This campaign is closed and no longer takes signatures.",
-            "Esta campaña está cerrada y ya no recibe firmas."),
-        [ProblemKind.BodyTooLarge] = new(413, "body-too-large",
-            "The request is larger than 16 KB.", "La solicitud supera los 16 KB."),
+        [ProblemKind.CampaignClosed] = new(409, "campaign-closed", ClosedTitle)
+        {
+            Detail = new LocalizedText("It no longer takes signatures.", "Ya no recibe firmas."),
+        },
+        [ProblemKind.BodyTooLarge] = new(413, "body-too-large", TooLargeTitle)
+        {
+            Detail = new LocalizedText("The request is larger than 16 KB.", "La solicitud supera los 16 KB."),
+        },
         [ProblemKind.UnsupportedContentType] = new(415, "unsupported-content-type",
             "Send application/json or application/x-www-form-urlencoded.",
             "Envíe application/json o application/x-www-form-urlencoded."),
@@ -66,14 +73,20 @@ public static class Problems
         [ProblemKind.NothingToResend] = new(409, "nothing-to-resend",
             "Only an unconfirmed signature that has had fewer than five emails can be sent its confirmation again.",
             "Solo se puede reenviar la confirmación de una firma sin confirmar que haya recibido menos de cinco correos."),
-        [ProblemKind.DocumentTooLarge] = new(413, "body-too-large",
-            "The request is larger than 128 KB.", "La solicitud supera los 128 KB."),
+        [ProblemKind.DocumentTooLarge] = new(413, "body-too-large", TooLargeTitle)
+        {
+            Detail = new LocalizedText("The request is larger than 128 KB.", "La solicitud supera los 128 KB."),
+        },
         [ProblemKind.NotAStoryCampaign] = new(404, "not-a-story-campaign",
             "This campaign does not collect stories.", "Esta campaña no recibe historias."),
-        [ProblemKind.StoriesClosed] = new(409, "campaign-closed",
-            "This campaign is closed and no longer takes stories.", "Esta campaña está cerrada y ya no recibe historias."),
-        [ProblemKind.StoryTooLarge] = new(413, "body-too-large",
-            "The request is larger than 96 KB.", "La solicitud supera los 96 KB."),
+        [ProblemKind.StoriesClosed] = new(409, "campaign-closed", ClosedTitle)
+        {
+            Detail = new LocalizedText("It no longer takes stories.", "Ya no recibe historias."),
+        },
+        [ProblemKind.StoryTooLarge] = new(413, "body-too-large", TooLargeTitle)
+        {
+            Detail = new LocalizedText("The request is larger than 96 KB.", "La solicitud supera los 96 KB."),
+        },
         [ProblemKind.StoryNotFound] = new(404, "story-not-found",
             "This campaign has no story with this id.", "Esta campaña no tiene ninguna historia con este identificador."),
         [ProblemKind.RateLimited] = new(429, "rate-limited",
@@ -88,6 +101,13 @@ public static class Problems
             "This partner key does not allow this on this campaign.", "Esta clave de socio no permite esto en esta campaña."),
         [ProblemKind.PartnerKeyNotFound] = new(404, "partner-key-not-found",
             "This campaign has no partner key with this id.", "Esta campaña no tiene ninguna clave de socio con este identificador."),
+        [ProblemKind.RouteNotFound] = new(404, "not-found",
+            "There is nothing at this address.", "No hay nada en esta dirección.")
+        {
+            Detail = new LocalizedText("The API's addresses are in /api/openapi.json.", "Las direcciones de la API están en /api/openapi.json."),
+        },
+        [ProblemKind.MethodNotAllowed] = new(405, "method-not-allowed",
+            "This address does not take this method.", "Esta dirección no acepta este método."),
         [ProblemKind.OperationNotFound] = new(404, "operation-not-found",
             "This campaign has no bulk operation with this id.", "Esta campaña no tiene ninguna operación masiva con este identificador."),
         [ProblemKind.CaptchaUnavailable] = new(503, "captcha-unavailable",

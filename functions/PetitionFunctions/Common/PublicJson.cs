@@ -25,7 +25,11 @@ public static class PublicJson
         return new Result(notModified ? null : bytes, etag, variesByLanguage);
     }
 
-    public static void AllowAnyOrigin(HttpResponse response) => response.Headers.AccessControlAllowOrigin = "*";
+    public static void AllowAnyOrigin(HttpResponse response)
+    {
+        response.Headers.AccessControlAllowOrigin = "*";
+        response.Headers.AccessControlExposeHeaders = HttpAnswers.ExposedHeaders;
+    }
 
     /// <summary>
     /// A public read from an in-memory read model: its answer when found; otherwise the problem for

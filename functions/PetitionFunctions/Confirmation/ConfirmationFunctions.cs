@@ -29,7 +29,7 @@ public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, S
 
     [Function(nameof(ConfirmSignature))]
     public async Task<IActionResult> ConfirmSignature(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "confirm/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
         await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken) switch
@@ -44,7 +44,7 @@ public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, S
     /// <summary>The withdraw link in a signer's emails: a page asking to confirm. Opening it changes nothing.</summary>
     [Function(nameof(WithdrawSignaturePage))]
     public async Task<IActionResult> WithdrawSignaturePage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "withdraw/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
         WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, ConfirmationMessages.WithdrawPage);

@@ -14,12 +14,12 @@ public sealed class PublicCampaignFunctions(CampaignReads reads)
 {
     [Function(nameof(GetCampaign))]
     public Task<IActionResult> GetCampaign(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}")] HttpRequest request, string slug) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns/{slug}")] HttpRequest request, string slug) =>
         ReadAsync(request, slug, view => PublicJson.For(request, CampaignDetail.From(view, HttpAnswers.LanguageOf(request)), variesByLanguage: true));
 
     [Function(nameof(GetCampaignCount))]
     public Task<IActionResult> GetCampaignCount(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/count")] HttpRequest request, string slug) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns/{slug}/count")] HttpRequest request, string slug) =>
         ReadAsync(request, slug, view => PublicJson.For(request, CampaignCount.From(view, request.Query["source"])));
 
     /// <summary>The answer for a public campaign, 404 for an unknown or draft one, 503 when storage is down and nothing is cached.</summary>

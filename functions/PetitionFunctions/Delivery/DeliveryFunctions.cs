@@ -60,7 +60,7 @@ public sealed class DeliveryFunctions(DeliveryScheduler scheduler, DeliverySende
     [Function(nameof(ListDeliveries))]
     [RequiresRole(AdminRoles.Deliver, AdminRoles.Admin)]
     public async Task<IActionResult> ListDeliveries(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken)
     {
@@ -71,7 +71,7 @@ public sealed class DeliveryFunctions(DeliveryScheduler scheduler, DeliverySende
     [Function(nameof(GetDelivery))]
     [RequiresRole(AdminRoles.Deliver, AdminRoles.Admin)]
     public async Task<IActionResult> GetDelivery(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = AdminRoutes.Root + "/campaigns/{slug}/deliveries/{id}")] HttpRequest request,
         string slug,
         string id,
         CancellationToken cancellationToken)

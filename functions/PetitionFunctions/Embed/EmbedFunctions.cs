@@ -17,7 +17,7 @@ public sealed class EmbedFunctions
 
     [Function("EmbedScript")]
     public IActionResult EmbedScript(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "embed.js")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "embed.js")] HttpRequest request)
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = "public, max-age=300";

@@ -14,7 +14,7 @@ public sealed class EndorsementAdminFunctions(EndorsementModeration moderation)
     [Function(nameof(AdminListEndorsements))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminListEndorsements(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = AdminRoutes.Root + "/campaigns/{slug}/endorsements")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
         Answer(await moderation.ListAsync(slug, request.Query["moderation"], AdminRequests.ActorOf(request), cancellationToken), request);

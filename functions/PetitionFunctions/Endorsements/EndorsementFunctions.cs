@@ -41,12 +41,12 @@ public sealed class EndorsementFunctions(
     /// <summary>Approved endorsements that agreed to be listed, by scope then name, with counts: cached, ETag, CORS *.</summary>
     [Function(nameof(ListEndorsements))]
     public Task<IActionResult> ListEndorsements(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/endorsements")] HttpRequest request, string slug) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns/{slug}/endorsements")] HttpRequest request, string slug) =>
         PublicJson.ReadAsync(request, () => reads.FindAsync(slug), list => PublicJson.For(request, list), ProblemKind.NotALetter);
 
     [Function(nameof(ConfirmEndorsement))]
     public async Task<IActionResult> ConfirmEndorsement(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "endorsements/confirm/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "endorsements/confirm/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
         await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken) switch

@@ -11,7 +11,7 @@ public sealed class HealthFunctions(TableServiceClient tables)
     /// <summary>200 when the campaigns table answers, 503 when storage does not.</summary>
     [Function(nameof(Health))]
     public async Task<IActionResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         try

@@ -32,7 +32,7 @@ public sealed class PartnerKeyAdminFunctions(PartnerKeys keys)
     [Function(nameof(AdminListPartnerKeys))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminListPartnerKeys(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Keys)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Keys)] HttpRequest request,
         string slug,
         CancellationToken cancellationToken) =>
         new OkObjectResult(new { partner_keys = (await keys.ListAsync(slug, cancellationToken)).OrderBy(key => key.CreatedAt).Select(key => PartnerKeyView.Of(key)) });

@@ -18,7 +18,7 @@ public sealed class PartnerSignatureFunctions(PartnerKeys keys, CampaignTable ca
 {
     [Function(nameof(PartnerListSignatures))]
     public async Task<IActionResult> PartnerListSignatures(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/signatures")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns/{slug}/signatures")] HttpRequest request,
         string slug,
         CancellationToken cancellationToken)
     {

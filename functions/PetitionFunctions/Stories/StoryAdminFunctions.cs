@@ -18,7 +18,7 @@ public sealed class StoryAdminFunctions(StoryModeration moderation)
     [Function(nameof(ListStories))]
     [RequiresRole(AdminRoles.Stories)]
     public async Task<IActionResult> ListStories(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Stories)] HttpRequest request, string slug, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Stories)] HttpRequest request, string slug, CancellationToken cancellationToken)
     {
         var page = 1;
         if (request.Query["page"] is { Count: > 0 } text && (!int.TryParse(text, out page) || page < 1))
@@ -30,7 +30,7 @@ public sealed class StoryAdminFunctions(StoryModeration moderation)
     [Function(nameof(GetStory))]
     [RequiresRole(AdminRoles.Stories)]
     public async Task<IActionResult> GetStory(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Stories + "/{id}")] HttpRequest request, string slug, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Stories + "/{id}")] HttpRequest request, string slug, string id,
         CancellationToken cancellationToken) =>
         Answer(request, await moderation.ReadAsync(slug, id, AdminRequests.ActorOf(request), cancellationToken));
 

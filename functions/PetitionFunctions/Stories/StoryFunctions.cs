@@ -42,7 +42,7 @@ public sealed class StoryFunctions(
     /// <summary>Published stories, redacted, in the requested language where available: cached like the count.</summary>
     [Function(nameof(GetPublishedStories))]
     public Task<IActionResult> GetPublishedStories(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "campaigns/{slug}/stories")] HttpRequest request, string slug) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns/{slug}/stories")] HttpRequest request, string slug) =>
         PublicJson.ReadAsync(request, () => reads.FindAsync(slug),
             published => PublicJson.For(request, PublicStoryList.From(published, HttpAnswers.LanguageOf(request)), variesByLanguage: true),
             ProblemKind.NotAStoryCampaign);
@@ -50,7 +50,7 @@ public sealed class StoryFunctions(
     /// <summary>The withdraw link: a page asking to confirm. Opening it changes nothing.</summary>
     [Function(nameof(WithdrawStoryPage))]
     public async Task<IActionResult> WithdrawStoryPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stories/withdraw/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "stories/withdraw/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
         WithdrawPages.For(await withdrawal.CheckAsync(token, HttpAnswers.LanguageOf(request), cancellationToken), request.Path, StoryMessages.WithdrawPage);

@@ -20,10 +20,26 @@ public sealed class OpenApiTests
         return read.Document!;
     }
 
-    private static IEnumerable<(string Name, string Method, string Path)> Functions() =>
+    private static IEnumerable<(string Name, string Method, string Path)> AllMethods() =>
         FunctionCatalog.Read(typeof(ServiceRegistration).Assembly)
             .Where(function => function.Trigger is HttpBinding)
             .SelectMany(function => ((HttpBinding)function.Trigger).Methods.Select(method => (function.Name, method.ToUpperInvariant(), "/" + ((HttpBinding)function.Trigger).Route)));
+
+    /// <summary>
+    /// The described operations: HEAD goes with every GET, and the fallback (404 and 405 for whatever no
+    /// function serves) is no operation; the document says both once, in its description.
+    /// </summary>
+    private static IEnumerable<(string Name, string Method, string Path)> Functions() =>
+        AllMethods().Where(function => function.Method != "HEAD" && function.Name != nameof(PetitionFunctions.Api.FallbackFunctions.NoSuchRoute));
+
+    [Fact]
+    public void Every_GET_also_answers_HEAD_and_nothing_else_does()
+    {
+        var methods = AllMethods().ToLookup(function => function.Name, function => function.Method);
+
+        Assert.All(methods, function => Assert.Equal(function.Contains("GET"), function.Contains("HEAD")));
+        Assert.Contains("HEAD", Document().Info.Description, StringComparison.Ordinal);
+    }
 
     private static IEnumerable<(string Name, string Method, string Path, OpenApiOperation Operation)> Operations(OpenApiDocument document) =>
         document.Paths.SelectMany(path => path.Value.Operations!.Select(operation =>

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using PetitionFunctions.Common;
+using PetitionFunctions.Tests.Support;
+
+namespace PetitionFunctions.Tests.EndToEnd;
+
+/// <summary>HEAD, 404 and 405 as the runtime serves them: the catch-all route must lose to every specific route.</summary>
+public abstract class HttpConventionTests<TFixture>(TFixture app) where TFixture : AppFixture
+{
+    [EndToEndFact]
+    public async Task HEAD_answers_like_GET_without_a_body_and_specific_routes_win_over_the_fallback()
+    {
+        var campaign = await app.NewCampaignAsync();
+
+        var get = await app.Http.GetAsync($"campaigns/{campaign.Slug}/count");
+        var head = await app.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"campaigns/{campaign.Slug}/count"));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync("health")).StatusCode);
+    }
+
+    [EndToEndFact]
+    public async Task Unknown_addresses_are_404_and_wrong_methods_405_both_problem_json()
+    {
+        var missing = await app.Http.GetAsync("no-such-thing");
+        var wrongMethod = await app.Http.DeleteAsync("campaigns/governor-end-s-comm/count");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Problems.TypePrefix + "not-found", JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal("application/problem+json", wrongMethod.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["GET", "HEAD"], wrongMethod.Content.Headers.Allow.Order());
+    }
+}
+
+[Collection(RealHostCollection.Name)]
+public sealed class HttpConventionsOnRealHost(RealHostFixture app) : HttpConventionTests<RealHostFixture>(app);
+
+[Collection(StandInCollection.Name)]
+public sealed class HttpConventionsOnStandIn(StandInFixture app) : HttpConventionTests<StandInFixture>(app);
