@@ -90,19 +90,22 @@ public static class JsonBody
         return null;
     }
 
-    /// <summary>The entry marked <c>primary</c> in an OSDI list, or its first entry.</summary>
-    public static JsonElement? FirstOf(JsonElement? parent, string name, string path, FieldErrors errors)
+    /// <summary>
+    /// The entry marked <c>primary</c> in an OSDI list, or its first object entry, with its index in the list
+    /// (so an error can point at <c>email_addresses[1]</c>); index 0 and no entry when there is none.
+    /// </summary>
+    public static (JsonElement? Entry, int Index) FirstOf(JsonElement? parent, string name, string path, FieldErrors errors)
     {
-        if (parent is not { } p || !p.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null) return null;
+        if (parent is not { } p || !p.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null) return (null, 0);
         if (list.ValueKind != JsonValueKind.Array)
         {
             errors.Add(path, FieldMessages.NotAList);
-            return null;
+            return (null, 0);
         }
-        var entries = list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).ToList();
-        return entries.FirstOrDefault(e => e.TryGetProperty("primary", out var primary) && primary.ValueKind == JsonValueKind.True) is { ValueKind: JsonValueKind.Object } chosen
-            ? chosen
-            : entries.Count > 0 ? entries[0] : null;
+        var entries = list.EnumerateArray().Select((entry, index) => (Entry: entry, Index: index)).Where(e => e.Entry.ValueKind == JsonValueKind.Object).ToList();
+        var chosen = entries.FirstOrDefault(e => e.Entry.TryGetProperty("primary", out var primary) && primary.ValueKind == JsonValueKind.True);
+        if (chosen.Entry.ValueKind == JsonValueKind.Object) return (chosen.Entry, chosen.Index);
+        return entries.Count > 0 ? (entries[0].Entry, entries[0].Index) : (null, 0);
     }
 
     /// <summary>A string field, or null when absent; an error at <paramref name="path"/> when it is not text.</summary>

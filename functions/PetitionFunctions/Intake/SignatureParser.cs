@@ -57,10 +57,10 @@ public static class SignatureParser
         {
             var root = document.RootElement;
 
-            var names = SignatureFieldNames.Osdi;
             var person = JsonBody.Child(root, "person", "person", errors);
-            var email = JsonBody.FirstOf(person, "email_addresses", "person.email_addresses", errors);
-            var postal = JsonBody.FirstOf(person, "postal_addresses", "person.postal_addresses", errors);
+            var (email, emailIndex) = JsonBody.FirstOf(person, "email_addresses", "person.email_addresses", errors);
+            var (postal, postalIndex) = JsonBody.FirstOf(person, "postal_addresses", "person.postal_addresses", errors);
+            var names = SignatureFieldNames.OsdiAt(emailIndex, postalIndex);
             var referrer = JsonBody.Child(root, "referrer_data", "referrer_data", errors);
             // Action Network's extension: its own referrer data, used when the OSDI one names no source.
             var actionNetworkReferrer = JsonBody.Child(root, "action_network:referrer_data", "action_network:referrer_data", errors);

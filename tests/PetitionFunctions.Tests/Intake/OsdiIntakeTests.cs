@@ -309,4 +309,23 @@ public sealed class OsdiIntakeTests(LocalHostFixture fixture)
         Assert.Equal("received", receipt.GetProperty("status").GetString());
         Assert.False(receipt.TryGetProperty("_links", out _));
     }
+
+    [Fact]
+    public async Task A_field_error_points_at_the_list_entry_that_was_used()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        const string body = """
+            {"person": {"given_name": "Ana", "family_name": "Pérez",
+              "email_addresses": [{"address": "old@example.org"}, {"address": "not an address", "primary": true}],
+              "postal_addresses": [{"postal_code": "10027"}, "not an object", {"postal_code": "??", "primary": true}]}}
+            """;
+
+        var answer = await fixture.Http.SendAsync(Post(campaign.Slug, Body(body, "", "application/json")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var errors = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("person.email_addresses[1].address", out _), errors.GetRawText());
+        Assert.True(errors.TryGetProperty("person.postal_addresses[2].postal_code", out _), errors.GetRawText());
+        Assert.Equal(2, errors.EnumerateObject().Count());
+    }
 }
