@@ -14,8 +14,9 @@ public sealed class FallbackFunctions
 {
     public const string Route = "{*path}";
 
-    [Function(nameof(NoSuchRoute))]
-    public IActionResult NoSuchRoute(
+    // The real Functions host tries routes in the order of function names, so the fallback must sort last.
+    [Function(nameof(ZzNoSuchRoute))]
+    public IActionResult ZzNoSuchRoute(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "patch", "delete", "options", Route = Route)] HttpRequest request,
         string? path)
     {
@@ -23,6 +24,6 @@ public sealed class FallbackFunctions
         var methods = RouteTable.MethodsAt(path ?? "");
         if (methods.Count == 0) return Problems.For(ProblemKind.RouteNotFound, language);
         request.HttpContext.Response.Headers.Allow = string.Join(", ", methods);
-        return Problems.For(ProblemKind.MethodNotAllowed, language, ApiMessages.Allowed(methods).In(language));
+        return Problems.For(ProblemKind.MethodNotAllowed, language, ApiMessages.Allowed(string.Join(", ", methods)).In(language));
     }
 }

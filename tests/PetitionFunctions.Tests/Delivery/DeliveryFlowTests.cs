@@ -133,8 +133,8 @@ public sealed class DeliveryFlowTests(DeliveryHostFixture fixture) : IClassFixtu
         Assert.Equal("queue deliveries", served["SendDelivery"]);
         Assert.Equal("queue deliveries-poison", served["GiveUpOnDelivery"]);
         Assert.Equal("POST  /api/manage/campaigns/{slug}/deliveries", served["RequestDelivery"]);
-        Assert.Equal("GET   /api/manage/campaigns/{slug}/deliveries", served["ListDeliveries"]);
-        Assert.Equal("GET   /api/manage/campaigns/{slug}/deliveries/{id}", served["GetDelivery"]);
+        Assert.Equal("GET,HEAD /api/manage/campaigns/{slug}/deliveries", served["ListDeliveries"]);
+        Assert.Equal("GET,HEAD /api/manage/campaigns/{slug}/deliveries/{id}", served["GetDelivery"]);
     }
 
     [Fact]
