@@ -129,7 +129,7 @@ public sealed class PartnerKeyTests(LocalHostFixture fixture)
 
     private static async Task<string[]> RunPythonAsync(params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "docs", "examples", "osdi_sync.py");
+        var script = Path.Combine(PetitionFunctions.Tests.Infra.InfraPaths.Root, "docs", "examples", "osdi_sync.py");
         var start = new ProcessStartInfo("python3", [script, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
@@ -137,12 +137,5 @@ public sealed class PartnerKeyTests(LocalHostFixture fixture)
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"osdi_sync.py failed: {errors}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "azure.yaml"))) return dir.FullName;
-        throw new InvalidOperationException("No repository root above " + AppContext.BaseDirectory);
     }
 }
