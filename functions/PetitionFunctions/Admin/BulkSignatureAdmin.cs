@@ -49,7 +49,7 @@ public sealed partial class BulkSignatureAdmin(
         var views = new List<TrendView>();
         foreach (var trend in await trends.ListAsync(slug, TrendsShown, cancellationToken))
             views.Add(new TrendView(trend.Kind == TrendKind.Ip ? "ip" : "email_domain", trend.Hash, trend.Count, trend.WindowStart, trend.WindowEnd,
-                trend.Kind == TrendKind.EmailDomain ? await DomainOfAsync(slug, trend.SampleKey, cancellationToken) : null));
+                DomainOf(slug, trend)));
         return new BulkOutcome.Done(new { trends = views });
     }
 
@@ -136,15 +136,15 @@ public sealed partial class BulkSignatureAdmin(
         return list;
     }
 
-    /// <summary>The email domain of one signature, decrypted for this answer only; the address itself is never shown or logged.</summary>
-    private async Task<string?> DomainOfAsync(string slug, string key, CancellationToken cancellationToken)
+    /// <summary>An email-domain trend's domain, decrypted for this answer only.</summary>
+    private string? DomainOf(string slug, Trend trend)
     {
-        if (!SignatureAdmin.IsKey(key) || await signatures.FindAsync(slug, key, cancellationToken) is not { } signature) return null;
+        if (trend.ProtectedDomain is not { } domain) return null;
         try
         {
-            return SenderHashes.DomainOf(PersonalDetails.Unprotect(cipher, slug, key, signature.ProtectedPersonalData).Email);
+            return cipher.Decrypt(domain, TrendDetector.DomainContext(slug));
         }
-        catch (Exception e) when (e is CryptographicException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
             return null;
         }

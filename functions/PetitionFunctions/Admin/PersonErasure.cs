@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PetitionFunctions.Access;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Stories;
@@ -39,6 +40,7 @@ public sealed class PersonErasure(
     StoryTable stories,
     StoryReads storyReads,
     DedupeKeys dedupeKeys,
+    MailboxAllowance mailboxes,
     TimeProvider time,
     ILogger<PersonErasure> log)
 {
@@ -52,6 +54,7 @@ public sealed class PersonErasure(
         try
         {
             var summary = await EraseKeysAsync(emailKey, phoneKey, cancellationToken);
+            if (request.Email is { } erased) await mailboxes.ForgetAsync(erased, cancellationToken);
             log.LogWarning("Admin {Actor} erased person {Person}: {Signatures} signatures ({Counted} counted), {Endorsements} endorsements, " +
                            "{OrganizationSigners} organisation signers, {Stories} stories, over {Campaigns} campaigns.",
                 actor, person, summary.Signatures, summary.CountedSignatures, summary.Endorsements, summary.OrganizationSigners, summary.Stories,
@@ -86,7 +89,9 @@ public sealed class PersonErasure(
     private async Task<ErasureSummary> EraseKeysAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken)
     {
         int checkedCampaigns = 0, signatureCount = 0, counted = 0, endorsementCount = 0, storyCount = 0, signerCount = 0;
-        var contactKeys = new[] { emailKey, phoneKey }.OfType<string>().ToList();
+        var personKeys = new[] { emailKey, phoneKey }.OfType<string>().ToList();
+        // Stories stored before writers had their own key carry the person's key itself.
+        var contactKeys = personKeys.Select(dedupeKeys.ForStoryWriter).Concat(personKeys).ToList();
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
             checkedCampaigns++;

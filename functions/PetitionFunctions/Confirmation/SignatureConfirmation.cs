@@ -38,6 +38,8 @@ public sealed class SignatureConfirmation(
         {
             var signature = await signatures.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);
             var campaign = await campaigns.FindAsync(claims.Campaign, cancellationToken);
+            // Only a withdrawal, an erasure or an anonymisation takes a signature from under its key: it is gone for good.
+            if (signature is null && campaign is not null) return new ConfirmOutcome.Withdrawn(browserLanguage);
             // A link emailed for an earlier signature under this key (withdrawn, then signed again) confirms nothing.
             if (signature is null || campaign is null || !signature.IsNamedBy(claims.Generation)) return new ConfirmOutcome.NotValid(browserLanguage);
             if (signature.State == SignatureState.Confirmed) return new ConfirmOutcome.Confirmed(campaign, signature.Language, signature.Flag is not null);

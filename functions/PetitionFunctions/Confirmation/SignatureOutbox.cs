@@ -1,3 +1,4 @@
+using System.Globalization;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Email;
@@ -33,10 +34,11 @@ public sealed class SignatureOutbox(
 
         var signer = PersonalDetails.Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
         var withdrawLink = links.Withdraw(tokens.Create(LinkTokens.WithdrawPurpose, campaign.Slug, signature.Key, LinkTokens.WithdrawLifetime, signature.Generation), signature.Language);
-        return request.Kind == EmailKind.AlreadySigned && signature.ConfirmedAt is { } confirmedAt
+        var email = request.Kind == EmailKind.AlreadySigned && signature.ConfirmedAt is { } confirmedAt
             ? ConfirmationEmails.AlreadySigned(campaign, signer, signature.Language, confirmedAt, withdrawLink)
             : ConfirmationEmails.Confirm(campaign, signer, signature.Language,
                 links.Confirm(tokens.Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.Key, LinkTokens.ConfirmLifetime, signature.Generation)), withdrawLink);
+        return email with { RecordInstance = signature.Generation.ToString(CultureInfo.InvariantCulture) };
     }
 
     public Task RecordSentAsync(EmailRequest request, CancellationToken cancellationToken) =>

@@ -26,14 +26,16 @@ public sealed class SignatureWithdrawal(LinkTokens tokens, SignatureTable signat
         try
         {
             var signature = await signatures.FindAsync(claims.Campaign, claims.SignatureKey, cancellationToken);
+            // Only a withdrawal, an erasure or an anonymisation takes a signature from under its key: it is gone for good.
+            if (signature is null) return new WithdrawOutcome.Withdrawn(browserLanguage);
             // A link emailed for an earlier signature under this key (withdrawn, then signed again) withdraws nothing.
-            if (signature is null || !signature.IsNamedBy(claims.Generation)) return new WithdrawOutcome.NotValid(browserLanguage);
+            if (!signature.IsNamedBy(claims.Generation)) return new WithdrawOutcome.NotValid(browserLanguage);
             if (signature.State == SignatureState.Withdrawn) return new WithdrawOutcome.Withdrawn(signature.Language);
             if (tokens.HasExpired(claims)) return new WithdrawOutcome.Expired(signature.Language);
             if (!withdraw) return new WithdrawOutcome.Held(signature.Language);
 
             var withdrawal = await signatures.WithdrawAsync(claims.Campaign, claims.SignatureKey, time.GetUtcNow(), WithdrawnBy.Signer, cancellationToken);
-            if (withdrawal is null) return new WithdrawOutcome.NotValid(browserLanguage);
+            if (withdrawal is null) return new WithdrawOutcome.Withdrawn(signature.Language);
             if (withdrawal.Changed)
                 log.LogInformation("Signature {Signature} on {Campaign} was withdrawn by its signer (was counted: {Counted}).",
                     LogRefs.Of(claims.SignatureKey), claims.Campaign, withdrawal.WasCounted);

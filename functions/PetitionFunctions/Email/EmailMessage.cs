@@ -11,4 +11,11 @@ public sealed record EmailMessage(EmailAddress To, string Subject, string PlainT
     public IReadOnlyList<EmailAddress> Cc { get; init; } = [];
 
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// Which record under the request's key the email is for (a signature's generation), when a key can
+    /// name a new record after the old one went: part of the idempotency key, so the new record's first
+    /// email is never taken for its predecessor's.
+    /// </summary>
+    public string? RecordInstance { get; init; }
 }

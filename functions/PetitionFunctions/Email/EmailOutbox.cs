@@ -67,7 +67,8 @@ public sealed class EmailOutbox<TRecords>(
                 request.Kind, records.Name, request.LogRef, request.Campaign, request.Sequence);
             return true;
         }
-        switch (await mailboxes.TakeAsync(email.To.Address, IdempotencyKey(request).ToString("n"), cancellationToken))
+        var idempotencyKey = IdempotencyKey(request, email.RecordInstance);
+        switch (await mailboxes.TakeAsync(email.To.Address, idempotencyKey.ToString("n"), cancellationToken))
         {
             case MailboxVerdict.Later later:
                 await records.Outbox.HoldAsync(request, later.At, cancellationToken);
@@ -80,7 +81,7 @@ public sealed class EmailOutbox<TRecords>(
                     request.Kind, records.Name, request.LogRef, request.Campaign);
                 return true;
         }
-        switch (await transport.SendAsync(email, IdempotencyKey(request), cancellationToken))
+        switch (await transport.SendAsync(email, idempotencyKey, cancellationToken))
         {
             case EmailSendResult.Rejected rejected:
                 await records.RecordFailureAsync(request, rejected.Reason, time.GetUtcNow(), cancellationToken);
@@ -149,6 +150,7 @@ public sealed class EmailOutbox<TRecords>(
     }
 
     /// <summary>The same for every attempt at one email of one record, different for its next email and for any other record's.</summary>
-    public Guid IdempotencyKey(EmailRequest request) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{records.Name}/{request.Campaign}/{request.Key}/{request.Sequence}"))[..16]);
+    /// <param name="recordInstance"><see cref="EmailMessage.RecordInstance"/>.</param>
+    public Guid IdempotencyKey(EmailRequest request, string? recordInstance = null) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{records.Name}/{request.Campaign}/{request.Key}/{request.Sequence}/{recordInstance}"))[..16]);
 }

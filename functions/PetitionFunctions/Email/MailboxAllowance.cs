@@ -25,7 +25,7 @@ public sealed class MailboxAllowance(TableServiceClient service, IOptions<Petiti
     /// <param name="idempotencyKey">The email's own key: taking a share for the same email again changes nothing.</param>
     public async Task<MailboxVerdict> TakeAsync(string address, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var partition = "mailbox:" + Hash("mailbox-volume:" + EmailAddresses.Mailbox(address))[..32];
+        var partition = PartitionOf(address);
         var email = Hash("mailbox-email:" + idempotencyKey)[..12];
         for (var attempt = 0; ; attempt++)
         {
@@ -50,6 +50,20 @@ public sealed class MailboxAllowance(TableServiceClient service, IOptions<Petiti
             }
         }
     }
+
+    /// <summary>Forgets an inbox's sends at once (an erasure), rather than a day after the last one.</summary>
+    public async Task ForgetAsync(string address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(PartitionOf(address), Row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException gone) when (gone.Status == 404)
+        {
+        }
+    }
+
+    private string PartitionOf(string address) => "mailbox:" + Hash("mailbox-volume:" + EmailAddresses.Mailbox(address))[..32];
 
     private string Hash(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text)));
 

@@ -14,7 +14,7 @@ namespace PetitionFunctions.Email;
 public sealed class OutboxRows(TableClient table, Func<string, string, string> partitionOf, Func<string, IEnumerable<string>> partitionsOf)
 {
     public const string Prefix = "outbox-";
-    private const string End = "outbox.";
+    public const string End = "outbox.";
 
     /// <summary>How long a row waits for the email consumer to clear it before the relay queues its message again.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);

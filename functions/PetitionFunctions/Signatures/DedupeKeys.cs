@@ -35,6 +35,12 @@ public sealed partial class DedupeKeys(IOptions<PetitionSecrets> secrets)
     public string ForHouseholdMember(string canonicalEmail, string canonicalName) =>
         For(canonicalEmail) + HouseholdSeparator + For("household:" + canonicalEmail + "\n" + canonicalName)[..16];
 
+    /// <summary>
+    /// The key a story's writer is found by for erasure, from their address's or phone's key: bound to that
+    /// purpose, so no story carries a value that also names a signature, and only the secret links the two.
+    /// </summary>
+    public string ForStoryWriter(string personKey) => For("story-writer:" + personKey);
+
     public const char HouseholdSeparator = '.';
 
     /// <summary>A signature's key: an address's 64 hex digits, or a household member's (<see cref="ForHouseholdMember"/>).</summary>

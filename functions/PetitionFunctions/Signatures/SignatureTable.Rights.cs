@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using PetitionFunctions.Email;
@@ -20,14 +21,14 @@ public sealed partial class SignatureTable
     [
         "State", "Flag", "Language", "Source", "Region", "PostalPrefix", "ReceivedAt", "ConfirmedAt",
         "SignedAt", "EmailRequests", "LastEmailRequestedAt", "EmailsSent", "LastSentSequence",
-        "StateBeforeInvalidation", "InvalidatedAt", "RestoredAt", "WithdrawnAt", "WithdrawnBy", "AnonymisedAt",
+        "StateBeforeInvalidation", "InvalidatedAt", "RestoredAt", "WithdrawnAt", "WithdrawnBy", "AnonymisedAt", "JournalRef",
     ];
 
     /// <summary>
-    /// Withdraws a signature: state Withdrawn, the personal details (and anything else not in
-    /// <see cref="ColumnsWithoutPersonalData"/>) removed, its outbox row removed, and, if it was counted, a
-    /// -1 journal row so the next roll-up subtracts it; one batch, conditional on the row's ETag.
-    /// Idempotent. Null if there is no such signature.
+    /// Withdraws a signature: the row moves to a random key (<see cref="Unlinked"/>) in state Withdrawn, its
+    /// outbox row is removed and, if it was counted, a -1 journal row is added so the next roll-up subtracts
+    /// it; one batch, conditional on the row's ETag. Nothing is left under the person's key, so signing
+    /// again later starts a fresh signature. Null if there is no such signature (or it was withdrawn already).
     /// </summary>
     public async Task<Withdrawal?> WithdrawAsync(string campaign, string key, DateTimeOffset now, WithdrawnBy by, CancellationToken cancellationToken)
     {
@@ -35,20 +36,26 @@ public sealed partial class SignatureTable
         {
             if (await ReadAsync(campaign, key, cancellationToken) is not { } row) return null;
             var signature = ToStored(campaign, row);
-            if (signature.State == SignatureState.Withdrawn) return new Withdrawal(Changed: false, WasCounted: false);
-
-            var withdrawn = WithoutPersonalData(row);
-            withdrawn["State"] = SignatureState.Withdrawn.ToString();
-            withdrawn["WithdrawnAt"] = now;
-            withdrawn["WithdrawnBy"] = by.ToString();
-            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, withdrawn, row.ETag)];
+            // Found under the person's key yet withdrawn: withdrawn before withdrawals moved rows. It moves now, as it was.
+            var alreadyWithdrawn = signature.State == SignatureState.Withdrawn;
+            var withdrawn = Unlinked(row);
+            if (!alreadyWithdrawn)
+            {
+                withdrawn["State"] = SignatureState.Withdrawn.ToString();
+                withdrawn["WithdrawnAt"] = now;
+                withdrawn["WithdrawnBy"] = by.ToString();
+            }
+            List<TableTransactionAction> actions =
+                [new(TableTransactionActionType.Delete, row, row.ETag), new(TableTransactionActionType.Add, withdrawn)];
             var outbox = await _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, OutboxRows.Prefix + key, cancellationToken: cancellationToken);
             if (outbox.HasValue) actions.Add(new(TableTransactionActionType.Delete, outbox.Value!, outbox.Value!.ETag));
-            if (signature.IsCounted) actions.Add(new(TableTransactionActionType.Add, JournalRow(signature, -1, now, WithdrawalSuffix)));
+            if (signature.IsCounted)
+                actions.Add(new(TableTransactionActionType.Add,
+                    JournalRow(signature with { JournalRef = withdrawn.GetString("JournalRef") }, -1, now, WithdrawalSuffix)));
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
-                return new Withdrawal(Changed: true, signature.IsCounted);
+                return new Withdrawal(Changed: !alreadyWithdrawn, signature.IsCounted);
             }
             catch (RequestFailedException changed) when (changed.Status is 412 or 409 or 404 && attempt < ConcurrencyRetries)
             {
@@ -101,42 +108,53 @@ public sealed partial class SignatureTable
     private const string AnonymisedMarker = "rights-anonymised";
 
     /// <summary>
-    /// Removes the personal details from every signature of a campaign that still has them, keeping state,
-    /// breakdown columns and times (<see cref="ColumnsWithoutPersonalData"/>): counts and breakdowns do
-    /// not change and no journal row is written. Row by row, each conditional on its ETag, so it can stop
-    /// and resume anywhere. Returns how many rows it anonymised and how many kept changing under it.
+    /// Unlinks every signature of a campaign that is still under its person's key (<see cref="Unlinked"/>):
+    /// each moves to a random key, keeping state, breakdown columns and times
+    /// (<see cref="ColumnsWithoutPersonalData"/>), so counts and breakdowns do not change and no journal row
+    /// is written; an email still owed goes with its outbox row. Row by row, each conditional on its ETag, so
+    /// it can stop and resume anywhere. Returns how many rows it anonymised and how many kept changing under it.
     /// </summary>
     public async Task<(int Anonymised, int Left)> AnonymiseAsync(string campaign, DateTimeOffset now, CancellationToken cancellationToken)
     {
         int anonymised = 0, left = 0;
         foreach (var partition in DedupeKeys.PartitionsOf(campaign))
         {
+            var owed = new Dictionary<string, TableEntity>();
+            var outboxFilter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {OutboxRows.Prefix} and RowKey lt {OutboxRows.End}");
+            await foreach (var outbox in _table.QueryAsync<TableEntity>(outboxFilter, cancellationToken: cancellationToken))
+                owed[outbox.RowKey[OutboxRows.Prefix.Length..]] = outbox;
+
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"g"}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                if (row.ContainsKey("AnonymisedAt")) continue;
-                if (await AnonymiseRowAsync(campaign, row, now, cancellationToken)) anonymised++;
+                if (row.ContainsKey("AnonymisedAt") || row.GetString("State") == nameof(SignatureState.Withdrawn)) continue;
+                if (await AnonymiseRowAsync(campaign, row, owed.GetValueOrDefault(row.RowKey), now, cancellationToken)) anonymised++;
                 else left++;
             }
         }
         return (anonymised, left);
     }
 
-    private async Task<bool> AnonymiseRowAsync(string campaign, TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> AnonymiseRowAsync(string campaign, TableEntity row, TableEntity? outbox, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var anonymous = WithoutPersonalData(row);
+            var anonymous = Unlinked(row);
             anonymous["AnonymisedAt"] = now;
+            List<TableTransactionAction> actions =
+                [new(TableTransactionActionType.Delete, row, row.ETag), new(TableTransactionActionType.Add, anonymous)];
+            if (outbox is not null) actions.Add(new(TableTransactionActionType.Delete, outbox, ETag.All));
             try
             {
-                await _table.UpdateEntityAsync(anonymous, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
                 return true;
             }
-            catch (RequestFailedException changed) when (changed.Status == 412)
+            catch (RequestFailedException changed) when (changed.Status is 412 or 404)
             {
+                // 412: the row changed meanwhile; 404: it or its outbox row went (withdrawn, or the email was sent).
                 if (attempt >= ConcurrencyRetries || await ReadAsync(campaign, row.RowKey, cancellationToken) is not { } again) return false;
                 row = again;
+                outbox = (await _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, OutboxRows.Prefix + row.RowKey, cancellationToken: cancellationToken)) is { HasValue: true } still ? still.Value : null;
             }
         }
     }
@@ -158,11 +176,17 @@ public sealed partial class SignatureTable
             ["AnonymisedAt"] = at,
         }, TableUpdateMode.Replace, cancellationToken);
 
-    private static TableEntity WithoutPersonalData(TableEntity row)
+    /// <summary>
+    /// The row as it may stay once its person is gone: only <see cref="ColumnsWithoutPersonalData"/>, under a
+    /// random key in the same partition (so it moves in one batch), with a journal id that leads nowhere
+    /// (kept if it was random already). The old key, an HMAC of the person's address, is not kept anywhere.
+    /// </summary>
+    private static TableEntity Unlinked(TableEntity row)
     {
-        var kept = new TableEntity(row.PartitionKey, row.RowKey);
+        var kept = new TableEntity(row.PartitionKey, row.RowKey[0] + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))[1..]);
         foreach (var (name, value) in row)
             if (ColumnsWithoutPersonalData.Contains(name)) kept[name] = value;
+        if (!kept.ContainsKey("JournalRef")) kept["JournalRef"] = NewJournalRef();
         return kept;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using PetitionFunctions.Common;
@@ -67,7 +68,14 @@ public sealed partial class SignatureTable(TableServiceClient service)
             ["IpHash"] = signature.IpHash,
             ["EmailDomainHash"] = signature.EmailDomainHash,
             ["SignedAt"] = signature.SignedAt,
+            ["JournalRef"] = NewJournalRef(),
         };
+
+    /// <summary>
+    /// A signature's journal rows are named by this random id rather than by its key, so once the row is
+    /// re-keyed (<see cref="Unlinked"/>) nothing in the journal or its archive leads back to the person.
+    /// </summary>
+    private static string NewJournalRef() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public async Task<StoredSignature?> FindAsync(string campaign, string key, CancellationToken cancellationToken) =>
         await ReadAsync(campaign, key, cancellationToken) is { } row ? ToStored(campaign, row) : null;
@@ -257,7 +265,8 @@ public sealed partial class SignatureTable(TableServiceClient service)
         row.GetInt32("LastSentSequence") ?? 0,
         row.GetString("EmailFailure"),
         SignatureFlags.Normalize(row.GetString("Flag")),
-        row.GetDateTimeOffset("SignedAt"));
+        row.GetDateTimeOffset("SignedAt"),
+        row.GetString("JournalRef"));
 
     // Admin: listing, invalidating and restoring signatures.
 
@@ -365,10 +374,10 @@ public sealed partial class SignatureTable(TableServiceClient service)
 
     /// <summary>A journal row shaped like the one <see cref="ConfirmAsync"/> writes, with its own change and row-key suffix.</summary>
     private static TableEntity JournalRow(StoredSignature signature, int change, DateTimeOffset at, string suffix) =>
-        new(DedupeKeys.PartitionOf(signature.Campaign, signature.Key), $"{JournalPrefix}{at.UtcTicks:D19}-{signature.Key}{suffix}")
+        new(DedupeKeys.PartitionOf(signature.Campaign, signature.Key), $"{JournalPrefix}{at.UtcTicks:D19}-{signature.JournalName}{suffix}")
         {
             ["Campaign"] = signature.Campaign,
-            ["SignatureKey"] = signature.Key,
+            ["JournalRef"] = signature.JournalName,
             ["Change"] = change,
             ["At"] = at,
             ["Source"] = signature.Source,

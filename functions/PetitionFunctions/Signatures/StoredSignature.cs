@@ -20,8 +20,12 @@ public sealed record StoredSignature(
     int LastSentSequence,
     string? EmailFailure,
     string? Flag = null,
-    DateTimeOffset? SignedAt = null)
+    DateTimeOffset? SignedAt = null,
+    string? JournalRef = null)
 {
+    /// <summary>What the signature's journal rows are named by: its random journal id, or its key for rows written before there was one.</summary>
+    public string JournalName => JournalRef ?? Key;
+
     /// <summary>
     /// Whether this signature is in the campaign's count: the one test every journal row (+1 or -1) follows.
     /// A flagged signature (over a rate limit) confirms like any other but counts only once an admin releases it.

@@ -60,12 +60,12 @@ public sealed class StoryIntake(
         if (story.SendConfirmation) await emails.QueueAsync(new EmailRequest(campaign.Slug, id, Kind: EmailKind.Receipt));
     }
 
-    /// <summary>The keyed hash an erasure finds the writer by: of their canonical email, or of their canonical phone number.</summary>
+    /// <summary>The keyed hash an erasure finds the writer by (<see cref="DedupeKeys.ForStoryWriter"/>): of their canonical email, or of their canonical phone number.</summary>
     private string? ContactKeyOf(ValidStory story) => story.Contact switch
     {
         null => null,
-        var address when story.ContactIsEmail => dedupeKeys.For(EmailAddresses.Canonical(address)),
-        var phone => dedupeKeys.ForPhone(PhoneNumbers.Canonical(phone)),
+        var address when story.ContactIsEmail => dedupeKeys.ForStoryWriter(dedupeKeys.For(EmailAddresses.Canonical(address))),
+        var phone => dedupeKeys.ForStoryWriter(dedupeKeys.ForPhone(PhoneNumbers.Canonical(phone))),
     };
 
     private Dictionary<string, string> Protect(string campaign, string id, ValidStory story)

@@ -23,7 +23,7 @@ public sealed class TrendTable(TableServiceClient service)
             ["Count"] = trend.Count,
             ["WindowStart"] = trend.WindowStart,
             ["WindowEnd"] = trend.WindowEnd,
-            ["SampleKey"] = trend.SampleKey,
+            ["Domain"] = trend.ProtectedDomain,
         }, TableUpdateMode.Replace, cancellationToken);
 
     private static long HourOf(DateTimeOffset at) => at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour;
@@ -36,7 +36,7 @@ public sealed class TrendTable(TableServiceClient service)
         {
             trends.Add(new Trend(campaign, Enum.TryParse<TrendKind>(row.GetString("Kind"), out var kind) ? kind : TrendKind.Ip,
                 row.GetString("Hash") ?? "", row.GetInt32("Count") ?? 0, row.GetDateTimeOffset("WindowStart") ?? default,
-                row.GetDateTimeOffset("WindowEnd") ?? default, row.GetString("SampleKey") ?? ""));
+                row.GetDateTimeOffset("WindowEnd") ?? default, row.GetString("Domain")));
             if (trends.Count >= max) break;
         }
         return trends;

@@ -271,9 +271,13 @@ public sealed class AdminSignaturesTests(LocalHostFixture fixture)
             Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task<List<string>> JournalRowsAsync(string slug, string key, string suffix) =>
-        (await fixture.JournalRowsAsync(slug))
+    /// <summary>A signature's journal rows of one kind: they are named by the signature's random journal id, not by its key.</summary>
+    private async Task<List<string>> JournalRowsAsync(string slug, string key, string suffix)
+    {
+        var journalRef = (await fixture.Service<SignatureTable>().FindAsync(slug, key, CancellationToken.None))!.JournalRef!;
+        return (await fixture.JournalRowsAsync(slug))
             .Select(r => r.RowKey)
-            .Where(k => k.EndsWith(key + suffix, StringComparison.Ordinal))
+            .Where(k => k.EndsWith(journalRef + suffix, StringComparison.Ordinal))
             .ToList();
+    }
 }

@@ -84,8 +84,9 @@ public sealed class SignerAndPhoneErasureTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{stories.Slug}/stories", Story($"(347) 556-{line}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{letter.Slug}/endorsements",
             Organization("Day Laborers United", "https://daylaborers.example", "office@daylaborers.example", "Juan Pérez", phone: $"347.555.{line}"))).StatusCode);
-        var phoneKey = fixture.Service<DedupeKeys>().ForPhone($"347555{line}");
-        Assert.Single(await StoryRowsAsync(stories.Slug), r => r.GetString("ContactKey") == phoneKey && r.GetString("ContactKind") == "phone");
+        var keys = fixture.Service<DedupeKeys>();
+        var phoneKey = keys.ForPhone($"347555{line}");
+        Assert.Single(await StoryRowsAsync(stories.Slug), r => r.GetString("ContactKey") == keys.ForStoryWriter(phoneKey) && r.GetString("ContactKind") == "phone");
 
         var summary = await EraseAsync(new { phone = $"347-555-{line}" });
 
@@ -93,7 +94,7 @@ public sealed class SignerAndPhoneErasureTests(LocalHostFixture fixture)
         Assert.Equal(1, summary.GetProperty("organization_signers").GetInt32());
         Assert.Equal(0, summary.GetProperty("signatures").GetInt32());
         var left = Assert.Single(await StoryRowsAsync(stories.Slug), r => r.RowKey.Length == 32);
-        Assert.NotEqual(phoneKey, left.GetString("ContactKey"));
+        Assert.NotEqual(keys.ForStoryWriter(phoneKey), left.GetString("ContactKey"));
         var endorsement = Assert.Single((await fixture.EndorsementRowsAsync(letter.Slug)).Endorsements());
         Assert.False(endorsement.ContainsKey("Personal"));
         Assert.Equal("Day Laborers United", endorsement.GetString("Name"));

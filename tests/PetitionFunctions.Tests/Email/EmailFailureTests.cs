@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Common;
@@ -33,7 +34,7 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
         await Eventually.True(async () => (await ReadAsync(signature))!.EmailsSent == 1);
 
         // The fixture is shared by the class: other tests' emails may have gone through it before this one.
-        var key = fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key));
+        var key = fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key), signature.Generation.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(3, fixture.Transport.Attempts[key]);
         Assert.Equal(1, fixture.Transport.Delivered[key]);
         Assert.Single(fixture.Transport.DeliveredTo, address => address == "flaky-ana@example.org");
@@ -51,7 +52,7 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
 
         Assert.Equal("recipient-not-found", (await ReadAsync(signature))!.EmailFailure);
         Assert.Equal(0, (await ReadAsync(signature))!.EmailsSent);
-        Assert.Equal(1, fixture.Transport.Attempts[fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key))]);
+        Assert.Equal(1, fixture.Transport.Attempts[fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key), signature.Generation.ToString(CultureInfo.InvariantCulture))]);
         Assert.Contains(fixture.Logs.Lines, l => l.Contains("refused for good") && l.Contains(campaign.Slug));
     }
 
@@ -69,7 +70,7 @@ public sealed class EmailFailureTests(ScriptedEmailFixture fixture) : IClassFixt
 
         Assert.Equal("gave-up-after-retries", (await ReadAsync(signature))!.EmailFailure);
         var rounds = EmailRetryRounds.DefaultRounds + 1;
-        var key = fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key));
+        var key = fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key), signature.Generation.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(rounds * fixture.Host.Settings.MaxDequeueCount, fixture.Transport.Attempts[key]);
         Assert.Equal(EmailRetryRounds.DefaultRounds, fixture.Logs.Lines.Count(l => l.Contains("round(s) of tries; the relay sends it again") && l.Contains(campaign.Slug)));
         Assert.Single(fixture.Logs.Lines, l => l.Contains("Gave up") && l.Contains(campaign.Slug) && l.Contains($"after {rounds} rounds"));

@@ -64,6 +64,10 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
         return taken.Where(request => request.Campaign == slug).ToList();
     }
 
+    /// <summary>The key the outbox sends a still-owed email under: it names the record's instance when the record has one.</summary>
+    private async Task<Guid> IdempotencyKeyAsync(EmailRequest request) =>
+        Outbox.IdempotencyKey(request, (await Records.ComposeAsync(request, CancellationToken.None))!.RecordInstance);
+
     private async Task<bool> RowExistsAsync(EmailRequest request) => await Records.Outbox.FailedRoundsAsync(request, CancellationToken.None) is not null;
 
     private EmailOutbox<TRecords> OutboxAt(TimeProvider time) => new(Records, fixture.Service<CampaignTable>(), fixture.Service<QueueServiceClient>(),
@@ -84,12 +88,13 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
     public async Task A_message_handled_twice_sends_one_email_and_clears_the_outbox_row()
     {
         var (_, request) = await OwedAsync($"ben.{Guid.NewGuid():n}@example.org");
+        var key = await IdempotencyKeyAsync(request);
 
         await Outbox.SendAsync(request.ToJson(), CancellationToken.None);
         await Outbox.SendAsync(request.ToJson(), CancellationToken.None);
 
-        Assert.Equal(1, fixture.Transport.Delivered[Outbox.IdempotencyKey(request)]);
-        Assert.Equal(1, fixture.Transport.Attempts[Outbox.IdempotencyKey(request)]);
+        Assert.Equal(1, fixture.Transport.Delivered[key]);
+        Assert.Equal(1, fixture.Transport.Attempts[key]);
         Assert.False(await RowExistsAsync(request));
         Assert.Null(await Records.ComposeAsync(request, CancellationToken.None));
     }
@@ -109,12 +114,13 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
     public async Task A_refused_address_is_recorded_on_the_record_and_gets_no_more_tries()
     {
         var (_, request) = await OwedAsync($"refused-dario.{Guid.NewGuid():n}@example.org");
+        var key = await IdempotencyKeyAsync(request);
 
         await Outbox.SendAsync(request.ToJson(), CancellationToken.None);
         await Outbox.SendAsync(request.ToJson(), CancellationToken.None);
 
         Assert.Equal("recipient-not-found", await EmailFailureAsync(request.Campaign, request.Key));
-        Assert.Equal(1, fixture.Transport.Attempts[Outbox.IdempotencyKey(request)]);
+        Assert.Equal(1, fixture.Transport.Attempts[key]);
         Assert.False(await RowExistsAsync(request));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using PetitionFunctions.Confirmation;
 using PetitionFunctions.Email;
@@ -55,5 +56,5 @@ public sealed class FlakyEmailTests(HalfFailingEmailFixture fixture, ITestOutput
     }
 
     private Guid KeyOf(StoredSignature signature) =>
-        fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key));
+        fixture.Service<EmailOutbox<SignatureOutbox>>().IdempotencyKey(new EmailRequest(signature.Campaign, signature.Key), signature.Generation.ToString(CultureInfo.InvariantCulture));
 }
