@@ -11,12 +11,15 @@ namespace PetitionFunctions.Common;
 public static class HtmlPages
 {
     public static IActionResult Message(int status, Language language, string heading, string text, PageButton? button = null) =>
-        new PageResult(status, HtmlLayout.Document(language, heading,
+        Page(status, language, heading,
             $"<h1 style=\"font-size:1.5em\">{Html.Encode(heading)}</h1>{HtmlLayout.Paragraph(text)}" +
             (button is null ? "" :
                 $"<form method=\"post\" action=\"{Html.Encode(button.FormAction)}\"><button type=\"submit\" " +
-                $"style=\"padding:12px 20px;background:{HtmlLayout.WithdrawColour};color:#fff;border:0;border-radius:4px;font-size:1em\">{Html.Encode(button.Label)}</button></form>"),
-            HtmlShell.Page));
+                $"style=\"padding:12px 20px;background:{HtmlLayout.WithdrawColour};color:#fff;border:0;border-radius:4px;font-size:1em\">{Html.Encode(button.Label)}</button></form>"));
+
+    /// <param name="scriptSource">The one inline script the page may run, as a CSP hash source; none when null.</param>
+    public static IActionResult Page(int status, Language language, string title, string bodyHtml, string? scriptSource = null) =>
+        new PageResult(status, HtmlLayout.Document(language, title, bodyHtml, HtmlShell.Page), scriptSource);
 
     /// <summary>A page whose heading and text are catalogue entries, in the page's language.</summary>
     public static IActionResult Message(int status, Language language, LocalizedText heading, LocalizedText text, PageButton? button = null)
@@ -26,7 +29,7 @@ public static class HtmlPages
         return Message(status, language, heading.In(language), text.In(language), button);
     }
 
-    private sealed class PageResult(int status, string html) : IActionResult
+    private sealed class PageResult(int status, string html, string? scriptSource) : IActionResult
     {
         public async Task ExecuteResultAsync(ActionContext context)
         {
@@ -38,7 +41,8 @@ public static class HtmlPages
             response.Headers["X-Robots-Tag"] = "noindex";
             response.Headers["X-Content-Type-Options"] = "nosniff";
             response.Headers["Content-Security-Policy"] =
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" +
+                (scriptSource is null ? "" : "; script-src " + scriptSource);
             await response.WriteAsync(html);
         }
     }

@@ -26,4 +26,16 @@ public static class LinkPageMessages
     public static readonly LocalizedText NotValidText = new(
         "Check that you copied the whole link from the email. If it still does not work, write to the campaign's organisers.",
         "Revise que copió el enlace completo del correo. Si el problema continúa, escriba a los organizadores de la campaña.");
+
+    public static readonly LocalizedText PasteLabel = new(
+        "Your browser did not fill this in: paste the whole link from the email here",
+        "Su navegador no lo completó: pegue aquí el enlace completo del correo");
+
+    public static readonly LocalizedText ConfirmingTitle = new(
+        "Confirming…",
+        "Confirmando…");
+
+    public static readonly LocalizedText ConfirmingText = new(
+        "One moment. If this page stays, press the button below.",
+        "Un momento. Si esta página no cambia, pulse el botón de abajo.");
 }

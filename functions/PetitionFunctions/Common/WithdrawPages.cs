@@ -9,6 +9,13 @@ namespace PetitionFunctions.Common;
 /// </summary>
 public static class WithdrawPages
 {
+    /// <summary>The page a withdraw link opens: the question, and a button that posts the token from the link's fragment (<see cref="LinkLanding"/>).</summary>
+    public static IActionResult Ask(Language language, WithdrawTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return LinkLanding.Page(language, texts.AskTitle, texts.AskText, texts.Button, HtmlLayout.WithdrawColour, submitsItself: false);
+    }
+
     /// <param name="path">The link's path: the page's button posts back to it, with the page's language.</param>
     public static IActionResult For(WithdrawOutcome outcome, string path, WithdrawTexts texts)
     {

@@ -27,21 +27,52 @@ public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, S
     public Task RelayPendingConfirmations([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         emails.RelayAsync(cancellationToken);
 
+    /// <summary>The page a confirm link opens: its script posts the token from the link's fragment (<see cref="LinkLanding"/>).</summary>
+    [Function(nameof(ConfirmSignatureLink))]
+    public IActionResult ConfirmSignatureLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "confirm")] HttpRequest request) =>
+        LinkLanding.Page(HttpAnswers.LanguageOf(request), LinkPageMessages.ConfirmingTitle, LinkPageMessages.ConfirmingText,
+            ConfirmationMessages.ConfirmButton, HtmlLayout.ConfirmColour, submitsItself: true);
+
+    /// <summary>That page's form: confirms the signature its token names.</summary>
+    [Function(nameof(ConfirmSignatureByForm))]
+    public async Task<IActionResult> ConfirmSignatureByForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "confirm")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ConfirmPage(await confirmation.ConfirmAsync(await LinkLanding.TokenAsync(request, cancellationToken) ?? "", HttpAnswers.LanguageOf(request), cancellationToken));
+
+    /// <summary>A confirm link in the older form, with the token in the path: emails sent before links moved it to the fragment.</summary>
     [Function(nameof(ConfirmSignature))]
     public async Task<IActionResult> ConfirmSignature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "confirm/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken) switch
-        {
-            ConfirmOutcome.Confirmed confirmed => ConfirmPages.Confirmed(confirmed.Campaign, confirmed.Language, confirmed.AwaitsReview),
-            ConfirmOutcome.Expired expired => ConfirmPages.Expired(expired.Language),
-            ConfirmOutcome.Withdrawn withdrawn => ConfirmPages.Withdrawn(withdrawn.Language),
-            ConfirmOutcome.Unavailable unavailable => ConfirmPages.TryAgainLater(unavailable.Language),
-            var other => ConfirmPages.NotValid(other.Language),
-        };
+        ConfirmPage(await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken));
 
-    /// <summary>The withdraw link in a signer's emails: a page asking to confirm. Opening it changes nothing.</summary>
+    private static IActionResult ConfirmPage(ConfirmOutcome outcome) => outcome switch
+    {
+        ConfirmOutcome.Confirmed confirmed => ConfirmPages.Confirmed(confirmed.Campaign, confirmed.Language, confirmed.AwaitsReview),
+        ConfirmOutcome.Expired expired => ConfirmPages.Expired(expired.Language),
+        ConfirmOutcome.Withdrawn withdrawn => ConfirmPages.Withdrawn(withdrawn.Language),
+        ConfirmOutcome.Unavailable unavailable => ConfirmPages.TryAgainLater(unavailable.Language),
+        var other => ConfirmPages.NotValid(other.Language),
+    };
+
+    /// <summary>The page a withdraw link opens: the question, and a button that posts the token from the link's fragment. Opening it changes nothing.</summary>
+    [Function(nameof(WithdrawSignatureLink))]
+    public IActionResult WithdrawSignatureLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "withdraw")] HttpRequest request) =>
+        WithdrawPages.Ask(HttpAnswers.LanguageOf(request), ConfirmationMessages.WithdrawPage);
+
+    /// <summary>That page's button: withdraws the signature and deletes its personal details.</summary>
+    [Function(nameof(WithdrawSignatureByForm))]
+    public async Task<IActionResult> WithdrawSignatureByForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "withdraw")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        WithdrawPages.For(await withdrawal.WithdrawAsync(await LinkLanding.TokenAsync(request, cancellationToken) ?? "", HttpAnswers.LanguageOf(request), cancellationToken),
+            request.Path, ConfirmationMessages.WithdrawPage);
+
+    /// <summary>A withdraw link in the older form (token in the path): a page asking to confirm. Opening it changes nothing.</summary>
     [Function(nameof(WithdrawSignaturePage))]
     public async Task<IActionResult> WithdrawSignaturePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "withdraw/{token}")] HttpRequest request,

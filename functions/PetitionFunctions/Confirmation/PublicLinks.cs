@@ -22,8 +22,11 @@ public sealed class PublicLinks(IConfiguration configuration)
         }
     }
 
-    public Uri Confirm(string token) => new(BaseUrl, $"api/confirm/{token}");
+    /// <summary>A link whose token rides in the fragment, which no request carries (<see cref="LinkLanding"/>).</summary>
+    public Uri WithToken(string path, string token) => new(BaseUrl, $"{path}#{token}");
+
+    public Uri Confirm(string token) => WithToken("api/confirm", token);
 
     /// <summary>A signature's withdraw link, with the signer's language so its pages speak it even once the details are gone.</summary>
-    public Uri Withdraw(string token, Language language) => new(BaseUrl, $"api/withdraw/{token}?lang={language.Code()}");
+    public Uri Withdraw(string token, Language language) => WithToken($"api/withdraw?lang={language.Code()}", token);
 }

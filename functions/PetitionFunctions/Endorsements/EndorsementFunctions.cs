@@ -44,18 +44,34 @@ public sealed class EndorsementFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns/{slug}/endorsements")] HttpRequest request, string slug) =>
         PublicJson.ReadAsync(request, () => reads.FindAsync(slug), list => PublicJson.For(request, list), ProblemKind.NotALetter);
 
+    /// <summary>The page an endorsement's confirm link opens: its script posts the token from the link's fragment.</summary>
+    [Function(nameof(ConfirmEndorsementLink))]
+    public IActionResult ConfirmEndorsementLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "endorsements/confirm")] HttpRequest request) =>
+        LinkLanding.Page(HttpAnswers.LanguageOf(request), LinkPageMessages.ConfirmingTitle, LinkPageMessages.ConfirmingText,
+            EndorsementMessages.ConfirmButton, HtmlLayout.ConfirmColour, submitsItself: true);
+
+    [Function(nameof(ConfirmEndorsementByForm))]
+    public async Task<IActionResult> ConfirmEndorsementByForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "endorsements/confirm")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ConfirmPage(await confirmation.ConfirmAsync(await LinkLanding.TokenAsync(request, cancellationToken) ?? "", HttpAnswers.LanguageOf(request), cancellationToken));
+
+    /// <summary>A confirm link in the older form, with the token in the path.</summary>
     [Function(nameof(ConfirmEndorsement))]
     public async Task<IActionResult> ConfirmEndorsement(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "endorsements/confirm/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken) switch
-        {
-            EndorsementConfirmOutcome.Confirmed confirmed => EndorsementPages.Confirmed(confirmed.Campaign, confirmed.Language),
-            EndorsementConfirmOutcome.Expired expired => EndorsementPages.Expired(expired.Language),
-            EndorsementConfirmOutcome.Unavailable unavailable => EndorsementPages.TryAgainLater(unavailable.Language),
-            var other => EndorsementPages.NotValid(other.Language),
-        };
+        ConfirmPage(await confirmation.ConfirmAsync(token, HttpAnswers.LanguageOf(request), cancellationToken));
+
+    private static IActionResult ConfirmPage(EndorsementConfirmOutcome outcome) => outcome switch
+    {
+        EndorsementConfirmOutcome.Confirmed confirmed => EndorsementPages.Confirmed(confirmed.Campaign, confirmed.Language),
+        EndorsementConfirmOutcome.Expired expired => EndorsementPages.Expired(expired.Language),
+        EndorsementConfirmOutcome.Unavailable unavailable => EndorsementPages.TryAgainLater(unavailable.Language),
+        var other => EndorsementPages.NotValid(other.Language),
+    };
 
     /// <summary>Sends an endorser's confirmation email; a transient failure throws, so the queue retries, then poisons.</summary>
     [Function(nameof(SendEndorsementConfirmation))]

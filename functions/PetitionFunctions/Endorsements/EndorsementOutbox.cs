@@ -39,5 +39,5 @@ public sealed class EndorsementOutbox(CampaignTable campaigns, EndorsementTable 
     public Task RecordFailureAsync(EmailRequest request, string failure, DateTimeOffset at, CancellationToken cancellationToken) =>
         endorsements.RecordEmailFailureAsync(request.Campaign, request.Key, failure, at, cancellationToken);
 
-    public Uri ConfirmLink(string token) => new(links.BaseUrl, $"api/endorsements/confirm/{token}");
+    public Uri ConfirmLink(string token) => links.WithToken("api/endorsements/confirm", token);
 }

@@ -47,7 +47,21 @@ public sealed class StoryFunctions(
             published => PublicJson.For(request, PublicStoryList.From(published, HttpAnswers.LanguageOf(request)), variesByLanguage: true),
             ProblemKind.NotAStoryCampaign);
 
-    /// <summary>The withdraw link: a page asking to confirm. Opening it changes nothing.</summary>
+    /// <summary>The page a story's withdraw link opens: the question, and a button that posts the token from the link's fragment.</summary>
+    [Function(nameof(WithdrawStoryLink))]
+    public IActionResult WithdrawStoryLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "stories/withdraw")] HttpRequest request) =>
+        WithdrawPages.Ask(HttpAnswers.LanguageOf(request), StoryMessages.WithdrawPage);
+
+    /// <summary>That page's button: deletes the story for good. Idempotent.</summary>
+    [Function(nameof(WithdrawStoryByForm))]
+    public async Task<IActionResult> WithdrawStoryByForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stories/withdraw")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        WithdrawPages.For(await withdrawal.WithdrawAsync(await LinkLanding.TokenAsync(request, cancellationToken) ?? "", HttpAnswers.LanguageOf(request), cancellationToken),
+            request.Path, StoryMessages.WithdrawPage);
+
+    /// <summary>A withdraw link in the older form (token in the path): a page asking to confirm. Opening it changes nothing.</summary>
     [Function(nameof(WithdrawStoryPage))]
     public async Task<IActionResult> WithdrawStoryPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "stories/withdraw/{token}")] HttpRequest request,

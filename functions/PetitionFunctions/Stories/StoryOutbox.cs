@@ -42,5 +42,5 @@ public sealed class StoryOutbox(CampaignTable campaigns, StoryTable stories, Lin
 
     /// <summary>The withdraw link, with the story's language (<c>?lang=</c>) so its pages speak it even once the story is gone.</summary>
     public Uri WithdrawLink(string campaign, string story, Language language) =>
-        new(links.BaseUrl, $"api/stories/withdraw/{tokens.Create(WithdrawPurpose, campaign, story, LinkTokens.WithdrawLifetime)}?lang={language.Code()}");
+        links.WithToken($"api/stories/withdraw?lang={language.Code()}", tokens.Create(WithdrawPurpose, campaign, story, LinkTokens.WithdrawLifetime));
 }

@@ -20,10 +20,10 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         Assert.StartsWith("Confirme su firma", email.Subject);
         Assert.Contains(campaign.Title.Es, email.TextBody);
         Assert.NotNull(email.HtmlBody);
-        var link = Outbox.ConfirmPath(email);
+        var link = Outbox.ConfirmLink(email);
 
-        var first = await fixture.Http.GetAsync(link);
-        var again = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Http.GetAsync(link)));
+        var first = await link.FollowAsync(fixture.Http);
+        var again = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => link.FollowAsync(fixture.Http)));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var page = await first.Content.ReadAsStringAsync();
@@ -53,13 +53,15 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         var campaign = await fixture.NewCampaignAsync();
         var address = $"flagged-{language}@example.org";
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Iris", "Mejía", address, language: language));
-        var link = Outbox.ConfirmPath(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1)));
+        var link = Outbox.ConfirmLink(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1)));
+        // Once the email is recorded as sent, nothing else writes the row.
+        await Eventually.True(async () => Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => DedupeKeys.IsSignatureKey(r.RowKey)).GetInt32("EmailsSent") == 1);
         var row = Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => DedupeKeys.IsSignatureKey(r.RowKey));
         row["Flag"] = SignatureFlags.RateLimit;
         await fixture.Signatures.UpdateEntityAsync(row, row.ETag);
 
-        var first = await fixture.Http.GetAsync(link);
-        var again = await fixture.Http.GetAsync(link);
+        var first = await link.FollowAsync(fixture.Http);
+        var again = await link.FollowAsync(fixture.Http);
 
         foreach (var answer in new[] { first, again })
         {
@@ -77,7 +79,7 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         var campaign = await fixture.NewCampaignAsync();
         const string address = "log.privacy@example.org";
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Lía", "Soto", address));
-        await fixture.Http.GetAsync(Outbox.ConfirmPath(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1))));
+        await Outbox.ConfirmLink(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1))).FollowAsync(fixture.Http);
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Lía", "Soto", address));
         var key = fixture.Service<DedupeKeys>().For(address);
         await Eventually.True(() => fixture.Logs.Lines.Count(l => l.Contains(LogRefs.Of(key), StringComparison.Ordinal)) >= 3);
@@ -90,14 +92,16 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
     {
         var campaign = await fixture.NewCampaignAsync();
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Omar", "Haddad", "omar@example.org"));
-        var link = Outbox.ConfirmPath(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, "omar@example.org", 1)));
-        var tampered = link[..^3] + (link[^3] == 'A' ? "B" : "A") + link[^2..];
+        var link = Outbox.ConfirmLink(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, "omar@example.org", 1)));
+        var token = link.Token;
 
         var answers = new[]
         {
-            await fixture.Http.GetAsync(tampered),
+            await link.WithToken(token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..]).FollowAsync(fixture.Http),
+            await link.WithToken("not-a-token").FollowAsync(fixture.Http),
+            await link.WithToken(token[..^10]).FollowAsync(fixture.Http),
+            await fixture.Http.PostAsync("confirm", null),
             await fixture.Http.GetAsync("confirm/not-a-token"),
-            await fixture.Http.GetAsync(link[..^10]),
         };
 
         var pages = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
@@ -116,7 +120,7 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         var expired = fixture.Service<LinkTokens>().Create(LinkTokens.ConfirmPurpose, campaign.Slug, signature.RowKey, TimeSpan.FromSeconds(-1),
             signature.GetDateTimeOffset("ReceivedAt")!.Value.ToUnixTimeMilliseconds());
 
-        var answer = await fixture.Http.GetAsync($"confirm/{expired}");
+        var answer = await new EmailLink("confirm", expired).FollowAsync(fixture.Http);
 
         Assert.Equal(HttpStatusCode.Gone, answer.StatusCode);
         Assert.Contains("Este enlace venció", await answer.Content.ReadAsStringAsync());
@@ -136,7 +140,7 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         var emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 2);
         Assert.All(emails, e => Assert.StartsWith("Confirm your signature", e.Subject));
 
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Outbox.ConfirmPath(emails[1]))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Outbox.ConfirmLink(emails[1]).FollowAsync(fixture.Http)).StatusCode);
         var third = await fixture.Http.PostAsync(url, Requests.Osdi("Kwame", "Mensah", address));
         emails = await Outbox.WaitForAsync(fixture.OutboxFolder, address, 3);
         Assert.Single(emails, e => e.Subject?.StartsWith("You already signed", StringComparison.Ordinal) == true);

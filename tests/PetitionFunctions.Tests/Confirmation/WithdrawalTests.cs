@@ -11,7 +11,7 @@ using PetitionFunctions.Tests.Support;
 namespace PetitionFunctions.Tests.Confirmation;
 
 /// <summary>The withdraw link every signer's email carries: scanner-safe, idempotent, and the count follows at the next roll-up.</summary>
-public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : IClassFixture<ConsumingHostFixture>
+public sealed class WithdrawalTests(ConsumingHostFixture fixture) : IClassFixture<ConsumingHostFixture>
 {
     [Fact]
     public async Task A_signer_withdraws_through_the_emailed_link_the_count_drops_at_the_next_roll_up_and_no_personal_data_is_left()
@@ -22,33 +22,32 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Tomás", "Reyes", "stays@example.org"));
         var email = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1));
         await Outbox.WaitForAsync(fixture.OutboxFolder, "stays@example.org", 1);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Outbox.ConfirmPath(email))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Outbox.ConfirmLink(email).FollowAsync(fixture.Http)).StatusCode);
         await fixture.ConfirmAllAsync(campaign.Slug);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
         Assert.Equal(2, await CountAsync(campaign.Slug));
 
-        // Opening the link, as a mail scanner does, only shows the question.
-        var withdrawPath = Outbox.WithdrawPath(email);
-        var question = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => fixture.Http.GetAsync(withdrawPath)));
+        // Opening the link, as a mail scanner does, only shows the question: the token stays in the fragment.
+        var link = Outbox.WithdrawLink(email);
+        Assert.Equal("withdraw?lang=en", link.Path);
+        var question = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => fixture.Http.GetAsync(link.Path)));
         Assert.All(question, page => Assert.Equal(HttpStatusCode.OK, page.StatusCode));
         var questionPage = await question[0].Content.ReadAsStringAsync();
         Assert.Contains("Withdraw your signature?", questionPage);
         Assert.Contains("default-src 'none'", question[0].Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("script-src 'sha256-", question[0].Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("no-referrer", question[0].Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("no-store", question[0].Headers.CacheControl!.ToString());
         Assert.Equal(nameof(SignatureState.Confirmed), (await SignatureRowAsync(campaign.Slug, address)).GetString("State"));
 
-        // The page's button posts back to the same address; posting again changes nothing more.
-        var action = WebUtility.HtmlDecode(FormAction().Match(questionPage).Groups[1].Value);
-        var withdrawn = await fixture.Http.PostAsync(action, null);
-        var again = await fixture.Http.PostAsync(action, null);
-        var reopened = await fixture.Http.GetAsync(withdrawPath);
+        // The page's button posts the token to the same address; posting again changes nothing more.
+        var withdrawn = await link.FollowAsync(fixture.Http);
+        var again = await link.FollowAsync(fixture.Http);
 
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         var withdrawnPage = await withdrawn.Content.ReadAsStringAsync();
         Assert.Contains("Your signature has been withdrawn", withdrawnPage);
         Assert.Equal(withdrawnPage, await again.Content.ReadAsStringAsync());
-        Assert.Equal(withdrawnPage, await reopened.Content.ReadAsStringAsync());
         Assert.Equal(2, await CountAsync(campaign.Slug));
 
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
@@ -72,7 +71,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains($"Reconciled {campaign.Slug}"));
 
         // The old confirm link cannot bring it back, and nothing logged names the signer.
-        var confirmAgain = await fixture.Http.GetAsync(Outbox.ConfirmPath(email));
+        var confirmAgain = await Outbox.ConfirmLink(email).FollowAsync(fixture.Http);
         Assert.Equal(HttpStatusCode.Gone, confirmAgain.StatusCode);
         Assert.Contains("This signature was withdrawn", await confirmAgain.Content.ReadAsStringAsync());
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(address, StringComparison.OrdinalIgnoreCase) || l.Contains("Rahman"));
@@ -85,16 +84,15 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         const string address = "token.logs@example.org";
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Tomasa", "Quilla", address));
         var email = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1));
-        var confirm = Outbox.ConfirmPath(email);
-        var withdraw = Outbox.WithdrawPath(email);
+        var confirm = Outbox.ConfirmLink(email);
+        var withdraw = Outbox.WithdrawLink(email);
 
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(confirm)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(withdraw)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PostAsync(withdraw, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await confirm.FollowAsync(fixture.Http)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(withdraw.Path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await withdraw.FollowAsync(fixture.Http)).StatusCode);
 
         Assert.Contains(fixture.Logs.Lines, l => l.Contains($"on {campaign.Slug} was withdrawn by its signer"));
-        // A token is the last path segment; the withdraw link also has ?lang=.
-        foreach (var token in new[] { confirm.Split('/')[^1], withdraw.Split('?')[0].Split('/')[^1] })
+        foreach (var token in new[] { confirm.Token, withdraw.Token })
         {
             Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(token, StringComparison.Ordinal));
             Assert.DoesNotContain(fixture.Logs.Scopes, s => s.Contains(token, StringComparison.Ordinal));
@@ -109,8 +107,8 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Ali", "Hassan", address, language: "es"));
         var first = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1));
         Assert.Contains("retirar su firma", first.TextBody);
-        await fixture.Http.GetAsync(Outbox.ConfirmPath(first));
-        await fixture.Http.PostAsync(Outbox.WithdrawPath(first), null);
+        await Outbox.ConfirmLink(first).FollowAsync(fixture.Http);
+        await Outbox.WithdrawLink(first).FollowAsync(fixture.Http);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
         Assert.Equal(0, await CountAsync(campaign.Slug));
 
@@ -125,7 +123,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         Assert.Equal("073", row.GetString("PostalPrefix"));
         Assert.False(string.IsNullOrEmpty(row.GetString("Personal")));
 
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Outbox.ConfirmPath(second))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Outbox.ConfirmLink(second).FollowAsync(fixture.Http)).StatusCode);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
         Assert.Equal(1, await CountAsync(campaign.Slug));
     }
@@ -137,11 +135,11 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         const string address = "purposes@example.org";
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Mei", "Chen", address));
         var email = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1));
-        var confirmToken = Outbox.ConfirmPath(email)["confirm/".Length..];
-        var withdrawToken = Outbox.WithdrawPath(email)["withdraw/".Length..].Split('?')[0];
+        var confirm = Outbox.ConfirmLink(email);
+        var withdraw = Outbox.WithdrawLink(email);
 
-        var withdrawWithConfirm = await fixture.Http.PostAsync($"withdraw/{confirmToken}", null);
-        var confirmWithWithdraw = await fixture.Http.GetAsync($"confirm/{withdrawToken}");
+        var withdrawWithConfirm = await withdraw.WithToken(confirm.Token).FollowAsync(fixture.Http);
+        var confirmWithWithdraw = await confirm.WithToken(withdraw.Token).FollowAsync(fixture.Http);
 
         Assert.Equal(HttpStatusCode.BadRequest, withdrawWithConfirm.StatusCode);
         Assert.Contains("This link is not valid", await withdrawWithConfirm.Content.ReadAsStringAsync());
@@ -161,7 +159,7 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
             row.GetDateTimeOffset("ReceivedAt")!.Value.ToUnixTimeMilliseconds());
 
         var opened = await fixture.Http.GetAsync($"withdraw/{expired}?lang=es");
-        var pressed = await fixture.Http.PostAsync($"withdraw/{expired}?lang=es", null);
+        var pressed = await new EmailLink("withdraw?lang=es", expired).FollowAsync(fixture.Http);
 
         Assert.Equal(HttpStatusCode.Gone, opened.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, pressed.StatusCode);
@@ -177,16 +175,15 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         const string address = "signs.again@example.org";
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Juan", "Ortega", address));
         var first = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, address, 1));
-        var question = await (await fixture.Http.GetAsync(Outbox.WithdrawPath(first))).Content.ReadAsStringAsync();
-        var withdraw = WebUtility.HtmlDecode(FormAction().Match(question).Groups[1].Value);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PostAsync(withdraw, null)).StatusCode);
+        var withdraw = Outbox.WithdrawLink(first);
+        Assert.Equal(HttpStatusCode.OK, (await withdraw.FollowAsync(fixture.Http)).StatusCode);
 
         await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Juan", "Ortega", address));
         await Outbox.WaitForAsync(fixture.OutboxFolder, address, 2);
         Assert.Equal(nameof(SignatureState.Unconfirmed), (await SignatureRowAsync(campaign.Slug, address)).GetString("State"));
 
-        var oldWithdraw = await fixture.Http.PostAsync(withdraw, null);
-        var oldConfirm = await fixture.Http.GetAsync(Outbox.ConfirmPath(first));
+        var oldWithdraw = await withdraw.FollowAsync(fixture.Http);
+        var oldConfirm = await Outbox.ConfirmLink(first).FollowAsync(fixture.Http);
 
         Assert.Equal(HttpStatusCode.BadRequest, oldWithdraw.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, oldConfirm.StatusCode);
@@ -222,7 +219,4 @@ public sealed partial class WithdrawalTests(ConsumingHostFixture fixture) : ICla
         var key = fixture.Service<DedupeKeys>().For(EmailAddresses.Canonical(address));
         return Assert.Single(await fixture.SignatureRowsAsync(slug), r => r.RowKey == key);
     }
-
-    [GeneratedRegex("action=\"([^\"]+)\"")]
-    private static partial Regex FormAction();
 }

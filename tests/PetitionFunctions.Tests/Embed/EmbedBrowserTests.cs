@@ -70,7 +70,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
         }
 
         var message = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, email, 1));
-        var confirmed = await fixture.Http.GetAsync(Outbox.ConfirmPath(message));
+        var confirmed = await Outbox.ConfirmLink(message).FollowAsync(fixture.Http);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
 
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
@@ -241,7 +241,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
         var signed = await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Rosa", "Díaz", email, language: "es"));
         Assert.Equal(HttpStatusCode.Accepted, signed.StatusCode);
         var message = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, email, 1));
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Outbox.ConfirmPath(message))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Outbox.ConfirmLink(message).FollowAsync(fixture.Http)).StatusCode);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
 
         await page.Clock.FastForwardAsync("00:59");

@@ -94,7 +94,7 @@ public sealed class EndorseBrowserTests(EmbedBrowserFixture fixture) : IClassFix
         Assert.True(row.GetBoolean("ListPublicly"));
         Assert.Equal("es", row.GetString("Language"));
         var message = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, email, 1));
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Endorse.ConfirmPath(message))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Endorse.ConfirmLink(message).FollowAsync(fixture.Http)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fixture.ModerateAsync(letter.Slug, "approved", row.RowKey)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{letter.Slug}/endorsements",
             Endorse.Individual("Rev. Juan Ortiz", "juan@example.org"))).StatusCode);

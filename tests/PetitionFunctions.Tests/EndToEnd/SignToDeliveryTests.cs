@@ -36,7 +36,7 @@ public abstract class SignToDeliveryTests<TFixture>(TFixture app) where TFixture
         Assert.Contains("signature", toLuis.Subject, StringComparison.OrdinalIgnoreCase);
         foreach (var email in new[] { toAna, toLuis })
         {
-            var confirm = await app.Http.GetAsync(Outbox.ConfirmPath(email));
+            var confirm = await Outbox.ConfirmLink(email).FollowAsync(app.Http);
             Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         }
 
@@ -79,7 +79,7 @@ public abstract class SignToDeliveryTests<TFixture>(TFixture app) where TFixture
 
         Assert.Equal(HttpStatusCode.Accepted, (await app.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Beatriz", family, email))).StatusCode);
         var confirmation = Assert.Single(await Outbox.WaitForAsync(app.OutboxFolder, email, 1));
-        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync(Outbox.ConfirmPath(confirmation))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Outbox.ConfirmLink(confirmation).FollowAsync(app.Http)).StatusCode);
         await app.AdminClient(AdminRoles.Admin).GetAsync($"manage/campaigns/{campaign.Slug}/signatures");
 
         var log = string.Join("\n", app.Log);

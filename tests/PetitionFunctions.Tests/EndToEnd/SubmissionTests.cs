@@ -10,12 +10,6 @@ namespace PetitionFunctions.Tests.EndToEnd;
 /// <summary>Endorsement and story intake through the runtime: the door, the queue-triggered emails, the links.</summary>
 public abstract class SubmissionTests<TFixture>(TFixture app) where TFixture : AppFixture
 {
-    private static string LinkPath(MimeKit.MimeMessage email, string segment)
-    {
-        var link = (email.TextBody ?? "").Split('\n').Select(line => line.Trim()).First(line => line.Contains(segment));
-        return link[(link.IndexOf("/api/", StringComparison.Ordinal) + "/api/".Length)..];
-    }
-
     [EndToEndFact]
     public async Task An_organisation_endorses_confirms_by_email_and_reaches_the_moderation_queue()
     {
@@ -27,7 +21,9 @@ public abstract class SubmissionTests<TFixture>(TFixture app) where TFixture : A
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         var confirmation = Assert.Single(await Outbox.WaitForAsync(app.OutboxFolder, email, 1));
-        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync(LinkPath(confirmation, "/api/endorsements/confirm/"))).StatusCode);
+        var confirmed = await Endorse.ConfirmLink(confirmation).FollowAsync(app.Http);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("confirmado", await confirmed.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         var queue = await app.AdminClient(AdminRoles.Admin).GetFromJsonAsync<JsonElement>($"manage/campaigns/{letter.Slug}/endorsements");
         Assert.Contains("Casa Norte", queue.ToString());
     }
@@ -52,7 +48,13 @@ public abstract class SubmissionTests<TFixture>(TFixture app) where TFixture : A
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         var receipt = Assert.Single(await Outbox.WaitForAsync(app.OutboxFolder, contact, 1));
-        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync(LinkPath(receipt, "/api/stories/withdraw/"))).StatusCode);
+        var link = EmailLink.In(receipt, "stories/withdraw");
+        var question = await app.Http.GetAsync(link.Path);
+        Assert.Equal(HttpStatusCode.OK, question.StatusCode);
+        Assert.Contains("¿Retirar su historia?", await question.Content.ReadAsStringAsync());
+        var withdrawn = await link.FollowAsync(app.Http);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Contains("Su historia fue retirada", await withdrawn.Content.ReadAsStringAsync());
     }
 }
 

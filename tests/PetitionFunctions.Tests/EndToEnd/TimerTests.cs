@@ -31,7 +31,7 @@ public abstract class TimerTests<TFixture> where TFixture : AppFixture, new()
             var email = $"ines.{Guid.NewGuid():n}@example.org";
             Assert.Equal(HttpStatusCode.Accepted, (await app.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Inés", "Mora", email))).StatusCode);
             var confirmation = Assert.Single(await Outbox.WaitForAsync(app.OutboxFolder, email, 1));
-            Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync(Outbox.ConfirmPath(confirmation))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Outbox.ConfirmLink(confirmation).FollowAsync(app.Http)).StatusCode);
 
             await Eventually.True(async () =>
                 (await app.Http.GetFromJsonAsync<JsonElement>($"campaigns/{campaign.Slug}/count")).GetProperty("count").GetInt32() == 1, seconds: 150);

@@ -39,11 +39,11 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
 
         var message = Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, email, 1));
         Assert.Equal("Confirme su respaldo: Suspendan S-Comm", message.Subject);
-        var link = Endorse.ConfirmPath(message);
+        var link = Endorse.ConfirmLink(message);
         // The email consumer cleared the outbox row once the email was sent.
         await Eventually.True(async () => !(await fixture.EndorsementRowsAsync(letter.Slug)).Any(r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal)));
 
-        var opens = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => fixture.Http.GetAsync(link)));
+        var opens = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => link.FollowAsync(fixture.Http)));
         var pages = await Task.WhenAll(opens.Select(o => o.Content.ReadAsStringAsync()));
         Assert.All(opens, o => Assert.Equal(HttpStatusCode.OK, o.StatusCode));
         Assert.Single(pages.Distinct());
@@ -212,11 +212,11 @@ public sealed class EndorsementFlowTests(ConsumingHostFixture fixture) : IClassF
     {
         var letter = await fixture.NewLetterAsync();
         await fixture.Http.PostAsync($"campaigns/{letter.Slug}/endorsements", Endorse.Organization("Tamper Org", "https://tamper.example", "t@tamper.example"));
-        var link = Endorse.ConfirmPath(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, "t@tamper.example", 1)));
-        var token = link["endorsements/confirm/".Length..];
+        var link = Endorse.ConfirmLink(Assert.Single(await Outbox.WaitForAsync(fixture.OutboxFolder, "t@tamper.example", 1)));
+        var token = link.Token;
 
-        var tampered = await fixture.Http.GetAsync(link[..^2] + (link[^2] == 'A' ? "B" : "A") + link[^1]);
-        var asSignature = await fixture.Http.GetAsync($"confirm/{token}");
+        var tampered = await link.WithToken(token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1]).FollowAsync(fixture.Http);
+        var asSignature = await new EmailLink("confirm", token).FollowAsync(fixture.Http);
 
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, asSignature.StatusCode);

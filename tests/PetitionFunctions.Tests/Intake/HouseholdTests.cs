@@ -31,7 +31,7 @@ public sealed class HouseholdTests(ConsumingHostFixture fixture) : IClassFixture
         Assert.Single(emails, email => (email.TextBody ?? "").Contains("María", StringComparison.Ordinal));
         Assert.Single(emails, email => (email.TextBody ?? "").Contains("José", StringComparison.Ordinal));
         foreach (var email in emails)
-            Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(Outbox.ConfirmPath(email))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Outbox.ConfirmLink(email).FollowAsync(fixture.Http)).StatusCode);
 
         var signatures = await SignatureRowsAsync(campaign.Slug);
         Assert.Equal(2, signatures.Count);
@@ -93,9 +93,7 @@ public sealed class HouseholdTests(ConsumingHostFixture fixture) : IClassFixture
         var emails = await Outbox.WaitForAsync(fixture.OutboxFolder, family, 4);
         var minh = emails.First(email => (email.TextBody ?? "").Contains("Minh", StringComparison.Ordinal) && (email.TextBody ?? "").Contains(campaign.Title.En, StringComparison.Ordinal));
 
-        var question = await (await fixture.Http.GetAsync(Outbox.WithdrawPath(minh))).Content.ReadAsStringAsync();
-        var action = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(question, "action=\"([^\"]+)\"").Groups[1].Value);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PostAsync(action, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Outbox.WithdrawLink(minh).FollowAsync(fixture.Http)).StatusCode);
 
         var states = (await SignatureRowsAsync(campaign.Slug)).Select(row => row.GetString("State")).Order().ToList();
         Assert.Equal([nameof(SignatureState.Unconfirmed), nameof(SignatureState.Unconfirmed), nameof(SignatureState.Withdrawn)], states);

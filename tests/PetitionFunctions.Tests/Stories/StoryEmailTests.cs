@@ -24,12 +24,6 @@ public sealed class StoryEmailTests(LocalHostFixture fixture)
         return rows;
     }
 
-    private static string WithdrawPath(MimeKit.MimeMessage message)
-    {
-        var link = (message.TextBody ?? "").Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/stories/withdraw/"));
-        return link[(link.IndexOf("/api/", StringComparison.Ordinal) + "/api/".Length)..];
-    }
-
     [Fact]
     public async Task A_writer_who_asked_gets_a_receipt_in_spanish_and_its_link_withdraws_the_story_for_good()
     {
@@ -48,22 +42,24 @@ public sealed class StoryEmailTests(LocalHostFixture fixture)
         Assert.DoesNotContain("lavandería", email.TextBody);
         await Eventually.True(async () => (await RowsAsync(campaign.Slug)).Single(r => r.RowKey.Length == 32).GetBoolean("EmailSent") == true);
         Assert.DoesNotContain(await RowsAsync(campaign.Slug), r => r.RowKey.StartsWith("outbox-", StringComparison.Ordinal));
-        var path = WithdrawPath(email);
+        var link = EmailLink.In(email, "stories/withdraw");
+        Assert.Equal("stories/withdraw?lang=es", link.Path);
 
-        // Opening the link (as a mail scanner would) changes nothing.
-        var page = await _http.GetAsync(path);
+        // Opening the link (as a mail scanner would) changes nothing: the token stays in the fragment.
+        var page = await _http.GetAsync(link.Path);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("no-store", page.Headers.CacheControl!.ToString());
         Assert.Contains("¿Retirar su historia?", await page.Content.ReadAsStringAsync());
         Assert.Single(await RowsAsync(campaign.Slug));
 
-        // The button deletes it; every later open or post shows the same "withdrawn" page.
-        var withdrawn = await _http.PostAsync(path, null);
+        // The button deletes it; every later post shows the same "withdrawn" page.
+        var withdrawn = await link.FollowAsync(_http);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Contains("Su historia fue retirada", await withdrawn.Content.ReadAsStringAsync());
         Assert.Empty(await RowsAsync(campaign.Slug));
-        Assert.Contains("retirada", await (await _http.GetAsync(path)).Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync(path, null)).StatusCode);
+        var again = await link.FollowAsync(_http);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("retirada", await again.Content.ReadAsStringAsync());
 
         var logs = string.Join("\n", fixture.Logs.Lines);
         foreach (var secret in new[] { "Tlapanco", "lavandería", "lucero" }) Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);
@@ -81,7 +77,7 @@ public sealed class StoryEmailTests(LocalHostFixture fixture)
 
         foreach (var token in new[] { confirmToken, tampered, "nonsense" })
         {
-            var answer = await _http.PostAsync($"stories/withdraw/{token}", null);
+            var answer = await new EmailLink("stories/withdraw", token).FollowAsync(_http);
             Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         }
         Assert.Single(await RowsAsync(campaign.Slug));

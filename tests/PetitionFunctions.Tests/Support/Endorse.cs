@@ -48,12 +48,8 @@ public static class Endorse
 
     public static List<TableEntity> Endorsements(this List<TableEntity> rows) => rows.Where(r => EndorsementTable.IsEndorsementKey(r.RowKey)).ToList();
 
-    /// <summary>The confirm link in an endorsement email's plain-text part, as a path under /api/.</summary>
-    public static string ConfirmPath(MimeMessage message)
-    {
-        var link = (message.TextBody ?? "").Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/endorsements/confirm/"));
-        return link[(link.IndexOf("/api/", StringComparison.Ordinal) + "/api/".Length)..];
-    }
+    /// <summary>The confirm link in an endorsement email.</summary>
+    public static EmailLink ConfirmLink(MimeMessage message) => EmailLink.In(message, "endorsements/confirm");
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage answer) =>
         JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;

@@ -605,6 +605,20 @@ public static class HostileInputs
         yield return Link("withdraw post with a signature's token", t => "stories/withdraw/" + t.SignatureConfirmToken, HttpMethod.Post);
         yield return Link("withdraw post with one character changed", t => "stories/withdraw/" + Flip(t.StoryWithdrawToken), HttpMethod.Post);
         yield return Link("withdraw post with a token of 4,000 characters", _ => "stories/withdraw/" + new string('w', 4000), HttpMethod.Post);
+
+        // The link pages' forms, which carry the token the page read from the link's fragment.
+        HostileCase Posted(string name, string page, Func<HostileTargets, string> body, string type = FormType) =>
+            new($"link form: {name}", t => Send(HttpMethod.Post, Path(t, page), body(t), type), HttpStatusCode.BadRequest, Answer: HostileAnswer.Page);
+        yield return Posted("confirm with no field", "confirm", _ => "");
+        yield return Posted("confirm with the token twice", "confirm", t => $"link={t.SignatureConfirmToken}&link={t.SignatureConfirmToken}");
+        yield return Posted("confirm with one character changed", "confirm", t => "link=" + Uri.EscapeDataString(Flip(t.SignatureConfirmToken)));
+        yield return Posted("confirm with a pasted link to another site", "confirm", _ => "link=" + Uri.EscapeDataString("https://evil.example/x#abc.def"));
+        yield return Posted("confirm with a story's withdraw token", "confirm", t => "link=" + t.StoryWithdrawToken);
+        yield return Posted("confirm as JSON", "confirm", t => $"{{\"link\":\"{t.SignatureConfirmToken}\"}}", "application/json");
+        yield return Posted("confirm with 20 KB", "confirm", _ => "link=" + new string('A', 20_000));
+        yield return Posted("endorsement confirm with a signature's token", "endorsements/confirm", t => "link=" + t.SignatureConfirmToken);
+        yield return Posted("story withdraw with a signature's token", "stories/withdraw?lang=es", t => "link=" + t.SignatureConfirmToken);
+        yield return Posted("signature withdraw with a confirm token", "withdraw?lang=en", t => "link=" + t.SignatureConfirmToken);
     }
 
     /// <summary>The token with one character of its signature changed.</summary>

@@ -21,17 +21,8 @@ public static class Outbox
         return To(folder, address);
     }
 
-    /// <summary>The confirm link in an email's plain-text part, as a path under /api/.</summary>
-    public static string ConfirmPath(MimeMessage message)
-    {
-        var link = (message.TextBody ?? "").Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/confirm/"));
-        return link[(link.IndexOf("/api/", StringComparison.Ordinal) + "/api/".Length)..];
-    }
+    public static EmailLink ConfirmLink(MimeMessage message) => EmailLink.In(message, "confirm");
 
-    /// <summary>The withdraw link in an email's plain-text part, as a path under /api/ (with its <c>?lang=</c>).</summary>
-    public static string WithdrawPath(MimeMessage message)
-    {
-        var link = (message.TextBody ?? "").Split('\n').Select(line => line.Trim()).Single(line => line.Contains("/api/withdraw/"));
-        return link[(link.IndexOf("/api/", StringComparison.Ordinal) + "/api/".Length)..];
-    }
+    /// <summary>The withdraw link, with its <c>?lang=</c>.</summary>
+    public static EmailLink WithdrawLink(MimeMessage message) => EmailLink.In(message, "withdraw");
 }
