@@ -44,6 +44,9 @@ param emailEndpoint string
 @description('The From address: a sender of a domain linked to the Communication Services resource.')
 param emailSenderAddress string
 
+@description('Emails a minute to signers, endorsers and writers, over every instance (0: no budget).')
+param emailPerMinute int = 30
+
 @description('Application (client) id of the admin API\'s Entra ID app registration.')
 param apiAppId string
 
@@ -115,6 +118,7 @@ var settings = {
   Email__SenderAddress: emailSenderAddress
   Email__Acs__Endpoint: emailEndpoint
   Email__Acs__ManagedIdentityClientId: identityClientId
+  Email__PerMinute: string(emailPerMinute)
 
   // Where the links in emails point.
   Links__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl

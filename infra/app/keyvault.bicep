@@ -1,8 +1,9 @@
 // Key Vault in RBAC mode, holding the app's keys: the dedupe HMAC key, the link-signing key and the
 // AES-256 key for personal data. Their values come from @secure() parameters that the preprovision
-// hook generates once per azd environment and keeps there, so every `azd provision` writes the same
-// values (a new value would break dedupe, void the links already emailed, or make stored personal
-// data unreadable). The app reads them through Key Vault references with its managed identity.
+// hook generates once per azd environment; once they are here the postprovision hook clears them from
+// the environment and later provisions pass them empty, which leaves the vault's secret as it is (a
+// new value would break dedupe, void the links already emailed, or make stored personal data
+// unreadable). The app reads them through Key Vault references with its managed identity.
 
 @description('Name of the vault (3-24 characters).')
 @minLength(3)
@@ -58,7 +59,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource dedupeSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+// A key left empty is already in the vault (the postprovision hook clears the azd environment's copy): kept as it is.
+resource dedupeSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(dedupeKey)) {
   parent: vault
   name: 'petitions-dedupe-key'
   properties: {
@@ -67,7 +69,7 @@ resource dedupeSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource linkSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource linkSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(linkKey)) {
   parent: vault
   name: 'petitions-link-key'
   properties: {
@@ -76,7 +78,7 @@ resource linkSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource encryptionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource encryptionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(encryptionKey)) {
   parent: vault
   name: 'petitions-encryption-key-${toLower(activeEncryptionKeyId)}'
   properties: {
@@ -104,6 +106,6 @@ output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
 // Version-less URIs: a Key Vault reference to one follows the latest version of the secret.
-output dedupeUri string = dedupeSecret.properties.secretUri
-output linkUri string = linkSecret.properties.secretUri
+output dedupeUri string = '${vault.properties.vaultUri}secrets/petitions-dedupe-key'
+output linkUri string = '${vault.properties.vaultUri}secrets/petitions-link-key'
 output encryptionUriPrefix string = '${vault.properties.vaultUri}secrets/petitions-encryption-key-'

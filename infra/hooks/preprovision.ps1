@@ -1,6 +1,7 @@
 # azd preprovision hook (PowerShell 7), the Windows twin of preprovision.sh; see that file for what
 # it does and why. Idempotent: keys are generated once per azd environment and never replaced, except
-# the encryption key when PETITIONS_ENCRYPTION_KEY_ID is changed (rotation).
+# the encryption key when PETITIONS_ENCRYPTION_KEY_ID is changed (rotation); once the postprovision hook
+# has put them in Key Vault (PETITIONS_KEYS_IN_VAULT=true) they pass empty and the vault keeps them.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -27,10 +28,14 @@ function New-RandomKey {
     return [Convert]::ToBase64String($bytes)
 }
 
+$inVault = (Get-EnvValue 'PETITIONS_KEYS_IN_VAULT') -eq 'true'
+
 function Confirm-Key([string] $name) {
-    if ([string]::IsNullOrEmpty((Get-EnvValue $name))) {
+    if (-not [string]::IsNullOrEmpty((Get-EnvValue $name))) { return }
+    if ($inVault) { Set-EnvValue $name '' }
+    else {
         Set-EnvValue $name (New-RandomKey)
-        Write-Log "generated $name (kept in this azd environment; back up .azure/<env>/.env securely)"
+        Write-Log "generated $name (written to Key Vault by this provision, then cleared from this environment)"
     }
 }
 
@@ -50,7 +55,7 @@ if ($keyId -notmatch '^[A-Za-z0-9]+$') {
 
 # --- 2. Encryption key, and its rotation --------------------------------------------------------
 $keyFor = Get-EnvValue 'PETITIONS_ENCRYPTION_KEY_FOR_ID'
-if ([string]::IsNullOrEmpty((Get-EnvValue 'PETITIONS_ENCRYPTION_KEY'))) {
+if ([string]::IsNullOrEmpty((Get-EnvValue 'PETITIONS_ENCRYPTION_KEY')) -and -not $inVault) {
     Set-EnvValue 'PETITIONS_ENCRYPTION_KEY' (New-RandomKey)
     Set-EnvValue 'PETITIONS_ENCRYPTION_KEY_FOR_ID' $keyId
     Write-Log "generated PETITIONS_ENCRYPTION_KEY for key id '$keyId'"
@@ -65,6 +70,9 @@ elseif ($keyFor -ne $keyId) {
     Set-EnvValue 'PETITIONS_ENCRYPTION_KEY' (New-RandomKey)
     Set-EnvValue 'PETITIONS_ENCRYPTION_KEY_FOR_ID' $keyId
     Write-Log "rotated the encryption key: new rows use '$keyId'; '$keyFor' is retired but still read (its secret stays in Key Vault)"
+}
+if ([string]::IsNullOrEmpty((Get-EnvValue 'PETITIONS_ENCRYPTION_KEY'))) {
+    Set-EnvValue 'PETITIONS_ENCRYPTION_KEY' ''
 }
 if ([string]::IsNullOrEmpty((Get-EnvValue 'PETITIONS_RETIRED_ENCRYPTION_KEY_IDS'))) {
     Set-EnvValue 'PETITIONS_RETIRED_ENCRYPTION_KEY_IDS' ''

@@ -1,9 +1,11 @@
 #!/bin/sh
 # azd preprovision hook (POSIX sh). Runs before every `azd provision` / `azd up` and is idempotent:
-#  1. Generates the app's keys ONCE per azd environment and keeps them there (azd env set), only when
-#     absent, so every provision passes the same values to Bicep (main.parameters.json) and Key Vault.
-#     A new dedupe key would break dedupe, a new link key would void the links already emailed, and a
-#     lost encryption key would make stored personal data unreadable.
+#  1. Generates the app's keys ONCE per azd environment (azd env set), only when absent, for Bicep
+#     (main.parameters.json) to write to Key Vault. Once they are there, the postprovision hook clears
+#     them from the environment and sets PETITIONS_KEYS_IN_VAULT=true; from then on they are never made
+#     again and pass empty, which leaves the vault's secrets as they are. A new dedupe key would break
+#     dedupe, a new link key would void the links already emailed, and a lost encryption key would make
+#     stored personal data unreadable.
 #  2. Rotates the encryption key when PETITIONS_ENCRYPTION_KEY_ID is changed: the old id is kept as
 #     retired (its secret stays in Key Vault, so old rows can still be read) and a new key is made.
 #  3. Creates the admin API's Entra ID app registration (app roles Petitions.Admin, Petitions.Deliver,
@@ -46,10 +48,16 @@ new_uuid() {
   fi
 }
 
+in_vault=$(env_value PETITIONS_KEYS_IN_VAULT)
+
 ensure_key() {
-  if [ -z "$(env_value "$1")" ]; then
+  if [ -n "$(env_value "$1")" ]; then return; fi
+  if [ "$in_vault" = true ]; then
+    # Present and empty, so main.parameters.json substitutes "" (keep the vault's secret) rather than prompting.
+    set_value "$1" ""
+  else
     set_value "$1" "$(random_key)"
-    log "generated $1 (kept in this azd environment; back up .azure/<env>/.env securely)"
+    log "generated $1 (written to Key Vault by this provision, then cleared from this environment)"
   fi
 }
 
@@ -68,7 +76,7 @@ esac
 
 # --- 2. Encryption key, and its rotation --------------------------------------------------------
 key_for=$(env_value PETITIONS_ENCRYPTION_KEY_FOR_ID)
-if [ -z "$(env_value PETITIONS_ENCRYPTION_KEY)" ]; then
+if [ -z "$(env_value PETITIONS_ENCRYPTION_KEY)" ] && [ "$in_vault" != true ]; then
   set_value PETITIONS_ENCRYPTION_KEY "$(random_key)"
   set_value PETITIONS_ENCRYPTION_KEY_FOR_ID "$key_id"
   log "generated PETITIONS_ENCRYPTION_KEY for key id '$key_id'"
@@ -84,6 +92,9 @@ elif [ "$key_for" != "$key_id" ]; then
   set_value PETITIONS_ENCRYPTION_KEY "$(random_key)"
   set_value PETITIONS_ENCRYPTION_KEY_FOR_ID "$key_id"
   log "rotated the encryption key: new rows use '$key_id'; '$key_for' is retired but still read (its secret stays in Key Vault)"
+fi
+if [ -z "$(env_value PETITIONS_ENCRYPTION_KEY)" ]; then
+  set_value PETITIONS_ENCRYPTION_KEY ""
 fi
 if [ -z "$(env_value PETITIONS_RETIRED_ENCRYPTION_KEY_IDS)" ]; then
   # Always present, so main.parameters.json substitutes an empty string rather than prompting.

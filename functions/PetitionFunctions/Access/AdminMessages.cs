@@ -61,6 +61,10 @@ public static class AdminMessages
         "This address's origin must be one of the allowed origins (allowed_origins).",
         "El origen de esta dirección debe estar entre los orígenes permitidos (allowed_origins).");
 
+    public static readonly LocalizedText EmailBudgetRange = new(
+        "Give a whole number of emails a minute from 0 (no budget) to 100,000.",
+        "Indique un número entero de correos por minuto, de 0 (sin límite) a 100.000.");
+
     public static readonly LocalizedText WrongType = new(
         "This value has the wrong type.",
         "Este valor no tiene el tipo correcto.");

@@ -29,6 +29,12 @@ public sealed class EmailOptions
     /// <summary>How many emails one inbox may get in any 24 hours; past it, an email is not sent and the signer can sign again tomorrow.</summary>
     public int MailboxPerDay { get; set; } = MailboxLimits.DefaultPerDay;
 
+    /// <summary>
+    /// How many emails to signers, endorsers and writers the app sends a minute, over every instance (0: no
+    /// budget). Set it to the email service's quota; an admin can change it (<see cref="SendingBudget"/>).
+    /// </summary>
+    public int PerMinute { get; set; }
+
     public OutboxFolderOptions Outbox { get; set; } = new();
 
     public SmtpOptions Smtp { get; set; } = new();

@@ -22,6 +22,7 @@ public sealed class EmailOutbox<TRecords>(
     IEmailTransport transport,
     EmailRetryRounds rounds,
     MailboxAllowance mailboxes,
+    SendingBudget budget,
     TimeProvider time,
     ILogger<EmailOutbox<TRecords>> log)
     where TRecords : IEmailRecords
@@ -58,7 +59,7 @@ public sealed class EmailOutbox<TRecords>(
         if (await SendDueEmailAsync(request, cancellationToken)) await records.Outbox.ClearAsync(request, cancellationToken);
     }
 
-    /// <returns>False when the email waits for its inbox's share (<see cref="MailboxLimits"/>) and its outbox row must stay.</returns>
+    /// <returns>False when the email waits for its inbox's share (<see cref="MailboxLimits"/>) or the app's budget (<see cref="SendingBudget"/>) and its outbox row must stay.</returns>
     private async Task<bool> SendDueEmailAsync(EmailRequest request, CancellationToken cancellationToken)
     {
         if (await records.ComposeAsync(request, cancellationToken) is not { } email)
@@ -80,6 +81,13 @@ public sealed class EmailOutbox<TRecords>(
                 log.LogWarning("The {Kind} email for {Record} {Key} on {Campaign} was not sent: its inbox had its share of the day.",
                     request.Kind, records.Name, request.LogRef, request.Campaign);
                 return true;
+        }
+        if (await budget.TakeAsync(cancellationToken) is { } due)
+        {
+            await records.Outbox.HoldAsync(request, due, cancellationToken);
+            log.LogInformation("The {Kind} email for {Record} {Key} on {Campaign} waits until {At:u}: this minute's email budget is spent.",
+                request.Kind, records.Name, request.LogRef, request.Campaign, due);
+            return false;
         }
         switch (await transport.SendAsync(email, idempotencyKey, cancellationToken))
         {

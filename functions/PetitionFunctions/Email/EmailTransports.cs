@@ -40,6 +40,7 @@ public static class EmailTransports
         services.AddSingleton<TRecords>();
         services.AddSingleton<EmailOutbox<TRecords>>();
         services.TryAddSingleton<MailboxAllowance>();
+        services.TryAddSingleton<SendingBudget>();
         return services;
     }
 }

@@ -71,7 +71,7 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
     private async Task<bool> RowExistsAsync(EmailRequest request) => await Records.Outbox.FailedRoundsAsync(request, CancellationToken.None) is not null;
 
     private EmailOutbox<TRecords> OutboxAt(TimeProvider time) => new(Records, fixture.Service<CampaignTable>(), fixture.Service<QueueServiceClient>(),
-        fixture.Transport, fixture.Service<EmailRetryRounds>(), fixture.Service<MailboxAllowance>(), time, NullLogger<EmailOutbox<TRecords>>.Instance);
+        fixture.Transport, fixture.Service<EmailRetryRounds>(), fixture.Service<MailboxAllowance>(), fixture.Service<SendingBudget>(), time, NullLogger<EmailOutbox<TRecords>>.Instance);
 
     [Fact]
     public async Task Intake_stores_the_record_with_its_outbox_row_and_queues_one_message_that_names_no_person()

@@ -167,11 +167,12 @@ public class InfrastructureTests(TypicalDeployment deployment) : IClassFixture<T
         Assert.Equal(template.Select(p => p.Key).Order(), file.Select(p => p.Key).Order());
         foreach (var (name, entry) in file)
             Assert.Matches(@"^\$\{[A-Z0-9_]+(=[^}]*)?\}$", (string)entry!["value"]!);
-        // The secrets come from the azd environment (the preprovision hook), never a default of the template.
+        // The secrets come from the azd environment (the preprovision hook), never a value of the template:
+        // the only default is empty, which means "already in Key Vault" (and keeps azd from prompting).
         foreach (var secret in new[] { "dedupeKey", "linkKey", "encryptionKey" })
         {
             Assert.Equal("securestring", (string)template[secret]!["type"]!);
-            Assert.Null(template[secret]!["defaultValue"]);
+            Assert.Equal("", (string)template[secret]!["defaultValue"]!);
         }
         Assert.DoesNotContain("newGuid", File.ReadAllText(InfraPaths.MainBicep));
     }

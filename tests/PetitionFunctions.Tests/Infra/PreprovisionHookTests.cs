@@ -52,9 +52,9 @@ public sealed class PreprovisionHookTests : IDisposable
     private Dictionary<string, string> Values() => File.ReadAllLines(Store).Where(line => line.Contains('='))
         .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);
 
-    private void Run()
+    private void Run(string hook = "preprovision.sh")
     {
-        var start = new ProcessStartInfo("sh", [Path.Combine(InfraPaths.Infra, "hooks", "preprovision.sh")])
+        var start = new ProcessStartInfo("sh", [Path.Combine(InfraPaths.Infra, "hooks", hook)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -72,7 +72,7 @@ public sealed class PreprovisionHookTests : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.True(process.ExitCode == 0, $"preprovision.sh failed:\n{stdout}{stderr.Result}");
+        Assert.True(process.ExitCode == 0, $"{hook} failed:\n{stdout}{stderr.Result}");
     }
 
     private static void AssertKey(string value) => Assert.Equal(32, Convert.FromBase64String(value).Length);
@@ -123,6 +123,39 @@ public sealed class PreprovisionHookTests : IDisposable
 
         Run();
         Assert.Equal(after, Values());
+    }
+
+    [Fact]
+    public void Once_provisioned_the_keys_leave_the_environment_file_and_are_never_made_again_but_a_rotation_still_works()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        File.AppendAllText(Store, "API_APP_ID=existing\n");
+        Run();
+        var generated = Values();
+
+        Run("postprovision.sh");
+
+        var cleared = Values();
+        Assert.Equal("true", cleared["PETITIONS_KEYS_IN_VAULT"]);
+        foreach (var key in new[] { "PETITIONS_DEDUPE_KEY", "PETITIONS_LINK_KEY", "PETITIONS_ENCRYPTION_KEY" })
+        {
+            Assert.Equal("", cleared[key]);
+            Assert.DoesNotContain(generated[key], File.ReadAllText(Store), StringComparison.Ordinal);
+        }
+
+        // The next provision passes them empty (the vault keeps its secrets): nothing is made again.
+        Run();
+        Assert.Equal(cleared, Values());
+
+        // A rotation makes only the new encryption key, which the provision writes and the hook clears again.
+        File.WriteAllLines(Store, File.ReadAllLines(Store).Select(line => line == "PETITIONS_ENCRYPTION_KEY_ID=k1" ? "PETITIONS_ENCRYPTION_KEY_ID=k2" : line));
+        Run();
+        var rotated = Values();
+        AssertKey(rotated["PETITIONS_ENCRYPTION_KEY"]);
+        Assert.Equal("k1", rotated["PETITIONS_RETIRED_ENCRYPTION_KEY_IDS"]);
+        Assert.Equal(("", ""), (rotated["PETITIONS_DEDUPE_KEY"], rotated["PETITIONS_LINK_KEY"]));
+        Run("postprovision.sh");
+        Assert.Equal("", Values()["PETITIONS_ENCRYPTION_KEY"]);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

@@ -73,7 +73,8 @@ public class SignatureIntakeStorageDownTests
                     new PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), new PersonalDataCipher(secrets)),
                 new CampaignTable(tables.Object), queues.Object, new Mock<IEmailTransport>(MockBehavior.Strict).Object,
                 new EmailRetryRounds(EmailRetryRounds.DefaultRounds, EmailRetryRounds.DefaultFirstDelay),
-                new MailboxAllowance(tables.Object, secrets, Microsoft.Extensions.Options.Options.Create(new EmailOptions()), TimeProvider.System), TimeProvider.System,
+                new MailboxAllowance(tables.Object, secrets, Microsoft.Extensions.Options.Options.Create(new EmailOptions()), TimeProvider.System),
+                new SendingBudget(tables.Object, Microsoft.Extensions.Options.Options.Create(new EmailOptions()), TimeProvider.System), TimeProvider.System,
                 NullLogger<EmailOutbox<SignatureOutbox>>.Instance),
             new DedupeKeys(secrets),
             new SignatureGuard(
