@@ -40,6 +40,9 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Where it keeps its data between runs, or null when everything is in memory.</summary>
+    public string? DataFolder => _dataFolder;
+
     /// <param name="dataFolder">
     /// Where Azurite keeps its data (its <c>--location</c>); null keeps everything in memory. Azurite
     /// writes its tables and queue metadata to this folder every few seconds and when it stops on SIGTERM.

@@ -14,6 +14,13 @@ public static class DemoCampaigns
 
     public static readonly string[] ReturnUrls = ["http://localhost:8080/thank-you", "https://partner.example/thank-you"];
 
+    /// <summary>
+    /// Limits for trying things out from one machine: 20 sign-ons a minute from one address, 100 an hour.
+    /// A real campaign starts from the defaults (<see cref="RateLimitRule.Defaults"/>), where the second
+    /// signer within a minute from one address is stored but flagged, and neither emailed nor counted.
+    /// </summary>
+    public static readonly IReadOnlyList<RateLimitRule> DemoRateLimits = [new(20, 60), new(100, 3600)];
+
     public static IReadOnlyList<Campaign> All { get; } =
     [
         new()
@@ -35,6 +42,7 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            RateLimits = DemoRateLimits,
         },
         new()
         {
@@ -64,6 +72,7 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            RateLimits = DemoRateLimits,
         },
         new()
         {
@@ -92,6 +101,7 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            RateLimits = DemoRateLimits,
         },
         new()
         {
@@ -119,6 +129,7 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            RateLimits = DemoRateLimits,
         },
         new()
         {
@@ -136,11 +147,14 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            RateLimits = DemoRateLimits,
         },
     ];
 
+    /// <summary>Adds the demo campaigns that are missing; one kept from an earlier run keeps its changes.</summary>
     public static async Task SeedAsync(CampaignTable campaigns, CancellationToken cancellationToken)
     {
-        foreach (var campaign in All) await campaigns.SaveAsync(campaign, cancellationToken);
+        foreach (var campaign in All)
+            if (await campaigns.FindAsync(campaign.Slug, cancellationToken) is null) await campaigns.SaveAsync(campaign, cancellationToken);
     }
 }

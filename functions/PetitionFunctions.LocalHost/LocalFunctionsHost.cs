@@ -61,9 +61,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var seedDemo = builder.Configuration.GetValue("LocalHost:SeedDemoCampaigns", false);
         if (!StorageIsConfigured(builder.Configuration))
         {
-            azurite = await Azurite.StartAsync(cancellationToken: cancellationToken);
+            var dataFolder = builder.Configuration[DataFolderSetting];
+            azurite = await Azurite.StartAsync(dataFolder is null ? null : Path.Combine(dataFolder, "azurite"), cancellationToken);
             builder.Configuration[StorageNames.ConnectionSetting] = azurite.ConnectionString;
-            foreach (var (name, value) in LocalSettings.ThrowawaySecrets())
+            foreach (var (name, value) in dataFolder is null ? LocalSettings.ThrowawaySecrets() : LocalSettings.KeptSecrets(dataFolder))
                 if (string.IsNullOrEmpty(builder.Configuration[name])) builder.Configuration[name] = value;
             seedDemo = true;
         }
@@ -125,6 +126,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     private const string OutboxFolderSetting = $"{EmailOptions.Section}:Outbox:Folder";
 
+    /// <summary>Where the Azurite this host starts keeps its data and the app's keys (<see cref="LocalSettings.DataFolderFor"/>); unset: in memory, throwaway keys.</summary>
+    public const string DataFolderSetting = "LocalHost:DataFolder";
+
     /// <summary>The Functions host's own switch: the app setting "AzureWebJobs.{name}.Disabled" set to true.</summary>
     public static bool IsDisabled(IConfiguration configuration, string functionName) =>
         configuration.GetValue($"AzureWebJobs.{functionName}.Disabled", false)
@@ -134,10 +138,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         !string.IsNullOrWhiteSpace(configuration[StorageNames.ConnectionSetting])
         || configuration.GetSection(StorageNames.ConnectionSetting).GetChildren().Any();
 
-    /// <summary>Writes a development admin token with every role to <see cref="LocalSettings.AdminTokenFile"/>, when this host issues its own.</summary>
+    /// <summary>Writes a development admin token with every role to <see cref="LocalSettings.AdminTokenFileFor"/>, when this host issues its own.</summary>
     public void WriteAdminTokenFile()
     {
-        if (Tokens is not null) LocalSettings.WriteAdminTokenFile(Tokens);
+        if (Tokens is not null) LocalSettings.WriteAdminTokenFile(Tokens, BaseAddress.Port);
     }
 
     public void PrintSummary(TextWriter output)

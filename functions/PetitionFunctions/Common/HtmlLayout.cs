@@ -24,8 +24,8 @@ public static class HtmlLayout
 
     public static string Paragraphs(IEnumerable<string> texts) => string.Concat(texts.Select(Paragraph));
 
-    /// <summary>Small grey print: a link written out, a footer.</summary>
-    public static string SmallPrint(string text) => $"<p style=\"font-size:13px;color:#555\">{Html.Encode(text)}</p>";
+    /// <summary>Small grey print: a link written out, a footer. A long link breaks anywhere rather than widen a phone's screen.</summary>
+    public static string SmallPrint(string text) => $"<p style=\"font-size:13px;color:#555;overflow-wrap:anywhere;word-break:break-word\">{Html.Encode(text)}</p>";
 
     /// <summary>An email's one call to action: a link drawn as a button.</summary>
     public static string ButtonLink(Uri link, string label, string colour)

@@ -12,9 +12,9 @@ public sealed record HtmlShell(string Head, string BodyStyle)
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">",
         "font-family:Arial,Helvetica,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.5;color:#222");
 
-    /// <summary>The emails to signers, endorsers and story writers.</summary>
+    /// <summary>The emails to signers, endorsers and story writers: phone-sized in the mail apps that read the viewport.</summary>
     public static readonly HtmlShell Email = new(
-        "",
+        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">",
         "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#222;max-width:560px");
 
     /// <summary>The delivery email to a target's office, which carries a table of figures.</summary>

@@ -32,7 +32,7 @@ public static class ConfirmationEmails
             HtmlLayout.SmallPrint(footer) +
             WithdrawHtml(language, withdrawLink),
             HtmlShell.Email);
-        return new EmailMessage(new EmailAddress(signer.Email, $"{signer.GivenName} {signer.FamilyName}"), subject, text, html);
+        return new EmailMessage(new EmailAddress(signer.Email, $"{signer.GivenName} {signer.FamilyName}"), subject, text, html) { Unsubscribe = withdrawLink };
     }
 
     public static EmailMessage AlreadySigned(Campaign campaign, PersonalDetails signer, Language language, DateTimeOffset confirmedAt, Uri withdrawLink)
@@ -43,13 +43,13 @@ public static class ConfirmationEmails
         var text = $"{greeting}\n\n{body}\n\n{WithdrawText(language, withdrawLink)}\n";
         var html = HtmlLayout.Document(language, subject,
             HtmlLayout.Paragraph(greeting) + HtmlLayout.Paragraph(body) + WithdrawHtml(language, withdrawLink), HtmlShell.Email);
-        return new EmailMessage(new EmailAddress(signer.Email, $"{signer.GivenName} {signer.FamilyName}"), subject, text, html);
+        return new EmailMessage(new EmailAddress(signer.Email, $"{signer.GivenName} {signer.FamilyName}"), subject, text, html) { Unsubscribe = withdrawLink };
     }
 
     private static string WithdrawText(Language language, Uri withdrawLink) =>
         $"{ConfirmationMessages.WithdrawSentence.In(language)}\n{withdrawLink.AbsoluteUri}";
 
     private static string WithdrawHtml(Language language, Uri withdrawLink) =>
-        $"<p style=\"font-size:13px;color:#555\">{Html.Encode(ConfirmationMessages.WithdrawSentence.In(language))}<br>" +
+        $"<p style=\"font-size:13px;color:#555;overflow-wrap:anywhere;word-break:break-word\">{Html.Encode(ConfirmationMessages.WithdrawSentence.In(language))}<br>" +
         $"<a href=\"{Html.Encode(withdrawLink.AbsoluteUri)}\" style=\"color:#555\">{Html.Encode(withdrawLink.AbsoluteUri)}</a></p>";
 }

@@ -20,6 +20,7 @@ public sealed record CampaignDetail(
     DateTimeOffset? Deadline,
     DateTimeOffset? GoalReachedAt,
     DateTimeOffset? UpdatedAt,
+    DateTimeOffset? AsOf,
     CaptchaSettings? Captcha = null)
 {
     public static CampaignDetail From(CampaignView view, Language language)
@@ -27,6 +28,6 @@ public sealed record CampaignDetail(
         var (c, s) = (view.Campaign, view.Summary);
         return new CampaignDetail(c.Slug, c.Kind, language.Code(), c.Title.In(language), c.Description.In(language),
             c.CallToAction.In(language), new PublicTarget(c.Target.Name, c.Target.Title), s.Goal, s.Count, c.State, c.Deadline,
-            s.GoalReachedAt, s.UpdatedAt, c.Captcha);
+            s.GoalReachedAt, s.UpdatedAt, s.AsOf, c.Captcha);
     }
 }

@@ -24,5 +24,8 @@ public sealed record CampaignSummary
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>The watermark as a time: every confirmation before it is in the count. Null before the first roll-up.</summary>
+    public DateTimeOffset? AsOf => WatermarkTicks > 0 ? new DateTimeOffset(WatermarkTicks, TimeSpan.Zero) : null;
+
     public static CampaignSummary Empty(Campaign campaign) => new() { Campaign = campaign.Slug, Goal = campaign.Goal };
 }

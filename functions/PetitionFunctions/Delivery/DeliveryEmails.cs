@@ -23,7 +23,7 @@ public static class DeliveryEmails
         var title = campaign.Title.En;
         var count = packet.Parts.Count;
         var partNote = count > 1 ? $" (part {partNumber} of {count})" : "";
-        var subject = $"Petition delivery: {title}: {N(packet.TotalConfirmed)} signatures{partNote}";
+        var subject = $"Petition delivery: {title}: {Many(packet.TotalConfirmed, "signature", "signatures")}{partNote}";
 
         var intro = new List<string>
         {
@@ -50,7 +50,7 @@ public static class DeliveryEmails
             ? $"This email carries part {partNumber} of {count} of the list of signers ({attachment.Name}); each part is sent in its own email, and each is a complete spreadsheet with its own header row."
             : $"The list of signers is attached ({attachment.Name}).";
         var columns = "Columns: given name, family name, city, region, postal code, comment, date signed. No email addresses are included.";
-        var hashes = packet.Parts.Select(p => $"{p.Name}: {N(p.Rows)} signers, {N(p.Bytes)} bytes, SHA-256 {p.Sha256}").ToList();
+        var hashes = packet.Parts.Select(p => $"{p.Name}: {Many(p.Rows, "signer", "signers")}, {Many(p.Bytes, "byte", "bytes")}, SHA-256 {p.Sha256}").ToList();
         const string verify = "To check that a file arrived exactly as sent, compare its SHA-256 with the one above: "
             + "sha256sum FILE (Linux), shasum -a 256 FILE (macOS), or Get-FileHash FILE (Windows PowerShell).";
 
@@ -119,6 +119,9 @@ public static class DeliveryEmails
             text.Append('\n');
         }
     }
+
+    /// <summary>A number with its noun, singular for one.</summary>
+    private static string Many(long n, string one, string many) => $"{N(n)} {(n == 1 ? one : many)}";
 
     private static string N(long value) => value.ToString("N0", English);
 }

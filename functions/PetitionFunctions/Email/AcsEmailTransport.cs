@@ -217,6 +217,10 @@ public sealed class AcsEmailTransport : IEmailTransport
             json.WriteString("html", message.Html);
             json.WriteEndObject();
 
+            json.WriteStartObject("headers");
+            foreach (var (name, value) in message.ExtraHeaders()) json.WriteString(name, value);
+            json.WriteEndObject();
+
             if (_replyTo is not null)
             {
                 json.WriteStartArray("replyTo");

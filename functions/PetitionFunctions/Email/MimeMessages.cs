@@ -26,6 +26,7 @@ internal static class MimeMessages
         // The same email gets the same Message-Id on every attempt, so a receiving system (or a person
         // looking at two copies after a retry) can tell they are one message.
         mime.MessageId = $"{idempotencyKey:N}@{MessageIdDomain(options.SenderAddress)}";
+        foreach (var (name, value) in message.ExtraHeaders()) mime.Headers.Add(name, value);
 
         // multipart/alternative: text/plain first, then text/html (the preferred part comes last).
         var body = new BodyBuilder { TextBody = message.PlainText, HtmlBody = message.Html };

@@ -56,6 +56,7 @@
       sign: 'Sign',
       sending: 'Sending…',
       confirmNote: 'We will email you a link to confirm your signature.',
+      countNote: 'Confirmed signatures are counted within a few minutes.',
       thanks: 'Thank you! Check your email to confirm your signature.',
       summary: 'Please correct the following:',
       failed: 'We could not send your signature. Please try again.',
@@ -112,6 +113,7 @@
       sign: 'Firmar',
       sending: 'Enviando…',
       confirmNote: 'Le enviaremos un enlace por correo para confirmar su firma.',
+      countNote: 'Las firmas confirmadas se cuentan en pocos minutos.',
       thanks: '¡Gracias! Revise su correo para confirmar su firma.',
       summary: 'Corrija lo siguiente:',
       failed: 'No pudimos enviar su firma. Inténtelo de nuevo.',
@@ -305,6 +307,7 @@
     var status = el('div', { 'class': 'count', id: 'pf-count', role: 'status', 'aria-live': 'polite' });
     wrap.appendChild(progress);
     wrap.appendChild(status);
+    if (kind === 'petition') wrap.appendChild(el('p', { 'class': 'note' }, t.countNote));
     meter = { progress: progress, status: status, unit: t.units[kind] || t.units.petition };
     updateMeter(count, goal);
     return wrap;

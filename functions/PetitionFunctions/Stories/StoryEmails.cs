@@ -33,6 +33,6 @@ public static class StoryEmails
             HtmlLayout.SmallPrint(withdrawLink.AbsoluteUri) +
             HtmlLayout.SmallPrint(footer),
             HtmlShell.Email);
-        return new EmailMessage(new EmailAddress(address, name), subject, text, html);
+        return new EmailMessage(new EmailAddress(address, name), subject, text, html) { Unsubscribe = withdrawLink };
     }
 }

@@ -20,6 +20,10 @@ public sealed class ConfirmationFlowTests(ConsumingHostFixture fixture) : IClass
         Assert.StartsWith("Confirme su firma", email.Subject);
         Assert.Contains(campaign.Title.Es, email.TextBody);
         Assert.NotNull(email.HtmlBody);
+        Assert.Contains("name=\"viewport\"", email.HtmlBody);
+        Assert.Equal("auto-generated", email.Headers["Auto-Submitted"]);
+        var withdraw = Outbox.WithdrawLink(email);
+        Assert.Equal($"<{fixture.Http.BaseAddress}{withdraw.Path}#{withdraw.Token}>", email.Headers["List-Unsubscribe"]);
         var link = Outbox.ConfirmLink(email);
 
         var first = await link.FollowAsync(fixture.Http);

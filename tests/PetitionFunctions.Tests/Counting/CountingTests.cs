@@ -182,9 +182,12 @@ public sealed class CountingTests(LocalHostFixture fixture)
         await SignAsync(campaign.Slug, 2, source: "partner-a");
         await SignAsync(campaign.Slug, 1, source: "partner-b");
         await fixture.ConfirmAllAsync(campaign.Slug);
+        var confirmed = DateTimeOffset.UtcNow;
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
 
         var total = JsonDocument.Parse(await fixture.Http.GetStringAsync($"campaigns/{campaign.Slug}/count")).RootElement;
+        // as_of: every confirmation before it is in the count (here, with no lag window, the roll-up's own time).
+        Assert.InRange(total.GetProperty("as_of").GetDateTimeOffset(), confirmed, DateTimeOffset.UtcNow);
         var partner = JsonDocument.Parse(await fixture.Http.GetStringAsync($"campaigns/{campaign.Slug}/count?source=partner-b")).RootElement;
 
         Assert.Equal(3, total.GetProperty("count").GetInt32());

@@ -35,7 +35,10 @@ public sealed class AcsEmailTransportTests
         new EmailAddress(RecipientAddress, RecipientName),
         "Please confirm your signature",
         "Plain text body with a link",
-        "<p>HTML body with a link</p>");
+        "<p>HTML body with a link</p>")
+    {
+        Unsubscribe = new Uri("https://petitions.example/api/withdraw?lang=es#abc.def"),
+    };
 
     // ---------------------------------------------------------------- scenarios
 
@@ -80,6 +83,10 @@ public sealed class AcsEmailTransportTests
         var replyTo = Assert.Single(root.GetProperty("replyTo").EnumerateArray());
         Assert.Equal("help@petitions.example", replyTo.GetProperty("address").GetString());
         Assert.True(root.GetProperty("userEngagementTrackingDisabled").GetBoolean());
+        // No auto-reply should answer it; a mail app's "unsubscribe" leads to the withdraw link.
+        var headers = root.GetProperty("headers");
+        Assert.Equal("auto-generated", headers.GetProperty("Auto-Submitted").GetString());
+        Assert.Equal($"<{Message.Unsubscribe!.AbsoluteUri}>", headers.GetProperty("List-Unsubscribe").GetString());
 
         var gets = requests.Where(r => r.Method == "GET").ToArray();
         Assert.True(gets.Length >= 2, $"expected at least two polls, saw {gets.Length}");
