@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
@@ -35,9 +37,42 @@ public sealed class CampaignAdmin(CampaignTable campaigns, TimeProvider time, IL
     }
 
     /// <summary>Replaces a campaign with a full document. Its slug cannot change; its state stays unless the document names one.</summary>
-    public async Task<CampaignAdminOutcome> UpdateAsync(string slug, string json, string actor, CancellationToken cancellationToken)
+    public async Task<CampaignAdminOutcome> UpdateAsync(string slug, string json, string actor, CancellationToken cancellationToken) =>
+        await campaigns.FindAsync(slug, cancellationToken) is { } existing
+            ? await ReplaceAsync(existing, json, actor, cancellationToken)
+            : new CampaignAdminOutcome.Refused(ProblemKind.CampaignNotFound);
+
+    /// <summary>
+    /// Changes only what a JSON merge patch (RFC 7396) names: the patch is applied to the stored campaign's
+    /// document (what GET shows) and the result is checked and saved as a PUT of it would be, so a field
+    /// error names the field as in a PUT. Null removes a setting; a required one is then refused.
+    /// </summary>
+    public async Task<CampaignAdminOutcome> PatchAsync(string slug, string patchJson, string actor, CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(slug, cancellationToken) is not { } existing) return new CampaignAdminOutcome.Refused(ProblemKind.CampaignNotFound);
+        JsonNode? patch;
+        try
+        {
+            patch = JsonNode.Parse(patchJson);
+        }
+        catch (JsonException)
+        {
+            return BodyRefused(ProblemKind.MalformedBody, FieldMessages.MalformedJson);
+        }
+        if (patch is not JsonObject) return BodyRefused(ProblemKind.InvalidFields, FieldMessages.NotAnObject);
+        var document = JsonSerializer.SerializeToNode(CampaignDocument.From(existing), ApiJson.Options);
+        return await ReplaceAsync(existing, JsonMergePatch.Apply(document, patch)!.ToJsonString(), actor, cancellationToken);
+    }
+
+    private static CampaignAdminOutcome.Refused BodyRefused(ProblemKind problem, LocalizedText message)
+    {
+        var errors = new FieldErrors();
+        errors.Add("body", message);
+        return new CampaignAdminOutcome.Refused(problem, errors);
+    }
+
+    private async Task<CampaignAdminOutcome> ReplaceAsync(Campaign existing, string json, string actor, CancellationToken cancellationToken)
+    {
         var (input, unreadable) = Read(json);
         if (input is null) return unreadable!;
         var (campaign, errors) = CampaignRules.Validate(input, time.GetUtcNow(), existing);

@@ -54,6 +54,19 @@ public sealed class CampaignAdminFunctions(CampaignAdmin admin)
         return Answer(request, await admin.UpdateAsync(slug, json!, AdminRequests.ActorOf(request), cancellationToken));
     }
 
+    /// <summary>Changes only the settings the body names: a JSON merge patch (RFC 7396) of the campaign document.</summary>
+    [Function(nameof(AdminPatchCampaign))]
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminPatchCampaign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Campaigns + "/{slug}")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken)
+    {
+        var (json, problem) = await AdminRequests.ReadJsonAsync(request, cancellationToken);
+        if (problem is { } unreadable) return Problems.For(unreadable, HttpAnswers.LanguageOf(request));
+        return Answer(request, await admin.PatchAsync(slug, json!, AdminRequests.ActorOf(request), cancellationToken));
+    }
+
     [Function(nameof(AdminOpenCampaign))]
     [RequiresRole(AdminRoles.Admin)]
     public async Task<IActionResult> AdminOpenCampaign(

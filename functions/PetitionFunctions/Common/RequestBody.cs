@@ -68,7 +68,8 @@ public sealed record RequestBody(BodyFormat Format, string Text)
         var charset = HeaderUtilities.RemoveQuotes(media.Charset);
         if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)) return null;
         if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.MediaType.Equals("application/hal+json", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Json;
+            || media.MediaType.Equals("application/hal+json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Equals(JsonMergePatch.MediaType, StringComparison.OrdinalIgnoreCase)) return BodyFormat.Json;
         if (media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Form;
         return null;
     }
