@@ -22,7 +22,8 @@ public sealed class CountReconciliation(
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         var corrected = 0;
-        foreach (var campaign in await campaigns.ListAsync(cancellationToken))
+        // A letter's count is its endorsements, taken afresh by every roll-up: there is no journal to check it against.
+        foreach (var campaign in (await campaigns.ListAsync(cancellationToken)).Where(c => c.Kind != CampaignKind.Letter))
         {
             try
             {

@@ -15,6 +15,7 @@ public sealed class CountRollup(
     CampaignTable campaigns,
     SignatureTable signatures,
     SummaryTable summaries,
+    ILetterEndorsements letters,
     TimeProvider time,
     IOptions<CountingOptions> options,
     ILogger<CountRollup> log)
@@ -57,6 +58,7 @@ public sealed class CountRollup(
         var current = await summaries.FindAsync(campaign.Slug, cancellationToken)
                       ?? new VersionedSummary(CampaignSummary.Empty(campaign), null);
         if (upTo <= current.Summary.WatermarkTicks) return 0;
+        if (campaign.Kind == CampaignKind.Letter) return await RollupLetterAsync(campaign, current, upTo, now, cancellationToken);
 
         // Rows below the watermark are counted already: left by a roll-up that could not finish archiving.
         var rows = new List<JournalRow>();
@@ -75,5 +77,20 @@ public sealed class CountRollup(
             log.LogInformation("Rolled up {Count} confirmations for {Campaign}: total {Total}.", entries.Count, campaign.Slug, updated.Count);
         await signatures.ArchiveJournalAsync(rows, cancellationToken);
         return entries.Count;
+    }
+
+    /// <summary>
+    /// A letter counts its approved endorsements, taken afresh each run (a letter has hundreds, not
+    /// millions): its thermometer, milestones and goal deliveries follow them as a petition's follow signatures.
+    /// </summary>
+    private async Task<int> RollupLetterAsync(Campaign campaign, VersionedSummary current, long upTo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var endorsed = await letters.ApprovedCountAsync(campaign, cancellationToken);
+        var changed = endorsed - current.Summary.Count;
+        if (changed == 0 && current.Version is not null) return 0;
+        var updated = Tally.Progress(current.Summary with { Count = endorsed, WatermarkTicks = upTo, UpdatedAt = now }, campaign, now);
+        if (!await summaries.TrySaveAsync(updated, current.Version, cancellationToken)) return 0;
+        if (changed != 0) log.LogInformation("Letter {Campaign} has {Total} approved endorsements ({Change:+#;-#}).", campaign.Slug, endorsed, changed);
+        return Math.Abs(changed);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using PetitionFunctions.Common;
 using PetitionFunctions.Email;
+using PetitionFunctions.Endorsements;
+using PetitionFunctions.Campaigns;
 
 namespace PetitionFunctions.Delivery;
 
@@ -25,43 +27,88 @@ public static class DeliveryEmails
         var partNote = count > 1 ? $" (part {partNumber} of {count})" : "";
         var subject = $"Petition delivery: {title}: {Many(packet.TotalConfirmed, "signature", "signatures")}{partNote}";
 
-        var intro = new List<string>
-        {
+        string[] intro =
+        [
             $"To {campaign.Target.Name} ({campaign.Target.Title}),",
             $"On behalf of the people who signed \"{title}\", we deliver their signatures: {N(packet.TotalConfirmed)} confirmed in all, "
             + $"{N(packet.NewSinceLast)} new since our last delivery.",
-        };
-        var letterTitle = campaign.LetterText is not null ? "The letter" : "What the petition asks";
-        var letter = campaign.LetterText?.En ?? campaign.Description.En;
-
+        ];
         var figures = new List<(string Label, string Value)>
         {
             ("Confirmed signatures", N(packet.TotalConfirmed)),
             ("New since the last delivery", N(packet.NewSinceLast)),
             ("Delivery", $"{packet.Delivery.DeliveryId} ({packet.Delivery.Reason ?? packet.Delivery.Kind.ToString().ToLowerInvariant()})"),
-            ("Signatures confirmed up to", packet.Delivery.RequestedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            ("Signatures confirmed up to", Time(packet.Delivery.RequestedAt)),
         };
-        var regions = Lines(packet.Summary?.Breakdowns.Region);
-        var sources = Lines(packet.Summary?.Breakdowns.Source);
-        var asOf = packet.Summary?.UpdatedAt is { } updated
-            ? $" (as counted at {updated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)})"
-            : "";
-        var attachmentNote = count > 1
+        var asOf = packet.Summary?.UpdatedAt is { } updated ? $" (as counted at {Time(updated)})" : "";
+        var breakdowns = new StringBuilder();
+        var breakdownsHtml = new StringBuilder();
+        foreach (var (name, counts) in new[] { ("By region", packet.Summary?.Breakdowns.Region), ("By partner organisation", packet.Summary?.Breakdowns.Source) })
+        {
+            AppendBreakdown(breakdowns, name + asOf, Lines(counts), html: false);
+            AppendBreakdown(breakdownsHtml, name + asOf, Lines(counts), html: true);
+        }
+        var attachmentNote = (count > 1
             ? $"This email carries part {partNumber} of {count} of the list of signers ({attachment.Name}); each part is sent in its own email, and each is a complete spreadsheet with its own header row."
-            : $"The list of signers is attached ({attachment.Name}).";
-        var columns = "Columns: given name, family name, city, region, postal code, comment, date signed. No email addresses are included.";
-        var hashes = packet.Parts.Select(p => $"{p.Name}: {Many(p.Rows, "signer", "signers")}, {Many(p.Bytes, "byte", "bytes")}, SHA-256 {p.Sha256}").ToList();
+            : $"The list of signers is attached ({attachment.Name}).")
+            + " Columns: given name, family name, city, region, postal code, comment, date signed. No email addresses are included.";
+        var files = packet.Parts.Select(p => $"{p.Name}: {Many(p.Rows, "signer", "signers")}, {Many(p.Bytes, "byte", "bytes")}, SHA-256 {p.Sha256}");
+        return Compose(campaign, subject, intro, campaign.LetterText is not null ? "The letter" : "What the petition asks",
+            (breakdowns.ToString(), breakdownsHtml.ToString()), figures, attachmentNote, files, attachment);
+    }
+
+    /// <summary>
+    /// A sign-on letter's packet, one email: the letter first, then who endorses it, by scope, and their CSV
+    /// attached with its SHA-256. Letters are endorsed by organisations (and leaders where allowed), not
+    /// signed by individuals.
+    /// </summary>
+    public static EmailMessage Letter(Campaign campaign, DeliveryRecord delivery, EndorserPacket endorsers, int newSinceLast, DeliveredPart part, EmailAttachment attachment)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(endorsers);
+        ArgumentNullException.ThrowIfNull(part);
+        var title = campaign.Title.En;
+        var subject = $"Sign-on letter: {title}: {Many(endorsers.Count, "endorsement", "endorsements")}";
+        string[] intro =
+        [
+            $"To {campaign.Target.Name} ({campaign.Target.Title}),",
+            $"We deliver the letter \"{title}\" and its endorsements. {endorsers.Summary()}",
+        ];
+        var figures = new List<(string Label, string Value)>
+        {
+            ("Endorsements", N(endorsers.Count)),
+            ("New since the last delivery", N(newSinceLast)),
+            ("Delivery", $"{delivery.DeliveryId} ({delivery.Reason ?? delivery.Kind.ToString().ToLowerInvariant()})"),
+            ("Endorsements approved up to", Time(delivery.RequestedAt)),
+        };
+        var attachmentNote = $"The endorsers are attached ({part.Name}). Columns: scope, kind, name, title, affiliation, city, state, website. "
+                             + "No email addresses or phone numbers are included.";
+        string[] files = [$"{part.Name}: {Many(part.Rows, "endorser", "endorsers")}, {Many(part.Bytes, "byte", "bytes")}, SHA-256 {part.Sha256}"];
+        return Compose(campaign, subject, intro, "The letter", (endorsers.PlainText(), endorsers.Html()), figures, attachmentNote, files, attachment);
+    }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// What every packet email says, in this order: the greeting and what is delivered, the letter (or what
+    /// the petition asks), what the kind adds (breakdowns, endorsers), the figures, what is attached, and the
+    /// files with their SHA-256 and how to check them. To the target, with a copy to the campaign's owner.
+    /// </summary>
+    private static EmailMessage Compose(Campaign campaign, string subject, IReadOnlyList<string> intro, string letterTitle,
+        (string Text, string Html) middle, List<(string Label, string Value)> figures, string attachmentNote, IEnumerable<string> files, EmailAttachment attachment)
+    {
+        var letter = campaign.LetterText?.En ?? campaign.Description.En;
+        var hashes = files.ToList();
         const string verify = "To check that a file arrived exactly as sent, compare its SHA-256 with the one above: "
             + "sha256sum FILE (Linux), shasum -a 256 FILE (macOS), or Get-FileHash FILE (Windows PowerShell).";
 
         var text = new StringBuilder();
         foreach (var line in intro) text.Append(line).Append("\n\n");
         text.Append(letterTitle).Append(":\n\n").Append(letter).Append("\n\n");
+        text.Append(middle.Text);
         foreach (var (label, value) in figures) text.Append(label).Append(": ").Append(value).Append('\n');
-        text.Append('\n');
-        AppendBreakdown(text, $"By region{asOf}", regions, html: false);
-        AppendBreakdown(text, $"By partner organisation{asOf}", sources, html: false);
-        text.Append(attachmentNote).Append(' ').Append(columns).Append("\n\n");
+        text.Append('\n').Append(attachmentNote).Append("\n\n");
         text.Append("Files of this delivery:\n");
         foreach (var line in hashes) text.Append("  ").Append(line).Append('\n');
         text.Append('\n').Append(verify).Append('\n');
@@ -70,13 +117,12 @@ public static class DeliveryEmails
         html.Append(HtmlLayout.Paragraphs(intro));
         html.Append("<h2 style=\"font-size:18px\">").Append(Html.Encode(letterTitle)).Append("</h2>");
         html.Append(HtmlLayout.Paragraphs(letter.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        html.Append(middle.Html);
         html.Append("<table style=\"border-collapse:collapse\">");
         foreach (var (label, value) in figures)
             html.Append("<tr><th style=\"text-align:left;padding:2px 12px 2px 0\">").Append(Html.Encode(label)).Append("</th><td>").Append(Html.Encode(value)).Append("</td></tr>");
         html.Append("</table>");
-        AppendBreakdown(html, $"By region{asOf}", regions, html: true);
-        AppendBreakdown(html, $"By partner organisation{asOf}", sources, html: true);
-        html.Append("<p>").Append(Html.Encode(attachmentNote)).Append(' ').Append(Html.Encode(columns)).Append("</p>");
+        html.Append("<p>").Append(Html.Encode(attachmentNote)).Append("</p>");
         html.Append("<p>Files of this delivery:</p><ul>");
         foreach (var line in hashes) html.Append("<li><code>").Append(Html.Encode(line)).Append("</code></li>");
         html.Append("</ul>").Append(HtmlLayout.SmallPrint(verify));

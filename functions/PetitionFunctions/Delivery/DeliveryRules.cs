@@ -85,7 +85,8 @@ public static class DeliveryRules
 
         if (settings.Every is > 0 and var every && count / every is > 0 and var block)
             due.Add(new DueDelivery(EveryId(every, block), DeliveryKind.Every,
-                string.Create(CultureInfo.InvariantCulture, $"{block * every:N0} signatures were reached (every {every:N0})")));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{block * every:N0} {(campaign.Kind == CampaignKind.Letter ? "endorsements" : "signatures")} were reached (every {every:N0})")));
 
         if (settings.WeeklyDay is { } day && WeeklyDigestStarted(now, day, settings.WeeklyHourUtc ?? DefaultWeeklyHourUtc)
             && count > (history.LastDeliveredCount ?? 0))
@@ -104,6 +105,6 @@ public static class DeliveryRules
         return today > wanted || (today == wanted && utc.Hour >= Math.Clamp(hourUtc, 0, 23));
     }
 
-    /// <summary>New confirmed signatures since the last delivery that went out (all of them for the first).</summary>
+    /// <summary>New confirmed signatures (a letter's endorsements) since the last delivery that went out (all of them for the first).</summary>
     public static int NewSince(int total, DeliveryHistory history) => Math.Max(0, total - (history.LastDeliveredCount ?? 0));
 }

@@ -43,6 +43,29 @@ public sealed class DeliverySender(
             .OrderByDescending(d => d.SentAt).FirstOrDefault()?.DeliveryId;
         var summary = (await summaries.FindAsync(campaign.Slug, cancellationToken))?.Summary;
 
+        var sent = campaign.Kind == CampaignKind.Letter
+            ? await SendLetterAsync(campaign, delivery, history, cancellationToken)
+            : await SendPetitionAsync(campaign, delivery, history, summary, cancellationToken);
+        if (sent is not var (total, newSinceLast, parts)) return;
+
+        await RecordAsync(delivery, d => d with
+        {
+            State = DeliveryState.Sent,
+            SentAt = time.GetUtcNow(),
+            TotalConfirmed = total,
+            NewSinceLast = newSinceLast,
+            PreviousDelivery = previous,
+            Parts = parts,
+            Failure = null,
+        }, cancellationToken);
+        log.LogInformation("Sent delivery {Delivery} of {Campaign}: {Total} confirmed ({New} new) in {Parts} part(s).",
+            delivery.DeliveryId, campaign.Slug, total, newSinceLast, parts.Count);
+    }
+
+    /// <summary>A petition's packet: the confirmed signers' CSV in parts, one email each. Null when the provider refused a part.</summary>
+    private async Task<(int Total, int NewSinceLast, IReadOnlyList<DeliveredPart> Parts)?> SendPetitionAsync(
+        Campaign campaign, DeliveryRecord delivery, DeliveryHistory history, CampaignSummary? summary, CancellationToken cancellationToken)
+    {
         var folder = Path.Combine(string.IsNullOrWhiteSpace(options.Value.WorkFolder) ? Path.GetTempPath() : options.Value.WorkFolder,
             "petition-delivery-" + Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(folder);
@@ -59,43 +82,46 @@ public sealed class DeliverySender(
                 DeliveryEmails.FileName(campaign.Slug, delivery.DeliveryId, p.Number, written.Count), p.Rows, p.Bytes, p.Sha256)).ToList();
             var total = parts.Sum(p => p.Rows);
             var packet = new DeliveryPacket(campaign, delivery, total, DeliveryRules.NewSince(total, history), summary, parts);
-            // A letter's approved endorsers, grouped by scope: in every part's body, their CSV with the first part.
-            var endorsers = await endorsements.ForDeliveryAsync(campaign, delivery.RequestedAt, cancellationToken);
-
             foreach (var part in parts)
             {
                 var file = PartFile(part.Number);
                 var attachment = new EmailAttachment(part.Name, DeliveryCsv.ContentType,
                     () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true));
-                var email = DeliveryEmails.Part(packet, part.Number, attachment);
-                if (endorsers is not null) email = endorsers.AddTo(email, campaign.Slug, delivery.DeliveryId, withCsv: part.Number == 1);
-                if (await transport.SendAsync(email, IdempotencyKey(delivery, part.Number, parts.Count), cancellationToken) is EmailSendResult.Rejected rejected)
-                {
-                    await RecordAsync(delivery, d => d with { State = DeliveryState.Failed, Failure = rejected.Reason, Parts = parts }, cancellationToken);
-                    log.LogError("Delivery {Delivery} of {Campaign} was refused by the email provider ({Reason}) at part {Part} of {Parts}.",
-                        delivery.DeliveryId, campaign.Slug, rejected.Reason, part.Number, parts.Count);
-                    return;
-                }
+                if (!await SendPartAsync(DeliveryEmails.Part(packet, part.Number, attachment), delivery, part.Number, parts, cancellationToken)) return null;
             }
-
-            await RecordAsync(delivery, d => d with
-            {
-                State = DeliveryState.Sent,
-                SentAt = time.GetUtcNow(),
-                TotalConfirmed = total,
-                NewSinceLast = packet.NewSinceLast,
-                PreviousDelivery = previous,
-                Parts = parts,
-                Failure = null,
-            }, cancellationToken);
-            log.LogInformation("Sent delivery {Delivery} of {Campaign}: {Total} confirmed signatures ({New} new) in {Parts} part(s).",
-                delivery.DeliveryId, campaign.Slug, total, packet.NewSinceLast, parts.Count);
+            return (total, packet.NewSinceLast, parts);
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>
+    /// A sign-on letter's packet: one email leading with the letter, then its approved endorsers by scope,
+    /// with their CSV. Letters take endorsements, not individual signatures (docs/decisions.md).
+    /// </summary>
+    private async Task<(int Total, int NewSinceLast, IReadOnlyList<DeliveredPart> Parts)?> SendLetterAsync(
+        Campaign campaign, DeliveryRecord delivery, DeliveryHistory history, CancellationToken cancellationToken)
+    {
+        var endorsers = await endorsements.ForDeliveryAsync(campaign, delivery.RequestedAt, cancellationToken) ?? new EndorserPacket([]);
+        var csv = endorsers.Csv();
+        var part = new DeliveredPart(1, EndorserPacket.FileName(campaign.Slug, delivery.DeliveryId), endorsers.Count, csv.Length,
+            Convert.ToHexStringLower(SHA256.HashData(csv)));
+        var newSinceLast = DeliveryRules.NewSince(endorsers.Count, history);
+        var email = DeliveryEmails.Letter(campaign, delivery, endorsers, newSinceLast, part, EmailAttachment.FromBytes(part.Name, EndorserPacket.ContentType, csv));
+        return await SendPartAsync(email, delivery, 1, [part], cancellationToken) ? (endorsers.Count, newSinceLast, [part]) : null;
+    }
+
+    /// <summary>Sends one email of a delivery; false (and the delivery recorded as failed) when the provider refused it for good.</summary>
+    private async Task<bool> SendPartAsync(EmailMessage email, DeliveryRecord delivery, int number, List<DeliveredPart> parts, CancellationToken cancellationToken)
+    {
+        if (await transport.SendAsync(email, IdempotencyKey(delivery, number, parts.Count), cancellationToken) is not EmailSendResult.Rejected rejected) return true;
+        await RecordAsync(delivery, d => d with { State = DeliveryState.Failed, Failure = rejected.Reason, Parts = parts }, cancellationToken);
+        log.LogError("Delivery {Delivery} of {Campaign} was refused by the email provider ({Reason}) at part {Part} of {Parts}.",
+            delivery.DeliveryId, delivery.Campaign, rejected.Reason, number, parts.Count);
+        return false;
     }
 
     /// <summary>

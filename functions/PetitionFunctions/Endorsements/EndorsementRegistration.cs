@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PetitionFunctions.Counting;
 using PetitionFunctions.Email;
 
 namespace PetitionFunctions.Endorsements;
@@ -16,6 +17,7 @@ public static class EndorsementRegistration
         services.AddSingleton<EndorsementModeration>();
         services.AddSingleton<EndorsementDelivery>();
         services.AddSingleton<IDeliveryEndorsers>(provider => provider.GetRequiredService<EndorsementDelivery>());
+        services.AddSingleton<ILetterEndorsements>(provider => provider.GetRequiredService<EndorsementDelivery>());
         return services;
     }
 }

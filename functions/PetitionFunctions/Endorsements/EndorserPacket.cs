@@ -91,34 +91,6 @@ public sealed record EndorserPacket(IReadOnlyList<EndorserGroup> Groups)
     /// <summary>"endorsers-{letter}-{delivery}.csv".</summary>
     public static string FileName(string campaign, string deliveryId) => $"endorsers-{campaign}-{deliveryId}.csv";
 
-    /// <summary>
-    /// A delivery email with the endorsers added: their section at the end of the text and HTML bodies and,
-    /// when <paramref name="withCsv"/> (the first part of a delivery), their CSV attached with its SHA-256.
-    /// </summary>
-    public EmailMessage AddTo(EmailMessage email, string campaign, string deliveryId, bool withCsv)
-    {
-        var text = PlainText();
-        var html = Html();
-        var attachments = email.Attachments;
-        if (withCsv)
-        {
-            var csv = Csv();
-            var name = FileName(campaign, deliveryId);
-            var note = $"The endorsers are attached ({name}, {Count.ToString("N0", English)} rows, {csv.Length.ToString("N0", English)} bytes, " +
-                       $"SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv))}). No email addresses or phone numbers are included.";
-            text += note + "\n";
-            html += "<p>" + Common.Html.Encode(note) + "</p>";
-            attachments = [.. attachments, EmailAttachment.FromBytes(name, ContentType, csv)];
-        }
-        var end = email.Html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return email with
-        {
-            PlainText = email.PlainText.TrimEnd('\n') + "\n\n" + text,
-            Html = end < 0 ? email.Html + html : email.Html[..end] + html + email.Html[end..],
-            Attachments = attachments,
-        };
-    }
-
     private static void AppendLine(StringBuilder csv, IEnumerable<string> fields)
     {
         csv.Append(string.Join(',', fields.Select(field =>

@@ -23,14 +23,15 @@ public sealed class HtmlLayoutTests
     }
 
     [Fact]
-    public void Pages_have_the_page_head_and_emails_do_not()
+    public void Pages_and_emails_are_phone_sized_and_only_pages_say_noindex()
     {
         var page = HtmlLayout.Document(Language.En, "T", "", HtmlShell.Page);
         var email = HtmlLayout.Document(Language.En, "T", "", HtmlShell.Email);
 
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", page);
         Assert.Contains("<meta name=\"viewport\"", page);
-        Assert.DoesNotContain("<meta name=", email);
+        Assert.Contains("<meta name=\"viewport\"", email);
+        Assert.DoesNotContain("robots", email);
         Assert.Contains("max-width:560px", email);
         Assert.Contains("max-width:640px", HtmlLayout.Document(Language.En, "T", "", HtmlShell.WideEmail));
     }
@@ -40,7 +41,7 @@ public sealed class HtmlLayoutTests
     {
         Assert.Equal("<p>&lt;b&gt;venció&lt;/b&gt;</p>", HtmlLayout.Paragraph("<b>venció</b>"));
         Assert.Equal("<p>a</p><p>&amp;</p>", HtmlLayout.Paragraphs(["a", "&"]));
-        Assert.Equal("<p style=\"font-size:13px;color:#555\">&lt;i&gt;</p>", HtmlLayout.SmallPrint("<i>"));
+        Assert.Equal("<p style=\"font-size:13px;color:#555;overflow-wrap:anywhere;word-break:break-word\">&lt;i&gt;</p>", HtmlLayout.SmallPrint("<i>"));
         var button = HtmlLayout.ButtonLink(new Uri("https://app.example/api/confirm/a?x=1&y=\"2\""), "Go <now>", HtmlLayout.ConfirmColour);
         Assert.Contains("href=\"https://app.example/api/confirm/a?x=1&amp;y=%222%22\"", button);
         Assert.Contains(">Go &lt;now&gt;</a>", button);

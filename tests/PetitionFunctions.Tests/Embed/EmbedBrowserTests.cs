@@ -261,7 +261,7 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = campaign.Title.Es })).ToBeVisibleAsync(Visible);
         await Expect(page.GetByText(campaign.Description.Es)).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "firmas" })).ToHaveTextAsync("0 de 200 firmas");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "respaldos" })).ToHaveTextAsync("0 de 200 respaldos");
         await Expect(page.Locator("progress")).ToBeVisibleAsync();
         // A letter is endorsed, not signed: its form is the endorse form (EndorseBrowserTests), never the petition's.
         await Expect(page.GetByLabel("Apellido")).ToHaveCountAsync(0);

@@ -30,6 +30,14 @@ public sealed class EndorsementDeliveryFlowTests(ConsumingHostFixture fixture) :
         var keys = (await fixture.EndorsementRowsAsync(letter.Slug)).Endorsements().ToDictionary(r => r.GetString("Name")!, r => r.RowKey);
         Assert.Equal(HttpStatusCode.OK, (await fixture.ModerateAsync(letter.Slug, "approved", keys["Casa Latina"], keys["National Network"])).StatusCode);
 
+        // A letter counts its approved endorsements (listed or not), and takes no individual signatures.
+        await fixture.Service<PetitionFunctions.Counting.CountRollup>().RollupAsync(CancellationToken.None);
+        var count = System.Text.Json.JsonDocument.Parse(await fixture.Http.GetStringAsync($"campaigns/{letter.Slug}/count")).RootElement;
+        Assert.Equal(2, count.GetProperty("count").GetInt32());
+        var signed = await fixture.Http.PostAsync($"campaigns/{letter.Slug}/signatures", Requests.Osdi("Ana", "Pérez", "ana.letter@example.org"));
+        Assert.Equal(HttpStatusCode.NotFound, signed.StatusCode);
+        Assert.Contains("not-a-petition", await signed.Content.ReadAsStringAsync());
+
         var requested = await fixture.AdminClient(AdminRoles.Admin).PostAsync(new Uri(fixture.Http.BaseAddress!, $"manage/campaigns/{letter.Slug}/deliveries"), null);
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
 
@@ -50,6 +58,9 @@ public sealed class EndorsementDeliveryFlowTests(ConsumingHostFixture fixture) :
         Assert.Equal(["scope,kind,name,title,affiliation,city,state,website",
             "national,organization,National Network,,,New York,NY,https://network.example/",
             "local,organization,Casa Latina,,,New York,NY,https://casalatina.example/"], lines);
-        Assert.Contains(packet.Attachments.OfType<MimePart>(), a => a.FileName?.StartsWith("signers-", StringComparison.Ordinal) == true);
+        // A letter is endorsed, not signed: no signers' list, and the subject counts endorsements.
+        Assert.DoesNotContain(packet.Attachments.OfType<MimePart>(), a => a.FileName?.StartsWith("signers-", StringComparison.Ordinal) == true);
+        Assert.Equal($"Sign-on letter: {letter.Title.En}: 2 endorsements", packet.Subject);
+        Assert.True(text.IndexOf("We ask you to suspend S-Comm now.", StringComparison.Ordinal) < text.IndexOf("Endorsed by:", StringComparison.Ordinal));
     }
 }

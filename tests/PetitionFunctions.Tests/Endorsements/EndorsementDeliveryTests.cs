@@ -44,26 +44,33 @@ public class EndorsementDeliveryEmailTests
     private static readonly EndorserPacket Packet = new(
         [new(EndorsementScope.State, [new(EndorserKind.Organization, "NYIC", EndorsementScope.State, "New York", "NY", "https://nyic.org/")])]);
 
-    private static readonly PetitionFunctions.Email.EmailMessage Delivery = new(
-        new("office@example.org"), "Petition delivery", "The letter:\n\nEnd S-Comm.\n", "<html><body><p>End S-Comm.</p></body></html>")
-    {
-        Attachments = [PetitionFunctions.Email.EmailAttachment.FromBytes("signers.csv", "text/csv", [1])],
-    };
-
     [Fact]
-    public void The_endorsers_go_after_the_letter_in_both_bodies_and_their_csv_only_with_the_first_part()
+    public void A_letters_packet_leads_with_the_letter_then_its_endorsers_by_scope_with_their_csv_and_no_signers()
     {
-        var first = Packet.AddTo(Delivery, "letter", "manual-1", withCsv: true);
-        var second = Packet.AddTo(Delivery, "letter", "manual-1", withCsv: false);
+        var letter = PetitionFunctions.LocalHost.DemoCampaigns.All.First(c => c.Kind == PetitionFunctions.Campaigns.CampaignKind.Letter);
+        var delivery = new PetitionFunctions.Delivery.DeliveryRecord
+        {
+            Campaign = letter.Slug, DeliveryId = "manual-1", Kind = PetitionFunctions.Delivery.DeliveryKind.Manual,
+            State = PetitionFunctions.Delivery.DeliveryState.Sending, RequestedAt = new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero),
+        };
+        var csv = Packet.Csv();
+        var part = new PetitionFunctions.Delivery.DeliveredPart(1, EndorserPacket.FileName(letter.Slug, "manual-1"), 1, csv.Length,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)));
 
-        Assert.StartsWith("The letter:\n\nEnd S-Comm.\n\nEndorsed by:", first.PlainText);
-        Assert.Contains("State organizations (1):\n  NYIC (New York, NY)", first.PlainText);
-        Assert.Matches("endorsers-letter-manual-1.csv, 1 rows, [0-9,]+ bytes, SHA-256 [0-9a-f]{64}", first.PlainText);
-        Assert.EndsWith("</body></html>", first.Html);
-        Assert.Contains("<h2 style=\"font-size:18px\">Endorsed by</h2>", first.Html);
-        Assert.Equal(["signers.csv", "endorsers-letter-manual-1.csv"], first.Attachments.Select(a => a.Name));
-        Assert.Equal(["signers.csv"], second.Attachments.Select(a => a.Name));
-        Assert.Contains("NYIC (New York, NY)", second.PlainText);
-        Assert.Equal(Delivery.To, first.To);
+        var email = PetitionFunctions.Delivery.DeliveryEmails.Letter(letter, delivery, Packet, 1, part,
+            PetitionFunctions.Email.EmailAttachment.FromBytes(part.Name, EndorserPacket.ContentType, csv));
+
+        Assert.Equal($"Sign-on letter: {letter.Title.En}: 1 endorsement", email.Subject);
+        var text = email.PlainText;
+        Assert.True(text.IndexOf("The letter:", StringComparison.Ordinal) < text.IndexOf("Endorsed by:", StringComparison.Ordinal));
+        Assert.Contains((letter.LetterText ?? letter.Description).En.Split('\n')[0], text);
+        Assert.Contains("1 organization (0 national, 1 state, 0 local) endorse this letter.", text);
+        Assert.Contains("State organizations (1):\n  NYIC (New York, NY)", text);
+        Assert.Contains($"{part.Name}: 1 endorser, {csv.Length:N0} bytes, SHA-256 {part.Sha256}", text);
+        Assert.DoesNotContain("signers", text);
+        Assert.DoesNotContain("1 endorsements", text);
+        Assert.Equal([part.Name], email.Attachments.Select(a => a.Name));
+        Assert.Contains("<h2 style=\"font-size:18px\">Endorsed by</h2>", email.Html);
+        Assert.Equal(letter.Target.DeliveryEmail, email.To.Address);
     }
 }

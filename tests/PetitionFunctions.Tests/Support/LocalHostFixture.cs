@@ -104,7 +104,8 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>A fresh open petition, so each test counts only its own rows and messages.</summary>
     public async Task<Campaign> NewCampaignAsync(Func<Campaign, Campaign>? change = null)
     {
-        var campaign = DemoCampaigns.All[0] with { Slug = "test-" + Guid.NewGuid().ToString("n")[..12] };
+        // The configured rate limits, not the demo's generous ones: the abuse tests hold the real defaults.
+        var campaign = DemoCampaigns.All[0] with { Slug = "test-" + Guid.NewGuid().ToString("n")[..12], RateLimits = null };
         campaign = change?.Invoke(campaign) ?? campaign;
         await Service<CampaignTable>().SaveAsync(campaign, CancellationToken.None);
         return campaign;
