@@ -3,6 +3,7 @@ using System.Text;
 using PetitionFunctions.Common;
 using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
+using PetitionFunctions.Stories;
 using PetitionFunctions.Campaigns;
 
 namespace PetitionFunctions.Delivery;
@@ -86,6 +87,68 @@ public static class DeliveryEmails
                              + "No email addresses or phone numbers are included.";
         string[] files = [$"{part.Name}: {Many(part.Rows, "endorser", "endorsers")}, {Many(part.Bytes, "byte", "bytes")}, SHA-256 {part.Sha256}"];
         return Compose(campaign, subject, intro, "The letter", (endorsers.PlainText(), endorsers.Html()), figures, attachmentNote, files, attachment);
+    }
+
+    /// <summary>A story collection's packet: the chosen stories, redacted, in the body and in the attached text file.</summary>
+    public static EmailMessage Stories(Campaign campaign, DeliveryRecord delivery, IReadOnlyList<RedactedStory> stories, int newSinceLast, DeliveredPart part, EmailAttachment attachment)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(part);
+        var title = campaign.Title.En;
+        var subject = $"Stories delivery: {title}: {Many(stories.Count, "story", "stories")}";
+        string[] intro =
+        [
+            $"To {campaign.Target.Name} ({campaign.Target.Title}),",
+            $"On behalf of the people who shared their stories with \"{title}\", we deliver {Many(stories.Count, "story", "stories")}. "
+            + "Each is sent with its writer's consent and edited to protect them: no contact details, and a name only where the writer asked for it.",
+        ];
+        var figures = new List<(string Label, string Value)>
+        {
+            ("Stories", N(stories.Count)),
+            ("New since the last delivery", N(newSinceLast)),
+            ("Delivery", $"{delivery.DeliveryId} ({delivery.Reason ?? delivery.Kind.ToString().ToLowerInvariant()})"),
+            ("Stories received up to", Time(delivery.RequestedAt)),
+        };
+        var html = new StringBuilder();
+        foreach (var (story, number) in stories.Select((story, i) => (story, i + 1)))
+        {
+            html.Append("<h3 style=\"font-size:16px\">").Append(Html.Encode(StoryHeading(story, number))).Append("</h3>");
+            foreach (var (label, text) in StoryTexts(story))
+                html.Append(label is null ? "" : $"<p><em>{Html.Encode(label)}</em></p>").Append(HtmlLayout.Paragraphs(text.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        }
+        string[] files = [$"{part.Name}: {Many(part.Rows, "story", "stories")}, {Many(part.Bytes, "byte", "bytes")}, SHA-256 {part.Sha256}"];
+        return Compose(campaign, subject, intro, "What the campaign asks", (StoriesFile(stories), html.ToString()), figures,
+            $"The same stories are attached as a text file ({part.Name}).", files, attachment);
+    }
+
+    /// <summary>The stories as plain text: the packet's body and its attached file, the same words.</summary>
+    public static string StoriesFile(IReadOnlyList<RedactedStory> stories)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var text = new StringBuilder();
+        foreach (var (story, number) in stories.Select((story, i) => (story, i + 1)))
+        {
+            text.Append(StoryHeading(story, number)).Append("\n\n");
+            foreach (var (label, words) in StoryTexts(story))
+                text.Append(label is null ? "" : label + "\n").Append(words.Trim()).Append("\n\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>"stories-{campaign}-{delivery}.txt".</summary>
+    public static string StoriesFileName(string campaign, string deliveryId) => $"stories-{campaign}-{deliveryId}.txt";
+
+    private static string StoryHeading(RedactedStory story, int number) =>
+        $"Story {number}, {(story.Name is { } name ? "from " + name : "anonymous")}, received {story.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+        + (story.OriginalLanguage == Language.Es ? ", told in Spanish" : "");
+
+    /// <summary>The English text first (the office's language), and the Spanish beside it where the admin wrote one.</summary>
+    private static IEnumerable<(string? Label, string Text)> StoryTexts(RedactedStory story)
+    {
+        if (story.En is { } en) yield return (story.Es is null ? null : "In English:", en);
+        if (story.Es is { } es) yield return (story.En is null ? null : "En español:", es);
     }
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

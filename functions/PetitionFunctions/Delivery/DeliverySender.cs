@@ -7,6 +7,7 @@ using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Email;
 using PetitionFunctions.Endorsements;
+using PetitionFunctions.Stories;
 
 namespace PetitionFunctions.Delivery;
 
@@ -28,7 +29,8 @@ public sealed class DeliverySender(
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<DeliverySender> log,
-    IDeliveryEndorsers endorsements)
+    IDeliveryEndorsers endorsements,
+    StoryDelivery stories)
 {
     private const int ConcurrencyRetries = 5;
 
@@ -43,9 +45,12 @@ public sealed class DeliverySender(
             .OrderByDescending(d => d.SentAt).FirstOrDefault()?.DeliveryId;
         var summary = (await summaries.FindAsync(campaign.Slug, cancellationToken))?.Summary;
 
-        var sent = campaign.Kind == CampaignKind.Letter
-            ? await SendLetterAsync(campaign, delivery, history, cancellationToken)
-            : await SendPetitionAsync(campaign, delivery, history, summary, cancellationToken);
+        var sent = campaign.Kind switch
+        {
+            CampaignKind.Letter => await SendLetterAsync(campaign, delivery, history, cancellationToken),
+            CampaignKind.Stories => await SendStoriesAsync(campaign, delivery, history, cancellationToken),
+            _ => await SendPetitionAsync(campaign, delivery, history, summary, cancellationToken),
+        };
         if (sent is not var (total, newSinceLast, parts)) return;
 
         await RecordAsync(delivery, d => d with
@@ -112,6 +117,25 @@ public sealed class DeliverySender(
         var newSinceLast = DeliveryRules.NewSince(endorsers.Count, history);
         var email = DeliveryEmails.Letter(campaign, delivery, endorsers, newSinceLast, part, EmailAttachment.FromBytes(part.Name, EndorserPacket.ContentType, csv));
         return await SendPartAsync(email, delivery, 1, [part], cancellationToken) ? (endorsers.Count, newSinceLast, [part]) : null;
+    }
+
+    /// <summary>
+    /// A story collection's packet, one email: the stories an admin chose for delivery, redacted, within
+    /// the consent each writer gave (never the original text, a contact or a place; a name only when the
+    /// writer chose to publish with it), in the body and as a text file with its SHA-256.
+    /// </summary>
+    private async Task<(int Total, int NewSinceLast, IReadOnlyList<DeliveredPart> Parts)?> SendStoriesAsync(
+        Campaign campaign, DeliveryRecord delivery, DeliveryHistory history, CancellationToken cancellationToken)
+    {
+        var chosen = new List<RedactedStory>();
+        await foreach (var story in stories.ForDeliveryAsync(campaign.Slug, cancellationToken))
+            if (story.ReceivedAt <= delivery.RequestedAt) chosen.Add(story);
+        var file = Encoding.UTF8.GetBytes(DeliveryEmails.StoriesFile(chosen));
+        var part = new DeliveredPart(1, DeliveryEmails.StoriesFileName(campaign.Slug, delivery.DeliveryId), chosen.Count, file.Length,
+            Convert.ToHexStringLower(SHA256.HashData(file)));
+        var newSinceLast = DeliveryRules.NewSince(chosen.Count, history);
+        var email = DeliveryEmails.Stories(campaign, delivery, chosen, newSinceLast, part, EmailAttachment.FromBytes(part.Name, "text/plain; charset=utf-8", file));
+        return await SendPartAsync(email, delivery, 1, [part], cancellationToken) ? (chosen.Count, newSinceLast, [part]) : null;
     }
 
     /// <summary>Sends one email of a delivery; false (and the delivery recorded as failed) when the provider refused it for good.</summary>
