@@ -42,6 +42,8 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            OwnerEmail = "organizers@example.org",
+            Coalition = new("New York Coalition to Stop S-Comm", "organizers@example.org", "Campaign desk, (212) 555-0142"),
             RateLimits = DemoRateLimits,
         },
         new()
@@ -72,6 +74,8 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            OwnerEmail = "queer-coalition@example.org",
+            Coalition = new("Queer Coalition Against S-Comm", "queer-coalition@example.org", "Statement coordinators, (415) 555-0117"),
             RateLimits = DemoRateLimits,
         },
         new()
@@ -101,6 +105,8 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            OwnerEmail = "network@example.org",
+            Coalition = new("National Network for Immigrant Rights", "network@example.org", "Policy team, (510) 555-0163"),
             RateLimits = DemoRateLimits,
         },
         new()
@@ -129,6 +135,8 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            OwnerEmail = "interfaith@example.org",
+            Coalition = new("New York State Interfaith Network", "interfaith@example.org", "Network office, (518) 555-0129"),
             RateLimits = DemoRateLimits,
         },
         new()
@@ -147,6 +155,8 @@ public static class DemoCampaigns
             State = CampaignState.Open,
             AllowedOrigins = PartnerOrigins,
             ReturnUrls = ReturnUrls,
+            OwnerEmail = "stories-team@example.org",
+            Coalition = new("New York Coalition to Stop S-Comm", "stories-team@example.org", "Story team, (212) 555-0142"),
             RateLimits = DemoRateLimits,
         },
     ];

@@ -22,6 +22,7 @@ public sealed record CampaignDocument(
     IReadOnlyList<string> AllowedOrigins,
     IReadOnlyList<string> ReturnUrls,
     string? OwnerEmail,
+    Coalition? Coalition,
     LocalizedText? LetterText,
     IReadOnlyList<RateLimitRule>? RateLimits,
     bool IntakePaused,
@@ -31,6 +32,6 @@ public sealed record CampaignDocument(
 {
     public static CampaignDocument From(Campaign c) =>
         new(c.Slug, c.Kind, c.State, c.Title, c.Description, c.CallToAction, c.Target, c.Goal, c.StretchGoals, c.Deadline,
-            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.LetterText, c.RateLimits, c.IntakePaused, c.Captcha,
+            c.AllowedOrigins, c.ReturnUrls, c.OwnerEmail, c.Coalition, c.LetterText, c.RateLimits, c.IntakePaused, c.Captcha,
             c.AllowsIndividualEndorsements, c.Delivery ?? new DeliverySettings());
 }

@@ -22,6 +22,9 @@ public sealed record CampaignInput
     public IReadOnlyList<string?>? AllowedOrigins { get; init; }
     public IReadOnlyList<string?>? ReturnUrls { get; init; }
     public string? OwnerEmail { get; init; }
+
+    /// <summary>Who sends the packets (name, reply-to, contact line); absent or null: none, as for the owner email.</summary>
+    public CoalitionInput? Coalition { get; init; }
     public LocalizedInput? LetterText { get; init; }
 
     /// <summary>Absent keeps the campaign's limits; an empty list means none for this campaign.</summary>
@@ -44,7 +47,8 @@ public sealed record CampaignInput
     {
         [""] = ["slug", "kind", "state", "title", "description", "call_to_action", "target", "goal", "stretch_goals", "deadline",
             "allowed_origins", "return_urls", "owner_email", "letter_text", "rate_limits", "intake_paused", "captcha",
-            "allows_individual_endorsements", "delivery"],
+            "allows_individual_endorsements", "delivery", "coalition"],
+        ["coalition"] = ["name", "reply_to", "contact"],
         ["captcha"] = ["provider", "site_key"],
         ["delivery"] = ["on_goal_reached", "every", "weekly_day", "weekly_hour_utc", "at_close"],
         ["title"] = ["en", "es"],

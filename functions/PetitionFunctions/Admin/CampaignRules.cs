@@ -125,6 +125,12 @@ public static class CampaignRules
             Text(input.Target?.Title, "target.title", MaxTargetFieldLength, multiline: false, errors, required: true) ?? "",
             Email(input.Target?.DeliveryEmail, "target.delivery_email", errors, required: true) ?? "");
         var ownerEmail = Email(input.OwnerEmail, "owner_email", errors, required: false);
+        var coalition = input.Coalition is { } given
+            ? new Coalition(
+                Text(given.Name, "coalition.name", MaxTargetFieldLength, multiline: false, errors, required: true) ?? "",
+                Email(given.ReplyTo, "coalition.reply_to", errors, required: false),
+                Text(given.Contact, "coalition.contact", MaxTargetFieldLength, multiline: false, errors, required: false))
+            : null;
 
         var goal = input.Goal ?? 0;
         if (input.Goal is null) errors.Add("goal", FieldMessages.Required);
@@ -161,6 +167,7 @@ public static class CampaignRules
             AllowedOrigins = origins,
             ReturnUrls = returnUrls,
             OwnerEmail = ownerEmail,
+            Coalition = coalition,
             LetterText = letter,
             RateLimits = rateLimits,
             IntakePaused = input.IntakePaused ?? existing?.IntakePaused ?? false,

@@ -30,6 +30,9 @@ public sealed partial record Campaign
     /// <summary>Who runs the campaign: gets a copy of what is delivered to the target. Optional.</summary>
     public string? OwnerEmail { get; init; }
 
+    /// <summary>The coalition the packets to the target come from (name, reply-to, contact line); null: the app's sender alone.</summary>
+    public Coalition? Coalition { get; init; }
+
     /// <summary>The letter delivered to the target, in both languages (sign-on letters). Optional.</summary>
     public LocalizedText? LetterText { get; init; }
 

@@ -189,13 +189,30 @@ public static class DeliveryEmails
         html.Append("<p>Files of this delivery:</p><ul>");
         foreach (var line in hashes) html.Append("<li><code>").Append(Html.Encode(line)).Append("</code></li>");
         html.Append("</ul>").Append(HtmlLayout.SmallPrint(verify));
+        if (SentBy(campaign) is { } sentBy)
+        {
+            text.Append('\n').Append(sentBy).Append('\n');
+            html.Append(HtmlLayout.Paragraph(sentBy));
+        }
 
         var to = new EmailAddress(campaign.Target.DeliveryEmail, campaign.Target.Name);
         return new EmailMessage(to, subject, text.ToString(), HtmlLayout.Document(Language.En, subject, html.ToString(), HtmlShell.WideEmail))
         {
             Cc = string.IsNullOrWhiteSpace(campaign.OwnerEmail) ? [] : [new EmailAddress(campaign.OwnerEmail.Trim())],
             Attachments = [attachment],
+            SenderName = campaign.Coalition?.Name,
+            ReplyTo = campaign.Coalition?.ReplyTo ?? campaign.OwnerEmail?.Trim(),
         };
+    }
+
+    /// <summary>"Sent by the New York Immigration Coalition. Contact: …; replies reach …": who the office can answer.</summary>
+    private static string? SentBy(Campaign campaign)
+    {
+        if (campaign.Coalition is not { } coalition) return null;
+        var line = $"Sent by {coalition.Name}.";
+        if (coalition.Contact is { Length: > 0 } contact) line += $" Contact: {contact}.";
+        if ((coalition.ReplyTo ?? campaign.OwnerEmail) is { Length: > 0 } replyTo) line += $" Replies to this email reach {replyTo.Trim()}.";
+        return line;
     }
 
     /// <summary>"signers-{campaign}-{delivery}-part-2-of-3.csv".</summary>

@@ -221,11 +221,11 @@ public sealed class AcsEmailTransport : IEmailTransport
             foreach (var (name, value) in message.ExtraHeaders()) json.WriteString(name, value);
             json.WriteEndObject();
 
-            if (_replyTo is not null)
+            if ((message.ReplyTo ?? _replyTo) is { } replyTo)
             {
                 json.WriteStartArray("replyTo");
                 json.WriteStartObject();
-                json.WriteString("address", _replyTo);
+                json.WriteString("address", replyTo);
                 json.WriteEndObject();
                 json.WriteEndArray();
             }

@@ -19,6 +19,12 @@ public sealed record EmailMessage(EmailAddress To, string Subject, string PlainT
     /// </summary>
     public Uri? Unsubscribe { get; init; }
 
+    /// <summary>The From display name for this email (a campaign's coalition), instead of Email:SenderName. ACS takes it from its sender resource instead.</summary>
+    public string? SenderName { get; init; }
+
+    /// <summary>Where replies go for this email (a campaign's coalition), instead of Email:ReplyTo.</summary>
+    public string? ReplyTo { get; init; }
+
     /// <summary>The headers every email carries besides the usual ones: Auto-Submitted (RFC 3834), so no auto-reply answers it, and List-Unsubscribe where it has one.</summary>
     public IEnumerable<KeyValuePair<string, string>> ExtraHeaders()
     {

@@ -15,11 +15,11 @@ internal static class MimeMessages
         ArgumentNullException.ThrowIfNull(options);
 
         var mime = new MimeMessage();
-        mime.From.Add(ConfiguredAddress(options.SenderName, options.SenderAddress, "Email:SenderAddress"));
+        mime.From.Add(ConfiguredAddress(message.SenderName ?? options.SenderName, options.SenderAddress, "Email:SenderAddress"));
         mime.To.Add(Recipient(message.To));
         foreach (var copy in message.Cc) mime.Cc.Add(Recipient(copy));
-        if (!string.IsNullOrWhiteSpace(options.ReplyTo))
-            mime.ReplyTo.Add(ConfiguredAddress(null, options.ReplyTo, "Email:ReplyTo"));
+        if ((message.ReplyTo ?? options.ReplyTo) is { } replyTo && !string.IsNullOrWhiteSpace(replyTo))
+            mime.ReplyTo.Add(ConfiguredAddress(null, replyTo, "Email:ReplyTo"));
 
         mime.Subject = message.Subject;
         mime.Date = date;

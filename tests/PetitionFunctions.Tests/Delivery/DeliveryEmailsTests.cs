@@ -46,9 +46,52 @@ public sealed class DeliveryEmailsTests
     }
 
     [Fact]
+    public async Task The_packet_comes_from_the_campaigns_coalition_with_its_reply_to_and_contact_line_and_singular_counts()
+    {
+        var campaign = DemoCampaigns.All[0] with
+        {
+            OwnerEmail = "owner@example.org",
+            Coalition = new Coalition("New York Coalition to Stop S-Comm", "desk@example.org", "Ana Ruiz, (212) 555-0142"),
+        };
+        IReadOnlyList<DeliveredPart> one = [new(1, "signers-governor-end-s-comm-goal-2500.csv", 1, 120, new string('c', 64))];
+
+        var email = DeliveryEmails.Part(new DeliveryPacket(campaign, Record, 1, 1, null, one), 1,
+            EmailAttachment.FromBytes(one[0].Name, DeliveryCsv.ContentType, [1]));
+        var mime = await MimeOfAsync(email);
+
+        Assert.Equal("New York Coalition to Stop S-Comm", email.SenderName);
+        Assert.Equal("desk@example.org", email.ReplyTo);
+        Assert.EndsWith(": 1 signature", email.Subject);
+        Assert.Contains("1 signer, 120 bytes", email.PlainText);
+        Assert.Contains("Sent by New York Coalition to Stop S-Comm. Contact: Ana Ruiz, (212) 555-0142. Replies to this email reach desk@example.org.", email.PlainText);
+        Assert.Contains("Ana Ruiz, (212) 555-0142", email.Html);
+        Assert.Equal("New York Coalition to Stop S-Comm", mime.From.Mailboxes.Single().Name);
+        Assert.Equal("desk@example.org", mime.ReplyTo.Mailboxes.Single().Address);
+        // Without a reply-to of its own, replies reach the campaign's owner.
+        Assert.Equal("owner@example.org", DeliveryEmails.Part(new DeliveryPacket(campaign with { Coalition = campaign.Coalition! with { ReplyTo = null } }, Record, 1, 1, null, one), 1,
+            EmailAttachment.FromBytes(one[0].Name, DeliveryCsv.ContentType, [1])).ReplyTo);
+    }
+
+    /// <summary>The email as the outbox transport writes it (the same MIME the SMTP transport sends).</summary>
+    private static async Task<MimeKit.MimeMessage> MimeOfAsync(EmailMessage email)
+    {
+        var folder = Directory.CreateTempSubdirectory("coalition-eml-");
+        try
+        {
+            using var transport = new OutboxFolderTransport(Microsoft.Extensions.Options.Options.Create(new EmailOptions { Outbox = new() { Folder = folder.FullName } }), TimeProvider.System);
+            await transport.SendAsync(email, Guid.NewGuid(), CancellationToken.None);
+            return MimeKit.MimeMessage.Load(Directory.GetFiles(folder.FullName, "*.eml").Single());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Without_an_owner_there_is_no_copy_and_the_letter_text_replaces_the_description_when_set()
     {
-        var campaign = DemoCampaigns.All[0];
+        var campaign = DemoCampaigns.All[0] with { OwnerEmail = null };
         Assert.Empty(Email(campaign).Cc);
         Assert.Contains(campaign.Description.En, Email(campaign).PlainText);
 

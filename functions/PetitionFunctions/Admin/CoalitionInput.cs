@@ -1,0 +1,3 @@
+namespace PetitionFunctions.Admin;
+
+public sealed record CoalitionInput(string? Name, string? ReplyTo, string? Contact);
