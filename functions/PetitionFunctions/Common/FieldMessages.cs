@@ -54,4 +54,12 @@ public static class FieldMessages
     public static readonly LocalizedText NotAList = new(
         "This must be a list.",
         "Debe ser una lista.");
+
+    public static readonly LocalizedText BackToForm = new(
+        "Go back to the form",
+        "Volver al formulario");
+
+    public static readonly LocalizedText BackWithBrowser = new(
+        "Use your browser's Back button to return to the form; what you typed is usually still there.",
+        "Use el botón Atrás de su navegador para volver al formulario; lo que escribió suele seguir ahí.");
 }

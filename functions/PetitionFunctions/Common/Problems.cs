@@ -146,6 +146,29 @@ public static class Problems
         return result;
     }
 
+    /// <summary>
+    /// The same refusal as an HTML page in the person's language, for a plain form post (a page without
+    /// JavaScript shows the answer as it is): the problem, one line per field, and a link back to the form.
+    /// </summary>
+    public static IActionResult Page(ProblemKind kind, FieldErrors? errors, Language language, Uri? back)
+    {
+        var text = Texts[kind];
+        var title = text.Title.In(language);
+        var body = new System.Text.StringBuilder($"<h1 style=\"font-size:1.5em\">{Html.Encode(title)}</h1>");
+        if (text.Detail is { } detail) body.Append(HtmlLayout.Paragraph(detail.In(language)));
+        if (errors is { IsEmpty: false })
+        {
+            body.Append("<ul>");
+            foreach (var (field, messages) in errors.In(language))
+                body.Append("<li>").Append(Html.Encode(string.Join(" ", messages))).Append(" <small>(").Append(Html.Encode(field)).Append(")</small></li>");
+            body.Append("</ul>");
+        }
+        body.Append(back is null
+            ? HtmlLayout.Paragraph(FieldMessages.BackWithBrowser.In(language))
+            : $"<p><a href=\"{Html.Encode(back.AbsoluteUri)}\">{Html.Encode(FieldMessages.BackToForm.In(language))}</a></p>");
+        return HtmlPages.Page(text.Status, language, title, body.ToString());
+    }
+
     private static int? DefaultRetryAfterSeconds(ProblemKind kind) => kind switch
     {
         ProblemKind.StorageUnavailable or ProblemKind.CaptchaUnavailable => 5,

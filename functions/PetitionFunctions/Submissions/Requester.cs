@@ -18,4 +18,10 @@ public sealed record Requester(string? Origin, IPAddress? Address = null, bool W
     /// partner's server. Null for everyone else.
     /// </summary>
     public string? Partner { get; init; }
+
+    /// <summary>The page the request came from (its Referer), when it gave an http(s) one: where a form's error page links back to.</summary>
+    public Uri? Page { get; init; }
+
+    /// <summary>Whether the client asked for HTML (a browser's Accept header does): a form it posted then gets its refusals as a page.</summary>
+    public bool AcceptsHtml { get; init; }
 }

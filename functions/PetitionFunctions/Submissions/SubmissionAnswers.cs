@@ -7,7 +7,8 @@ namespace PetitionFunctions.Submissions;
 
 /// <summary>
 /// The HTTP answer to a signature, endorsement or story submission: 303 to the return URL for a form
-/// post, else 202 with the stage's receipt, or problem+json. A new and a repeated submission get the
+/// post, else 202 with the stage's receipt, or problem+json (an HTML page for a form post, which a
+/// browser shows as it is). A new and a repeated submission get the
 /// same answer: nobody can probe who took part.
 /// </summary>
 public static class SubmissionAnswers
@@ -22,6 +23,7 @@ public static class SubmissionAnswers
         {
             StatusCode = StatusCodes.Status202Accepted,
         },
+        IntakeOutcome.Refused { Form: { } form } refused => Problems.Page(refused.Problem, refused.Errors, refused.Language, form.Back),
         IntakeOutcome.Refused { Errors: { IsEmpty: false } errors } refused => Problems.Fields(errors, refused.Language, refused.Problem),
         IntakeOutcome.Refused refused => Problems.For(refused.Problem, refused.Language, retryAfter: refused.RetryAfter),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),

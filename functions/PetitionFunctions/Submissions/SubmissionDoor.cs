@@ -46,8 +46,14 @@ public sealed class SubmissionDoor(CampaignReads campaigns, IntakeSwitch intakeS
     /// </summary>
     public Task<IntakeOutcome> TakeAsync<TSubmission, TValid>(
         ISubmissionKind<TSubmission, TValid> kind, string slug, RequestBody body, Language requestLanguage, Requester requester, CancellationToken cancellationToken)
-        where TSubmission : ISubmission where TValid : IValidSubmission =>
-        EnterAsync(kind.Entrance, slug, requestLanguage, requester.Origin, async campaign =>
+        where TSubmission : ISubmission where TValid : IValidSubmission
+    {
+        // A form says its language in a field; its answer speaks it, even when the door refuses it. A browser's
+        // form post (it asks for HTML) gets a page rather than problem+json.
+        var isForm = body.Format == BodyFormat.Form;
+        if (isForm && Languages.Parse(new FormBody(body.Text, new FieldErrors())["language"]) is { } formLanguage) requestLanguage = formLanguage;
+        var form = isForm && requester.AcceptsHtml ? new IntakeOutcome.FormPost(requester.Page) : null;
+        return Completed(EnterAsync(kind.Entrance, slug, requestLanguage, requester.Origin, async campaign =>
         {
             var parsed = kind.Parse(body);
             var language = Languages.Parse(parsed.Submission?.Language) ?? requestLanguage;
@@ -58,7 +64,10 @@ public sealed class SubmissionDoor(CampaignReads campaigns, IntakeSwitch intakeS
 
             return await kind.GuardAndRecordAsync(campaign, submission, valid, requester, language, cancellationToken)
                 ?? (IntakeOutcome)new IntakeOutcome.Received(valid.Language, valid.ReturnUrl, valid);
-        });
+        }), form);
+
+        static async Task<IntakeOutcome> Completed(Task<IntakeOutcome> outcome, IntakeOutcome.FormPost? form) => (await outcome) with { Form = form };
+    }
 
     /// <summary>Whether a browser page at this origin may post to the campaign through this entrance: the answer to a CORS preflight.</summary>
     public async Task<bool> AllowsOriginAsync(Entrance entrance, string slug, string? origin) =>

@@ -105,7 +105,8 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task<Campaign> NewCampaignAsync(CampaignKind kind = CampaignKind.Petition, Func<Campaign, Campaign>? change = null)
     {
         var demo = DemoCampaigns.All.First(c => c.Kind == kind);
-        var campaign = demo with { Slug = $"e2e-{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():n}"[..32], OwnerEmail = "owner@example.org" };
+        // The configured rate limits, not the demo's own.
+        var campaign = demo with { Slug = $"e2e-{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():n}"[..32], OwnerEmail = "owner@example.org", RateLimits = null };
         campaign = change?.Invoke(campaign) ?? campaign;
         await Service<CampaignTable>().SaveAsync(campaign, CancellationToken.None);
         return campaign;
