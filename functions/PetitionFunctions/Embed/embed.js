@@ -56,6 +56,7 @@
       sign: 'Sign',
       sending: 'Sending…',
       confirmNote: 'We will email you a link to confirm your signature.',
+      originBlocked: function (origin) { return 'This form cannot take sign-ons on this website yet: ask the campaign\'s organisers to allow ' + origin + '.'; },
       countNote: 'Confirmed signatures are counted within a few minutes.',
       thanks: 'Thank you! Check your email to confirm your signature.',
       summary: 'Please correct the following:',
@@ -113,6 +114,7 @@
       sign: 'Firmar',
       sending: 'Enviando…',
       confirmNote: 'Le enviaremos un enlace por correo para confirmar su firma.',
+      originBlocked: function (origin) { return 'Este formulario aún no puede recibir firmas en este sitio: pida a los organizadores de la campaña que autoricen ' + origin + '.'; },
       countNote: 'Las firmas confirmadas se cuentan en pocos minutos.',
       thanks: '¡Gracias! Revise su correo para confirmar su firma.',
       summary: 'Corrija lo siguiente:',
@@ -746,7 +748,24 @@
     if (list) box.appendChild(renderEndorsements(list));
   }
 
-  function render(campaign) {
+  // Whether this page may post to the campaign, asked before any form is shown. A page that may not gets
+  // a note saying which origin to have allowed (and the same in the console for the partner's developer).
+  async function originAllowed() {
+    try {
+      var response = await request(campaignPath + '/origin');
+      var body = response.ok ? await readJson(response) : null;
+      if (!body || body.allowed !== false) return true;
+      var origin = body.origin || location.origin;
+      console.error('PetitionFunctions: the page origin ' + origin + ' is not allowed to post to campaign "' + slug +
+        '". Ask an admin of the campaign to add ' + origin + ' to its allowed_origins.');
+      box.appendChild(el('p', { 'class': 'note', role: 'status' }, t.originBlocked(origin)));
+      return false;
+    } catch (e) {
+      return true;
+    }
+  }
+
+  async function render(campaign) {
     while (box.firstChild) box.removeChild(box.firstChild);
     var kind = String(campaign.kind || '');
     box.appendChild(el('h2', { id: 'pf-title' }, campaign.title));
@@ -758,6 +777,7 @@
       box.appendChild(el('p', { 'class': 'target' }, t.to + target));
     }
     box.appendChild(renderMeter(kind, campaign.count, campaign.goal));
+    if (campaign.state === 'open' && !(await originAllowed())) return null;
     if (kind === 'petition') {
       if (campaign.state === 'open') box.appendChild(renderForm(campaign));
       else box.appendChild(el('p', { role: 'status' }, t.closed));

@@ -174,26 +174,27 @@ public sealed class EmbedBrowserTests(EmbedBrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_page_the_campaign_does_not_allow_cannot_post_and_the_form_says_so()
+    public async Task A_page_the_campaign_does_not_allow_shows_no_form_and_tells_the_partner_which_origin_to_have_allowed()
     {
         var campaign = await fixture.NewCampaignAsync(c => c with { AllowedOrigins = [fixture.AllowedOrigin] });
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") lock (console) console.Add(message.Text); };
         await page.GotoAsync(EmbedBrowserFixture.PageFor(fixture.BlockedOrigin, campaign.Slug));
 
-        await Expect(page.GetByLabel("Nombre", new() { Exact = true })).ToBeVisibleAsync(Visible);
-        await page.GetByLabel("Nombre", new() { Exact = true }).FillAsync("Luis");
-        await page.GetByLabel("Apellido", new() { Exact = true }).FillAsync("Gómez");
-        await page.GetByLabel("Correo electrónico", new() { Exact = true }).FillAsync($"luis-{Guid.NewGuid():n}@example.org");
-        await page.GetByLabel("Código postal", new() { Exact = true }).FillAsync("11201");
-        var submit = page.GetByRole(AriaRole.Button, new() { Name = campaign.CallToAction.Es });
-        await submit.ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("No pudimos enviar su firma. Inténtelo de nuevo.", new() { Timeout = 20_000 });
-        await Expect(submit).ToBeEnabledAsync();
-        await Expect(page.GetByText("¡Gracias!")).ToHaveCountAsync(0);
+        var note = page.GetByRole(AriaRole.Status).Filter(new() { HasText = fixture.BlockedOrigin });
+        await Expect(note).ToHaveTextAsync($"Este formulario aún no puede recibir firmas en este sitio: pida a los organizadores de la campaña que autoricen {fixture.BlockedOrigin}.", new() { Timeout = 20_000 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = campaign.Title.Es })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Nombre", new() { Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.Locator("form")).ToHaveCountAsync(0);
+        await Eventually.True(() => { lock (console) return console.Any(line => line.Contains($"add {fixture.BlockedOrigin} to its allowed_origins", StringComparison.Ordinal)); });
         await Screenshot(page, "embed-5-origin-not-allowed");
 
+        // The allowed partner's page still gets its form.
+        var allowed = await context.NewPageAsync();
+        await allowed.GotoAsync(EmbedBrowserFixture.PageFor(fixture.AllowedOrigin, campaign.Slug));
+        await Expect(allowed.GetByLabel("Nombre", new() { Exact = true })).ToBeVisibleAsync(Visible);
         Assert.Empty(await fixture.SignatureRowsAsync(campaign.Slug));
     }
 
