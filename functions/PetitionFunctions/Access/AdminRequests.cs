@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PetitionFunctions.Common;
@@ -31,6 +32,33 @@ public static class AdminRequests
         request.HttpContext.User.FindFirst("oid")?.Value
         ?? request.HttpContext.User.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value
         ?? request.HttpContext.User.FindFirst("sub")?.Value;
+    /// <summary>
+    /// A body that must be one JSON object holding exactly one field (PUT /manage/intake, PUT /manage/email-budget):
+    /// the field's value as <paramref name="read"/> takes it (adding its own error when it cannot), or the errors per field.
+    /// </summary>
+    public static (T? Value, FieldErrors Errors) ParseOneField<T>(string json, string field, Func<JsonElement, FieldErrors, T?> read) where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var errors = new FieldErrors();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) errors.Add("body", FieldMessages.NotAnObject);
+            else
+            {
+                foreach (var property in document.RootElement.EnumerateObject())
+                    if (property.Name != field) errors.Add(property.Name, AdminMessages.UnknownRequestField);
+                if (!document.RootElement.TryGetProperty(field, out var value)) errors.Add(field, FieldMessages.Required);
+                else if (read(value, errors) is { } taken && errors.IsEmpty) return (taken, errors);
+            }
+        }
+        catch (JsonException)
+        {
+            errors.Add("body", FieldMessages.MalformedJson);
+        }
+        return (null, errors);
+    }
+
 }
 
 /// <summary>

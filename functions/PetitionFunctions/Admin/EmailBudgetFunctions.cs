@@ -53,27 +53,12 @@ public static class EmailBudgetRequest
 {
     public const int Max = 100_000;
 
-    public static (int? PerMinute, FieldErrors Errors) Parse(string json)
-    {
-        var errors = new FieldErrors();
-        try
+    public static (int? PerMinute, FieldErrors Errors) Parse(string json) =>
+        AdminRequests.ParseOneField<int>(json, "per_minute", (perMinute, errors) =>
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) errors.Add("body", FieldMessages.NotAnObject);
-            else
-            {
-                foreach (var property in document.RootElement.EnumerateObject())
-                    if (property.Name != "per_minute") errors.Add(property.Name, AdminMessages.UnknownRequestField);
-                if (!document.RootElement.TryGetProperty("per_minute", out var perMinute)) errors.Add("per_minute", FieldMessages.Required);
-                else if (perMinute.ValueKind != JsonValueKind.Number || !perMinute.TryGetInt32(out var value)) errors.Add("per_minute", AdminMessages.WrongType);
-                else if (value is < 0 or > Max) errors.Add("per_minute", AdminMessages.EmailBudgetRange);
-                else if (errors.IsEmpty) return (value, errors);
-            }
-        }
-        catch (JsonException)
-        {
-            errors.Add("body", FieldMessages.MalformedJson);
-        }
-        return (null, errors);
-    }
+            if (perMinute.ValueKind != JsonValueKind.Number || !perMinute.TryGetInt32(out var value)) errors.Add("per_minute", AdminMessages.WrongType);
+            else if (value is < 0 or > Max) errors.Add("per_minute", AdminMessages.EmailBudgetRange);
+            else return value;
+            return null;
+        });
 }

@@ -38,26 +38,11 @@ public sealed class IntakeSwitchFunctions(IntakeSwitch intakeSwitch)
 /// <summary>The body of PUT /api/manage/intake: {"paused": true} or {"paused": false}, nothing else.</summary>
 public static class IntakePauseRequest
 {
-    public static (bool? Paused, FieldErrors Errors) Parse(string json)
-    {
-        var errors = new FieldErrors();
-        try
+    public static (bool? Paused, FieldErrors Errors) Parse(string json) =>
+        AdminRequests.ParseOneField<bool>(json, "paused", (paused, errors) =>
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) errors.Add("body", FieldMessages.NotAnObject);
-            else
-            {
-                foreach (var property in document.RootElement.EnumerateObject())
-                    if (property.Name != "paused") errors.Add(property.Name, AdminMessages.UnknownRequestField);
-                if (!document.RootElement.TryGetProperty("paused", out var paused)) errors.Add("paused", FieldMessages.Required);
-                else if (paused.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) errors.Add("paused", AdminMessages.WrongType);
-                else if (errors.IsEmpty) return (paused.GetBoolean(), errors);
-            }
-        }
-        catch (JsonException)
-        {
-            errors.Add("body", FieldMessages.MalformedJson);
-        }
-        return (null, errors);
-    }
+            if (paused.ValueKind is JsonValueKind.True or JsonValueKind.False) return paused.GetBoolean();
+            errors.Add("paused", AdminMessages.WrongType);
+            return null;
+        });
 }

@@ -34,13 +34,7 @@ public static class DeliveryEmails
             $"On behalf of the people who signed \"{title}\", we deliver their signatures: {N(packet.TotalConfirmed)} confirmed in all, "
             + $"{N(packet.NewSinceLast)} new since our last delivery.",
         ];
-        var figures = new List<(string Label, string Value)>
-        {
-            ("Confirmed signatures", N(packet.TotalConfirmed)),
-            ("New since the last delivery", N(packet.NewSinceLast)),
-            ("Delivery", $"{packet.Delivery.DeliveryId} ({packet.Delivery.Reason ?? packet.Delivery.Kind.ToString().ToLowerInvariant()})"),
-            ("Signatures confirmed up to", Time(packet.Delivery.RequestedAt)),
-        };
+        var figures = Figures(packet.Delivery, ("Confirmed signatures", packet.TotalConfirmed), packet.NewSinceLast, "Signatures confirmed up to");
         var asOf = packet.Summary?.UpdatedAt is { } updated ? $" (as counted at {Time(updated)})" : "";
         var breakdowns = new StringBuilder();
         var breakdownsHtml = new StringBuilder();
@@ -76,13 +70,7 @@ public static class DeliveryEmails
             $"To {campaign.Target.Name} ({campaign.Target.Title}),",
             $"We deliver the letter \"{title}\" and its endorsements. {endorsers.Summary()}",
         ];
-        var figures = new List<(string Label, string Value)>
-        {
-            ("Endorsements", N(endorsers.Count)),
-            ("New since the last delivery", N(newSinceLast)),
-            ("Delivery", $"{delivery.DeliveryId} ({delivery.Reason ?? delivery.Kind.ToString().ToLowerInvariant()})"),
-            ("Endorsements approved up to", Time(delivery.RequestedAt)),
-        };
+        var figures = Figures(delivery, ("Endorsements", endorsers.Count), newSinceLast, "Endorsements approved up to");
         var attachmentNote = $"The endorsers are attached ({part.Name}). Columns: scope, kind, name, title, affiliation, city, state, website. "
                              + "No email addresses or phone numbers are included.";
         string[] files = [$"{part.Name}: {Many(part.Rows, "endorser", "endorsers")}, {Many(part.Bytes, "byte", "bytes")}, SHA-256 {part.Sha256}"];
@@ -104,13 +92,7 @@ public static class DeliveryEmails
             $"On behalf of the people who shared their stories with \"{title}\", we deliver {Many(stories.Count, "story", "stories")}. "
             + "Each is sent with its writer's consent and edited to protect them: no contact details, and a name only where the writer asked for it.",
         ];
-        var figures = new List<(string Label, string Value)>
-        {
-            ("Stories", N(stories.Count)),
-            ("New since the last delivery", N(newSinceLast)),
-            ("Delivery", $"{delivery.DeliveryId} ({delivery.Reason ?? delivery.Kind.ToString().ToLowerInvariant()})"),
-            ("Stories received up to", Time(delivery.RequestedAt)),
-        };
+        var figures = Figures(delivery, ("Stories", stories.Count), newSinceLast, "Stories received up to");
         var html = new StringBuilder();
         foreach (var (story, number) in stories.Select((story, i) => (story, i + 1)))
         {
@@ -150,6 +132,15 @@ public static class DeliveryEmails
         if (story.En is { } en) yield return (story.Es is null ? null : "In English:", en);
         if (story.Es is { } es) yield return (story.En is null ? null : "En español:", es);
     }
+
+    /// <summary>The packet's table: how many in all, how many new, which delivery, and up to when.</summary>
+    private static List<(string Label, string Value)> Figures(DeliveryRecord delivery, (string Label, int Count) total, int newSinceLast, string upToLabel) =>
+    [
+        (total.Label, N(total.Count)),
+        ("New since the last delivery", N(newSinceLast)),
+        ("Delivery", $"{delivery.DeliveryId} ({delivery.Reason ?? delivery.Kind.ToString().ToLowerInvariant()})"),
+        (upToLabel, Time(delivery.RequestedAt)),
+    ];
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

@@ -19,7 +19,16 @@ public sealed class OriginCheckFunctions(CampaignReads campaigns)
     public async Task<IActionResult> CheckOrigin(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "campaigns/{slug}/origin")] HttpRequest request, string slug)
     {
-        if (await campaigns.FindAsync(slug) is not { Campaign: { State: not CampaignState.Draft } campaign })
+        CampaignView? view;
+        try
+        {
+            view = await campaigns.FindAsync(slug);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
+        {
+            return Problems.For(ProblemKind.StorageUnavailable, HttpAnswers.LanguageOf(request));
+        }
+        if (view is not { Campaign: { State: not CampaignState.Draft } campaign })
             return Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
         var origin = Requesters.OriginOf(request);
         request.HttpContext.Response.Headers.CacheControl = "no-store";

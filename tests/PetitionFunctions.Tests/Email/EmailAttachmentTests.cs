@@ -189,7 +189,7 @@ public sealed class EmailAttachmentTests : IDisposable
     public async Task Smtp_sends_to_the_copy_too_and_the_attachments_arrive_intact()
     {
         var received = new ConcurrentQueue<(IReadOnlyList<string> To, byte[] Data)>();
-        var port = FreePort();
+        var port = PetitionFunctions.LocalHost.ChildProcesses.FreePorts(1)[0];
         using var stop = new CancellationTokenSource();
         var services = new SmtpServiceProvider();
         services.Add(new CapturingStore(received));
@@ -224,14 +224,6 @@ public sealed class EmailAttachmentTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class CapturingStore(ConcurrentQueue<(IReadOnlyList<string> To, byte[] Data)> received) : MessageStore
     {

@@ -35,7 +35,7 @@ public sealed class SmtpEmailTransportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _port = FreePort();
+        _port = PetitionFunctions.LocalHost.ChildProcesses.FreePorts(1)[0];
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port)))
@@ -155,7 +155,7 @@ public sealed class SmtpEmailTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_closed_port_is_transient()
     {
-        var closed = FreePort();
+        var closed = PetitionFunctions.LocalHost.ChildProcesses.FreePorts(1)[0];
 
         var ex = await Assert.ThrowsAsync<TransientEmailException>(
             () => Transport(port: closed).SendAsync(Message, Guid.NewGuid(), CancellationToken.None));
@@ -206,14 +206,6 @@ public sealed class SmtpEmailTransportTests : IAsyncLifetime
     public void Security_settings_map_to_MailKit_options(SmtpSecurity security, SecureSocketOptions expected) =>
         Assert.Equal(expected, SmtpEmailTransport.MapSecurity(security));
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task WaitUntilListeningAsync(int port)
     {

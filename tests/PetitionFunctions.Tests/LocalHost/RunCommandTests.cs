@@ -13,7 +13,7 @@ namespace PetitionFunctions.Tests.LocalHost;
 /// </summary>
 public sealed class RunCommandTests : IDisposable
 {
-    private readonly int _port = FreePort();
+    private readonly int _port = PetitionFunctions.LocalHost.ChildProcesses.FreePorts(1)[0];
     private readonly DirectoryInfo _outbox = Directory.CreateTempSubdirectory("run-command-outbox-");
 
     [Fact]
@@ -105,14 +105,6 @@ public sealed class RunCommandTests : IDisposable
         return await Task.FromResult(new RunningCommand(Process.Start(start)!));
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
