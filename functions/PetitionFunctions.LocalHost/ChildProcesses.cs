@@ -8,6 +8,22 @@ namespace PetitionFunctions.LocalHost;
 public static class ChildProcesses
 {
     /// <summary>Distinct free loopback ports: every listener is held until all are picked, so none is handed out twice.</summary>
+    /// <summary>Whether nothing listens on this loopback port now (a program may still take it before the caller does).</summary>
+    public static bool IsFree(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            return false;
+        }
+    }
+
     public static int[] FreePorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();

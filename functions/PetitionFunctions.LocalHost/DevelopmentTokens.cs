@@ -45,13 +45,19 @@ public sealed class DevelopmentTokens : IAsyncDisposable
         [AdminAuthentication.LocalIssuerSetting] = Issuer,
     };
 
-    public static async Task<DevelopmentTokens> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="keepIn">
+    /// A local run's data folder: the signing key and the issuer's port are kept there, so the tokens of an
+    /// earlier run (the admin token file) stay valid after a restart while that port is free. Null: a new
+    /// key on a new port, as tests want.
+    /// </param>
+    public static async Task<DevelopmentTokens> StartAsync(string? keepIn = null, CancellationToken cancellationToken = default)
     {
+        var (rsa, port) = keepIn is null ? (RSA.Create(2048), 0) : Kept(keepIn);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{(port > 0 && ChildProcesses.IsFree(port) ? port : 0)}");
         builder.Logging.ClearProviders();
         var server = builder.Build();
-        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "petitions-local-development" };
+        var key = new RsaSecurityKey(rsa) { KeyId = "petitions-local-development" };
         string IssuerOf(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/{TenantId}/v2.0";
         server.MapGet($"/{TenantId}/v2.0/.well-known/openid-configuration", (HttpContext context) => Results.Json(new Dictionary<string, object>
         {
@@ -62,7 +68,24 @@ public sealed class DevelopmentTokens : IAsyncDisposable
         server.MapGet($"/{TenantId}/v2.0/discovery/keys", () => Results.Json(new { keys = new[] { PublicKey(key) } }));
         await server.StartAsync(cancellationToken);
         var origin = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        if (keepIn is not null) File.WriteAllText(Path.Combine(keepIn, "issuer-port"), new Uri(origin).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new DevelopmentTokens(server, key, $"{origin.TrimEnd('/')}/{TenantId}/v2.0");
+    }
+
+    /// <summary>The signing key kept in the folder (made on first use, readable by this user only) and the port last used.</summary>
+    private static (RSA Key, int Port) Kept(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var keyFile = Path.Combine(folder, "issuer-key.pem");
+        var rsa = RSA.Create(2048);
+        if (File.Exists(keyFile)) rsa.ImportFromPem(File.ReadAllText(keyFile));
+        else
+        {
+            File.WriteAllText(keyFile, rsa.ExportPkcs8PrivateKeyPem());
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        var portFile = Path.Combine(folder, "issuer-port");
+        return (rsa, File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile), out var port) ? port : 0);
     }
 
     private static Dictionary<string, string> PublicKey(RsaSecurityKey key)

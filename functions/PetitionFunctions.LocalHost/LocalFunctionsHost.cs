@@ -75,7 +75,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         DevelopmentTokens? tokens = null;
         if (string.IsNullOrEmpty(builder.Configuration[$"{AdminAuthentication.Section}:ClientId"]))
         {
-            tokens = await DevelopmentTokens.StartAsync(cancellationToken);
+            tokens = await DevelopmentTokens.StartAsync(builder.Configuration[DataFolderSetting], cancellationToken);
             builder.Configuration.AddInMemoryCollection(tokens.Settings!);
         }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
@@ -42,7 +40,7 @@ public static class LocalRun
             return 1;
         }
         var port = Option(args, "--urls") is { } urls && Uri.TryCreate(urls, UriKind.Absolute, out var address) ? address.Port : LocalSettings.DefaultPort;
-        if (PortInUse(port))
+        if (!ChildProcesses.IsFree(port))
         {
             Console.Error.WriteLine($"Port {port} is already in use (another run of PetitionFunctions, or another program). " +
                                     $"Stop it, or choose another port: dotnet run --project functions/PetitionFunctions.LocalHost -- --urls http://127.0.0.1:{port + 1}");
@@ -66,21 +64,6 @@ public static class LocalRun
             : await RunRealAsync(realHost, port, dataFolder);
     }
 
-    private static bool PortInUse(int port)
-    {
-        try
-        {
-            var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return false;
-        }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
-        {
-            return true;
-        }
-    }
-
     private static async Task<int> RunStandInAsync(string[] args, string dataFolder)
     {
         await using var host = await LocalFunctionsHost.StartAsync(args, builder => builder.Configuration[LocalFunctionsHost.DataFolderSetting] = dataFolder);
@@ -94,7 +77,7 @@ public static class LocalRun
     private static async Task<int> RunRealAsync(string command, int port, string dataFolder)
     {
         await using var azurite = await Azurite.StartAsync(Path.Combine(dataFolder, "azurite"));
-        await using var tokens = await DevelopmentTokens.StartAsync();
+        await using var tokens = await DevelopmentTokens.StartAsync(keepIn: dataFolder);
         var settings = LocalSettings.For(azurite, tokens, LocalSettings.OutboxFolder, new Uri($"http://localhost:{port}/"));
         Console.WriteLine($"Starting the app on the Functions host {command} (port {port})...");
         await using var host = await RealFunctionsHost.StartAsync(command, settings, port);

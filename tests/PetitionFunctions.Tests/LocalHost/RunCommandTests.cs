@@ -19,7 +19,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Data_keys_and_old_links_survive_a_restart_and_fresh_starts_empty()
     {
-        string confirmLink;
+        string confirmLink, token;
         await using (var first = await RunAsync())
         {
             await first.WaitForAsync("is ready at");
@@ -31,6 +31,12 @@ public sealed class RunCommandTests : IDisposable
             // The run prints each email's links as it writes the email.
             var printed = await first.WaitForAsync("luis.run@example.org");
             confirmLink = (await first.WaitForAsync("/api/confirm#", after: printed)).Trim();
+            // An organiser's change to a demo campaign, made with the run's admin token.
+            token = await File.ReadAllTextAsync(LocalSettings.AdminTokenFileFor(_port));
+            using var admin = Admin(token);
+            var changed = await admin.PatchAsync("manage/campaigns/governor-end-s-comm",
+                new StringContent("""{"goal": 3000}""", System.Text.Encoding.UTF8, "application/merge-patch+json"));
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
             await first.StopAsync();
         }
 
@@ -43,6 +49,11 @@ public sealed class RunCommandTests : IDisposable
             var page = await confirmed.Content.ReadAsStringAsync();
             Assert.Contains("Signature confirmed", page);
             Assert.DoesNotContain("once our team has reviewed", page);
+            // The token written before the restart still works, and the change was kept (the demo seeding adds only what is missing).
+            using var admin = Admin(token);
+            var campaign = await admin.GetAsync("manage/campaigns/governor-end-s-comm");
+            Assert.Equal(HttpStatusCode.OK, campaign.StatusCode);
+            Assert.Contains("\"goal\":3000", await campaign.Content.ReadAsStringAsync());
             await second.StopAsync();
         }
 
@@ -86,6 +97,13 @@ public sealed class RunCommandTests : IDisposable
         var text = string.Join("\n", run.Lines);
         foreach (var option in new[] { "--runtime", "--urls", "--fresh", "--help" }) Assert.Contains(option, text);
         Assert.False(File.Exists(LocalSettings.AdminTokenFileFor(_port)));
+    }
+
+    private HttpClient Admin(string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}/api/") };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Trim());
+        return client;
     }
 
     private async Task<RunningCommand> RunAsync(params string[] options)
