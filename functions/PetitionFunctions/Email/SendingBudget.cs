@@ -47,7 +47,10 @@ public sealed class SendingBudget(TableServiceClient service, IOptions<EmailOpti
     private static readonly TimeSpan SettingCache = TimeSpan.FromSeconds(30);
     private readonly TableClient _settings = service.GetTableClient(StorageNames.SettingsTable);
     private readonly TableClient _counters = service.GetTableClient(StorageNames.RateLimitsTable);
-    private (EmailBudget Budget, DateTimeOffset ReadAt)? _cached;
+    private sealed record Cached(EmailBudget Budget, DateTimeOffset ReadAt);
+
+    // One reference, swapped whole: every instance thread reads a budget with its own read time.
+    private volatile Cached? _cached;
 
     public async Task<EmailBudget> FindAsync(CancellationToken cancellationToken)
     {
@@ -66,7 +69,7 @@ public sealed class SendingBudget(TableServiceClient service, IOptions<EmailOpti
             ["ChangedAt"] = budget.ChangedAt,
             ["ChangedBy"] = actor,
         }, TableUpdateMode.Replace, cancellationToken);
-        _cached = (budget, time.GetUtcNow());
+        _cached = new Cached(budget, time.GetUtcNow());
         return budget;
     }
 
@@ -106,7 +109,7 @@ public sealed class SendingBudget(TableServiceClient service, IOptions<EmailOpti
     {
         if (_cached is { } cached && time.GetUtcNow() - cached.ReadAt < SettingCache) return cached.Budget;
         var budget = await FindAsync(cancellationToken);
-        _cached = (budget, time.GetUtcNow());
+        _cached = new Cached(budget, time.GetUtcNow());
         return budget;
     }
 }
