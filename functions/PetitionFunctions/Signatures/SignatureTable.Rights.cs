@@ -67,7 +67,8 @@ public sealed partial class SignatureTable
     }
 
     /// <summary>
-    /// Someone whose signature was withdrawn signs again: the row starts over as a fresh, unconfirmed
+    /// Someone whose signature was withdrawn in place (before withdrawals moved rows to random keys; a
+    /// withdrawal now leaves nothing under the key) signs again: the row starts over as a fresh, unconfirmed
     /// signature with the new details, and a confirmation email is owed, in one batch with the outbox
     /// row, conditional on the row's ETag (read again if it changed meanwhile). Null when the row is
     /// gone or no longer a withdrawn signature.

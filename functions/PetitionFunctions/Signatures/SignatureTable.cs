@@ -105,7 +105,8 @@ public sealed partial class SignatureTable(TableServiceClient service)
         if (await ReadAsync(signature.Campaign, signature.Key, cancellationToken) is not { } row) return null;
         if (!row.ContainsKey("Personal"))
         {
-            // Anonymised after a closing and signing again once reopened: the email needs the new details,
+            // A row anonymised in place, before anonymisation moved rows to random keys, signing again once
+            // reopened: the email needs the new details,
             // and the next anonymisation must see them.
             row["Personal"] = signature.ProtectedPersonalData;
             row.Remove("AnonymisedAt");
