@@ -106,8 +106,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
         if (!row.ContainsKey("Personal"))
         {
             // A row anonymised in place, before anonymisation moved rows to random keys, signing again once
-            // reopened: the email needs the new details,
-            // and the next anonymisation must see them.
+            // reopened: the email needs the new details, and the next anonymisation must see them.
             row["Personal"] = signature.ProtectedPersonalData;
             row.Remove("AnonymisedAt");
         }
