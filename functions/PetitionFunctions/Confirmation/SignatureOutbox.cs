@@ -3,20 +3,23 @@ using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
+using PetitionFunctions.Submissions;
 
 namespace PetitionFunctions.Confirmation;
 
 /// <summary>
 /// Signatures in the email outbox: the confirmation email, or "you have already signed" to someone who
 /// signs again, each with a withdraw link, in the signer's language. A signature gets at most
-/// <see cref="EmailAllowance.MaxEmailsPerSignature"/> emails, each numbered so it goes out once.
+/// <see cref="EmailAllowance.MaxEmailsPerSignature"/> emails, each numbered so it goes out once. A signature
+/// stored with its rate limits still due has them applied here first: over them, it is flagged and sent nothing.
 /// </summary>
 public sealed class SignatureOutbox(
     CampaignTable campaigns,
     SignatureTable signatures,
     LinkTokens tokens,
     PublicLinks links,
-    PersonalDataCipher cipher) : IEmailRecords
+    PersonalDataCipher cipher,
+    SubmissionGuard guard) : IEmailRecords
 {
     public string Name => "signature";
 
@@ -31,6 +34,12 @@ public sealed class SignatureOutbox(
         var signature = await signatures.FindAsync(request.Campaign, request.Key, cancellationToken);
         if (signature is null || !EmailAllowance.ShouldSend(signature, request.Sequence, request.Kind)) return null;
         if (await campaigns.FindAsync(request.Campaign, cancellationToken) is not { } campaign) return null;
+        if (signature.LimitsDue)
+        {
+            var flag = await guard.FlagLaterAsync(campaign, "A signature", signature.IpHash, cancellationToken);
+            await signatures.SettleLimitsAsync(campaign.Slug, signature.Key, flag, cancellationToken);
+            if (flag is not null) return null;
+        }
 
         var signer = PersonalDetails.Unprotect(cipher, signature.Campaign, signature.Key, signature.ProtectedPersonalData);
         var withdrawLink = links.Withdraw(tokens.Create(LinkTokens.WithdrawPurpose, campaign.Slug, signature.Key, LinkTokens.WithdrawLifetime, signature.Generation), signature.Language);

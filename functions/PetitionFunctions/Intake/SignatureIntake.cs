@@ -59,6 +59,7 @@ public sealed class SignatureIntake(
             IpHash = verdict.IpHash,
             EmailDomainHash = verdict.EmailDomainHash,
             SignedAt = signature.SignedAt,
+            LimitsDue = verdict.LimitsDue,
         };
 
         var addressKey = dedupeKeys.For(signature.CanonicalEmail);

@@ -22,6 +22,12 @@ public sealed record SignatureRecord(
 
     public string? EmailDomainHash { get; init; }
 
+    /// <summary>
+    /// Whether the campaign's rate limits are still to be applied to its client address: by the confirmation
+    /// email job (<see cref="SignatureTable.SettleLimitsAsync"/>), so intake pays no storage request for them.
+    /// </summary>
+    public bool LimitsDue { get; init; }
+
     /// <summary>When the partner's system says the person signed (OSDI <c>action_date</c>), if it was plausible.</summary>
     public DateTimeOffset? SignedAt { get; init; }
 }

@@ -69,6 +69,7 @@ public sealed partial class SignatureTable(TableServiceClient service)
             ["EmailDomainHash"] = signature.EmailDomainHash,
             ["SignedAt"] = signature.SignedAt,
             ["JournalRef"] = NewJournalRef(),
+            ["LimitsDue"] = signature.LimitsDue,
         };
 
     /// <summary>
@@ -197,6 +198,28 @@ public sealed partial class SignatureTable(TableServiceClient service)
                 ["EmailsSent"] = (row.GetInt32("EmailsSent") ?? 0) + 1,
             }, cancellationToken);
 
+    /// <summary>
+    /// Records that a signature's rate limits were applied after intake (<see cref="SignatureRecord.LimitsDue"/>),
+    /// so a retried email does not take another slot. Over a limit it is flagged as intake once flagged it: out of
+    /// the count, and with no email requested until an admin releases it. A signature gone meanwhile needs nothing.
+    /// </summary>
+    public async Task SettleLimitsAsync(string campaign, string key, string? flag, CancellationToken cancellationToken)
+    {
+        var settled = new TableEntity(DedupeKeys.PartitionOf(campaign, key), key) { ["LimitsDue"] = false };
+        if (flag is not null)
+        {
+            settled["Flag"] = flag;
+            settled["EmailRequests"] = 0;
+        }
+        try
+        {
+            await _table.UpdateEntityAsync(settled, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException gone) when (gone.Status == 404)
+        {
+        }
+    }
+
     /// <summary>Records why email to this signer failed for good (a refused address, or retries exhausted); no more is sent.</summary>
     public Task RecordEmailFailureAsync(string campaign, string key, string failure, DateTimeOffset at, CancellationToken cancellationToken) =>
         UpdateAsync(campaign, key, row => new TableEntity(row.PartitionKey, row.RowKey)
@@ -266,7 +289,9 @@ public sealed partial class SignatureTable(TableServiceClient service)
         row.GetString("EmailFailure"),
         SignatureFlags.Normalize(row.GetString("Flag")),
         row.GetDateTimeOffset("SignedAt"),
-        row.GetString("JournalRef"));
+        row.GetString("JournalRef"),
+        row.GetBoolean("LimitsDue") == true,
+        row.GetString("IpHash"));
 
     // Admin: listing, invalidating and restoring signatures.
 

@@ -21,7 +21,9 @@ public sealed record StoredSignature(
     string? EmailFailure,
     string? Flag = null,
     DateTimeOffset? SignedAt = null,
-    string? JournalRef = null)
+    string? JournalRef = null,
+    bool LimitsDue = false,
+    string? IpHash = null)
 {
     /// <summary>What the signature's journal rows are named by: its random journal id, or its key for rows written before there was one.</summary>
     public string JournalName => JournalRef ?? Key;

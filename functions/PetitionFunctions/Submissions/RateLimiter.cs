@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ public sealed record RateLimitVerdict(bool Over, TimeSpan RetryAfter)
 /// next slot that may be free in each window: slots are never given back within a window, so starting
 /// there is still exact, and an address already over a limit costs no storage at all on this instance.
 /// </summary>
-public sealed class RateLimiter(RateLimitTable table, SenderHashes hashes, TimeProvider time, IOptions<IntakeOptions> options, ILogger<RateLimiter> log)
+public sealed class RateLimiter(RateLimitTable table, TimeProvider time, IOptions<IntakeOptions> options, ILogger<RateLimiter> log)
 {
     private const int HintsKeptBeforePruning = 20_000;
     private readonly ConcurrentDictionary<string, (long WindowEnd, int NextSlot)> _nextSlots = new(StringComparer.Ordinal);
@@ -29,18 +28,22 @@ public sealed class RateLimiter(RateLimitTable table, SenderHashes hashes, TimeP
     public IReadOnlyList<RateLimitRule> RulesFor(Campaign campaign) =>
         campaign.RateLimits ?? (options.Value.RateLimits is { Count: > 0 } configured ? configured : RateLimitRule.Defaults);
 
-    public async Task<RateLimitVerdict> CheckAsync(Campaign campaign, IPAddress? address, CancellationToken cancellationToken)
+    /// <summary>Whether the campaign has any rule to apply.</summary>
+    public bool Applies(Campaign campaign) => RulesFor(campaign).Any(rule => rule.IsValid);
+
+    /// <param name="addressHash">The client address's keyed hash (<see cref="SenderHashes.ForAddress"/>); null when the address is unknown, and then no limit applies.</param>
+    public async Task<RateLimitVerdict> CheckAsync(Campaign campaign, string? addressHash, CancellationToken cancellationToken)
     {
         // Rules of one window length would share its slots; the strictest of them is the one that binds.
         var rules = RulesFor(campaign).Where(rule => rule.IsValid)
             .GroupBy(rule => rule.WindowSeconds).Select(same => same.MinBy(rule => rule.Count)!).ToList();
         if (rules.Count == 0) return RateLimitVerdict.Under;
-        if (address is null)
+        if (addressHash is null)
         {
             log.LogWarning("A submission for {Campaign} came with no client address; rate limits were not applied.", campaign.Slug);
             return RateLimitVerdict.Under;
         }
-        var partition = $"{campaign.Slug}:{hashes.ForAddress(address)}";
+        var partition = $"{campaign.Slug}:{addressHash}";
         var now = time.GetUtcNow();
         var windows = rules.Select(rule => Window.Of(partition, rule, now)).ToList();
         if (windows.All(w => NextSlot(w) < w.Rule.Count)

@@ -56,16 +56,30 @@ public sealed class SubmissionGuard(RateLimiter rateLimits, SenderHashes hashes,
     /// <summary>Takes the address's slots: under the limits no flag; over them a flag, or for a strict client the wait before a 429.</summary>
     public async Task<LimitDecision> LimitAsync(Campaign campaign, string what, Requester requester, CancellationToken cancellationToken)
     {
-        var limit = await rateLimits.CheckAsync(campaign, requester.Address, cancellationToken);
         var ipHash = requester.Address is { } address ? hashes.ForAddress(address) : null;
+        var limit = await rateLimits.CheckAsync(campaign, ipHash, cancellationToken);
         if (!limit.Over) return new LimitDecision(null, null, ipHash);
-        // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
-        log.LogInformation("{What} for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
-            what, campaign.Slug, ipHash is null ? null : LogRefs.Of(ipHash), requester.WantsStrictRateLimits ? "answered 429" : "stored flagged");
+        LogOver(campaign, what, ipHash, requester.WantsStrictRateLimits ? "answered 429" : "stored flagged");
         return requester.WantsStrictRateLimits
             ? new LimitDecision(null, limit.RetryAfter, ipHash)
             : new LimitDecision(SignatureFlags.RateLimit, null, ipHash);
     }
+
+    /// <summary>
+    /// The limits of a submission stored without them (<see cref="SignatureRecord.LimitsDue"/>), applied by its
+    /// email job at the time it runs: the flag to set, or null when under them.
+    /// </summary>
+    public async Task<string?> FlagLaterAsync(Campaign campaign, string what, string? ipHash, CancellationToken cancellationToken)
+    {
+        if (!(await rateLimits.CheckAsync(campaign, ipHash, cancellationToken)).Over) return null;
+        LogOver(campaign, what, ipHash, "flagged by its email job, which sends nothing");
+        return SignatureFlags.RateLimit;
+    }
+
+    // Information, not a warning: a flood would write one line per post; the hourly trends raise the alarm.
+    private void LogOver(Campaign campaign, string what, string? ipHash, string action) =>
+        log.LogInformation("{What} for {Campaign} from address {IpHash} is over the rate limits; {Action}.",
+            what, campaign.Slug, ipHash is null ? null : LogRefs.Of(ipHash), action);
 
     /// <summary>A JSON honeypot counts as filled with any value but null, "" or false: a bot may put anything there.</summary>
     public static string? HoneypotOf(JsonElement root, string name = HoneypotField) =>

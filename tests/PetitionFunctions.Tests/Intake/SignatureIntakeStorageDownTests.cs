@@ -58,6 +58,8 @@ public class SignatureIntakeStorageDownTests
         queues.Setup(q => q.GetQueueClient(StorageNames.ConfirmationsQueue)).Returns(_queue.Object);
 
         var secrets = TestSecrets.Options(TestSecrets.Valid());
+        var limiter = new RateLimiter(new RateLimitTable(tables.Object), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance);
         _intake = new SignatureIntake(
             new SubmissionDoor(
                 new CampaignReads(new CampaignTable(tables.Object), new SummaryTable(tables.Object), TimeProvider.System,
@@ -70,7 +72,8 @@ public class SignatureIntakeStorageDownTests
             new SignatureTable(tables.Object),
             new EmailOutbox<SignatureOutbox>(
                 new SignatureOutbox(new CampaignTable(tables.Object), new SignatureTable(tables.Object), new LinkTokens(secrets, TimeProvider.System),
-                    new PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), new PersonalDataCipher(secrets)),
+                    new PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), new PersonalDataCipher(secrets),
+                    new SubmissionGuard(limiter, new SenderHashes(secrets), NullLogger<SubmissionGuard>.Instance)),
                 new CampaignTable(tables.Object), queues.Object, new Mock<IEmailTransport>(MockBehavior.Strict).Object,
                 new EmailRetryRounds(EmailRetryRounds.DefaultRounds, EmailRetryRounds.DefaultFirstDelay),
                 new MailboxAllowance(tables.Object, secrets, Microsoft.Extensions.Options.Options.Create(new EmailOptions()), TimeProvider.System),
@@ -79,9 +82,8 @@ public class SignatureIntakeStorageDownTests
             new DedupeKeys(secrets),
             new SignatureGuard(
                 new SubmissionGuard(
-                    new RateLimiter(new RateLimitTable(tables.Object), new SenderHashes(secrets), TimeProvider.System,
-                        Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance),
-                    new SenderHashes(secrets), NullLogger<SubmissionGuard>.Instance),
+                    limiter, new SenderHashes(secrets), NullLogger<SubmissionGuard>.Instance),
+                limiter,
                 new SenderHashes(secrets),
                 new CaptchaVerifier(new Mock<IHttpClientFactory>(MockBehavior.Strict).Object,
                     Microsoft.Extensions.Options.Options.Create(new CaptchaOptions()), NullLogger<CaptchaVerifier>.Instance)),

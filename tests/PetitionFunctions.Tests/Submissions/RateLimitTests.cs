@@ -68,16 +68,25 @@ public sealed class RateLimitTests(AbuseFixture fixture) : IDisposable
             Assert.Equal(i % 2 == 1 ? HttpStatusCode.SeeOther : HttpStatusCode.Accepted, answer.StatusCode);
         }
 
+        // Intake stored all six without a look at the limits (two storage requests each) and queued each one's email.
+        var stored = await SignatureRows(campaign.Slug);
+        Assert.Equal(6, stored.Count);
+        Assert.All(stored, r => Assert.True(r.GetBoolean("LimitsDue")));
+        Assert.DoesNotContain(stored, r => r.GetString("Flag") is not null);
+        Assert.Equal(6, (await fixture.MessagesForAsync(campaign.Slug)).Count);
+
+        // The email jobs apply them: the first is under and gets its email; the other five are flagged and get none.
+        await fixture.SendQueuedEmailsAsync();
         var rows = await SignatureRows(campaign.Slug);
-        Assert.Equal(6, rows.Count);
         Assert.Single(rows, r => r.GetString("Flag") is null);
         Assert.Equal(5, rows.Count(r => r.GetString("Flag") == SignatureFlags.RateLimit));
+        Assert.All(rows, r => Assert.False(r.GetBoolean("LimitsDue")));
+        Assert.Equal(1, rows.Sum(r => r.GetInt32("EmailsSent")));
+        Assert.Equal(1, Assert.Single(rows, r => r.GetString("Flag") is null).GetInt32("EmailsSent"));
         Assert.Equal(fixture.Service<SenderHashes>().ForAddress(address), Assert.Single(rows.Select(r => r.GetString("IpHash")).Distinct()));
         Assert.DoesNotContain(rows, r => ((IDictionary<string, object>)r).Values.OfType<string>().Any(v => v.Contains(address.ToString())));
-        // Only the first gets a confirmation email now; the flagged ones wait for an admin's release, so a
-        // burst cannot fill anyone's inbox, and no outbox row owes them one.
-        Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
-        Assert.Single(await fixture.SignatureRowsAsync(campaign.Slug), r => r.RowKey.StartsWith(PetitionFunctions.Email.OutboxRows.Prefix, StringComparison.Ordinal));
+        // A burst cannot fill anyone's inbox, and no outbox row is left owing the flagged ones an email.
+        Assert.DoesNotContain(await fixture.SignatureRowsAsync(campaign.Slug), r => r.RowKey.StartsWith(PetitionFunctions.Email.OutboxRows.Prefix, StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(address.ToString()));
 
         await fixture.ConfirmAllAsync(campaign.Slug);
@@ -173,7 +182,9 @@ public sealed class RateLimitTests(AbuseFixture fixture) : IDisposable
         Assert.Equal(3, JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement.GetProperty("rate_limits")[0].GetProperty("count").GetInt32());
 
         var address = NewAddress();
+        await fixture.Confirmations.ClearMessagesAsync();
         for (var i = 0; i < 5; i++) await SignAsync(campaign.Slug, address, i);
+        await fixture.SendQueuedEmailsAsync();
         var rows = await SignatureRows(campaign.Slug);
         Assert.Equal(3, rows.Count(r => r.GetString("Flag") is null));
         await fixture.ConfirmAllAsync(campaign.Slug);
@@ -204,15 +215,56 @@ public sealed class RateLimitTests(AbuseFixture fixture) : IDisposable
         var address = NewAddress();
         await SignAsync(campaign.Slug, address, 0);
         await SignAsync(campaign.Slug, address, 1);
+        await fixture.SendQueuedEmailsAsync();
         var flagged = Assert.Single(await SignatureRows(campaign.Slug), r => r.GetString("Flag") is not null).RowKey;
-        Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
+        Assert.Empty(await fixture.MessagesForAsync(campaign.Slug));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{flagged}/release", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"manage/campaigns/{campaign.Slug}/signatures/{flagged}/release", null)).StatusCode);
 
-        var messages = await fixture.MessagesForAsync(campaign.Slug);
-        Assert.Equal(2, messages.Count);
-        Assert.Single(messages, m => m.Contains(flagged, StringComparison.Ordinal));
+        var message = Assert.Single(await fixture.MessagesForAsync(campaign.Slug));
+        Assert.Contains(flagged, message, StringComparison.Ordinal);
+        await fixture.SendQueuedEmailsAsync();
+        var released = Assert.Single(await SignatureRows(campaign.Slug), r => r.RowKey == flagged);
+        Assert.Equal(1, released.GetInt32("EmailsSent"));
+        Assert.Null(released.GetString("Flag"));
+    }
+
+    [Fact]
+    public async Task An_email_job_that_runs_again_after_a_failure_does_not_take_a_second_slot()
+    {
+        await fixture.Confirmations.ClearMessagesAsync();
+        var campaign = await fixture.NewCampaignAsync(c => c with { RateLimits = [new PetitionFunctions.Campaigns.RateLimitRule(1, 60)] });
+        Assert.Equal(HttpStatusCode.Accepted, (await SignAsync(campaign.Slug, NewAddress(), 0)).StatusCode);
+        var request = PetitionFunctions.Email.EmailRequest.Parse(Assert.Single(await fixture.MessagesForAsync(campaign.Slug)));
+
+        // The job composes the email (applying the limits), then the send fails and the queue runs it again.
+        var outbox = fixture.Service<PetitionFunctions.Confirmation.SignatureOutbox>();
+        Assert.NotNull(await outbox.ComposeAsync(request, CancellationToken.None));
+        Assert.NotNull(await outbox.ComposeAsync(request, CancellationToken.None));
+
+        var row = Assert.Single(await SignatureRows(campaign.Slug));
+        Assert.Null(row.GetString("Flag"));
+        Assert.False(row.GetBoolean("LimitsDue"));
+    }
+
+    [Fact]
+    public async Task A_strict_client_s_signature_took_its_slot_at_intake_and_its_email_job_takes_none()
+    {
+        await fixture.Confirmations.ClearMessagesAsync();
+        var campaign = await fixture.NewCampaignAsync(c => c with { RateLimits = [new PetitionFunctions.Campaigns.RateLimitRule(2, 60)] });
+        var address = NewAddress();
+        Assert.Equal(HttpStatusCode.Accepted, (await SignAsync(campaign.Slug, address, 0, strict: true)).StatusCode);
+        Assert.False(Assert.Single(await SignatureRows(campaign.Slug)).GetBoolean("LimitsDue"));
+        Assert.Equal(HttpStatusCode.Accepted, (await SignAsync(campaign.Slug, address, 1)).StatusCode);
+
+        await fixture.SendQueuedEmailsAsync();
+
+        // Two slots a minute: the strict one's and the other's; had the strict one's job taken another, the second would be flagged.
+        var rows = await SignatureRows(campaign.Slug);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Null(r.GetString("Flag")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignAsync(campaign.Slug, address, 2, strict: true)).StatusCode);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class RateLimiterTests
             });
         var service = new Mock<TableServiceClient>();
         service.Setup(s => s.GetTableClient(StorageNames.RateLimitsTable)).Returns(table.Object);
-        return new RateLimiter(new RateLimitTable(service.Object), new SenderHashes(TestSecrets.Options(Secrets)), _clock,
+        return new RateLimiter(new RateLimitTable(service.Object), _clock,
             Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance);
     }
 
@@ -65,7 +65,7 @@ public class RateLimiterTests
     };
 
     private Task<RateLimitVerdict> Check(string address, Campaign? campaign = null, RateLimiter? limiter = null) =>
-        (limiter ?? _limiter).CheckAsync(campaign ?? Campaign(), IPAddress.Parse(address), CancellationToken.None);
+        (limiter ?? _limiter).CheckAsync(campaign ?? Campaign(), new SenderHashes(TestSecrets.Options(Secrets)).ForAddress(IPAddress.Parse(address)), CancellationToken.None);
 
     [Fact]
     public async Task The_defaults_allow_one_a_minute_and_five_in_five_minutes_taking_both_first_slots_in_one_request()

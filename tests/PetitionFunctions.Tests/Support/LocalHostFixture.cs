@@ -141,6 +141,18 @@ public class LocalHostFixture : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>Runs the confirmation email job on every message queued now, as the queue trigger would, taking each off the queue.</summary>
+    public async Task SendQueuedEmailsAsync()
+    {
+        var outbox = Service<PetitionFunctions.Email.EmailOutbox<PetitionFunctions.Confirmation.SignatureOutbox>>();
+        while ((await Confirmations.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
+            foreach (var message in messages)
+            {
+                await outbox.SendAsync(message.Body.ToString(), CancellationToken.None);
+                await Confirmations.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+    }
+
     /// <summary>The confirmation messages naming a campaign, read without taking them off the queue.</summary>
     public async Task<List<string>> MessagesForAsync(string slug)
     {
