@@ -8,13 +8,13 @@ using Microsoft.Net.Http.Headers;
 namespace PetitionFunctions.Common;
 
 /// <summary>
-/// A public, cacheable JSON answer: readable from any origin, cached by browsers and CDNs for a minute
+/// A public, cacheable JSON answer: readable from any origin, cached by browsers and CDNs for 15 s
 /// (served stale while revalidating, and while we are down), with an ETag so an unchanged answer is a
 /// bodiless 304.
 /// </summary>
 public static class PublicJson
 {
-    public const string CacheControl = "public, max-age=60, stale-while-revalidate=120, stale-if-error=300";
+    public const string CacheControl = "public, max-age=15, stale-while-revalidate=15, stale-if-error=300";
 
     public static IActionResult For(HttpRequest request, object body, bool variesByLanguage = false)
     {

@@ -27,7 +27,7 @@ public sealed record CampaignDetail(
     {
         var (c, s) = (view.Campaign, view.Summary);
         return new CampaignDetail(c.Slug, c.Kind, language.Code(), c.Title.In(language), c.Description.In(language),
-            c.CallToAction.In(language), new PublicTarget(c.Target.Name, c.Target.Title), s.Goal, s.Count, c.State, c.Deadline,
+            c.CallToAction.In(language), new PublicTarget(c.Target.Name, c.Target.Title), s.Goal, s.PublicCount, c.State, c.Deadline,
             s.GoalReachedAt, s.UpdatedAt, s.AsOf, c.Captcha);
     }
 }

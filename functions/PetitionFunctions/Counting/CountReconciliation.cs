@@ -78,7 +78,7 @@ public sealed class CountReconciliation(
     private async Task<int> ChangesNotRolledUpAsync(Campaign campaign, long watermarkTicks, CancellationToken cancellationToken)
     {
         var pending = 0;
-        await foreach (var row in signatures.JournalAsync(campaign.Slug, long.MaxValue, cancellationToken))
+        await foreach (var row in signatures.JournalAsync(campaign.Slug, cancellationToken))
             if (row.Ticks >= watermarkTicks && !row.IsConfirmation) pending++;
         return pending;
     }

@@ -6,8 +6,9 @@ using PetitionFunctions.Signatures;
 namespace PetitionFunctions.Counting;
 
 /// <summary>
-/// Adds the confirmations journalled since each campaign's watermark to its summary. Never a +1 per
-/// signature: one write per campaign per run, and only when something changed. Two runs at once
+/// Adds the confirmations journalled since each campaign's watermark, up to the lag window's edge, to its
+/// summary, and notes the change journalled after that edge as <see cref="CampaignSummary.Recent"/>, which the
+/// public count shows at once. Never a +1 per signature: one write per campaign per run, and only when something changed. Two runs at once
 /// cannot both count the same rows: the summary is written with the ETag it was read at. Counted rows
 /// then move to the journal archive, so the next run's range queries find only new rows.
 /// </summary>
@@ -60,14 +61,17 @@ public sealed class CountRollup(
         if (upTo <= current.Summary.WatermarkTicks) return 0;
         if (campaign.Kind == CampaignKind.Letter) return await RollupLetterAsync(campaign, current, upTo, now, cancellationToken);
 
-        // Rows below the watermark are counted already: left by a roll-up that could not finish archiving.
+        // Every journal row still in the table: below the watermark, counted already (left by a roll-up that could not
+        // finish archiving); up to the lag window's edge, to count now; after it, the recent change the public sees.
         var rows = new List<JournalRow>();
-        await foreach (var row in signatures.JournalAsync(campaign.Slug, upTo, cancellationToken))
+        await foreach (var row in signatures.JournalAsync(campaign.Slug, cancellationToken))
             rows.Add(row);
-        var entries = rows.Where(r => r.Ticks >= current.Summary.WatermarkTicks).Select(r => r.Entry).ToList();
-        if (rows.Count == 0 && current.Version is not null) return 0;
+        var settled = rows.Where(r => r.Ticks < upTo).ToList();
+        var entries = settled.Where(r => r.Ticks >= current.Summary.WatermarkTicks).Select(r => r.Entry).ToList();
+        var recent = rows.Where(r => r.Ticks >= upTo).Sum(r => r.Entry.Change);
+        if (settled.Count == 0 && recent == current.Summary.Recent && current.Version is not null) return 0;
 
-        var updated = Tally.Add(current.Summary, campaign, entries, upTo, now);
+        var updated = Tally.Add(current.Summary, campaign, entries, upTo, now) with { Recent = recent, RecentUpToTicks = now.UtcTicks };
         if (!await summaries.TrySaveAsync(updated, current.Version, cancellationToken))
         {
             log.LogInformation("Another roll-up updated {Campaign} first; this run's {Count} rows are left to it.", campaign.Slug, entries.Count);
@@ -75,7 +79,7 @@ public sealed class CountRollup(
         }
         if (entries.Count > 0)
             log.LogInformation("Rolled up {Count} confirmations for {Campaign}: total {Total}.", entries.Count, campaign.Slug, updated.Count);
-        await signatures.ArchiveJournalAsync(rows, cancellationToken);
+        await signatures.ArchiveJournalAsync(settled, cancellationToken);
         return entries.Count;
     }
 

@@ -5,7 +5,7 @@ namespace PetitionFunctions.Counting;
 public sealed class CountingFunctions(CountRollup rollup, CountReconciliation reconciliation)
 {
     [Function(nameof(RollUpCounts))]
-    public Task RollUpCounts([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task RollUpCounts([TimerTrigger("*/30 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         rollup.RollupAsync(cancellationToken);
 
     [Function(nameof(ReconcileCounts))]

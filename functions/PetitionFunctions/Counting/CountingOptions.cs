@@ -16,6 +16,10 @@ public sealed class CountingOptions
     /// </summary>
     public TimeSpan LagWindow { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>How long one instance serves a campaign's public read from memory.</summary>
-    public TimeSpan ReadCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long one instance serves a campaign's public read from memory: one storage read per instance in this
+    /// time, however many thermometers ask, and a short enough wait that a confirmation shows within a minute
+    /// (the roll-up runs every 30 s; docs/decisions.md, "A confirmation shows within a minute").
+    /// </summary>
+    public TimeSpan ReadCacheDuration { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -10,19 +10,18 @@ public sealed partial class SignatureTable
     private readonly TableClient _archive = service.GetTableClient(StorageNames.JournalArchiveTable);
 
     /// <summary>
-    /// The journal rows of a campaign still in the Signatures table, written for times before
-    /// <paramref name="toTicks"/>: one row-key range query per partition. Counted rows are moved to the
+    /// The journal rows of a campaign still in the Signatures table: one row-key range query per partition. Counted rows are moved to the
     /// archive after each roll-up, so what is left is the rows not counted yet (and any a roll-up counted
     /// but could not finish archiving). The cost follows the new rows, not the size of the campaign.
     /// </summary>
     public async IAsyncEnumerable<JournalRow> JournalAsync(
-        string campaign, long toTicks,
+        string campaign,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var partition in DedupeKeys.PartitionsOf(campaign))
         {
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and RowKey ge {JournalPrefix} and RowKey lt {JournalPrefix + toTicks.ToString("D19", CultureInfo.InvariantCulture)}");
+                $"PartitionKey eq {partition} and RowKey ge {JournalPrefix} and RowKey lt {"journal."}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
                 yield return new JournalRow(
                     long.Parse(row.RowKey.AsSpan(JournalPrefix.Length, 19), CultureInfo.InvariantCulture),
