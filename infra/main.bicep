@@ -71,6 +71,11 @@ param emailSenderDisplayName string = 'Petitions'
 @minValue(0)
 param emailPerMinute int = 30
 
+@description('Queues the confirmation emails are spread over, 1 to 4: one queue takes about 2,000 messages a second (docs/scale.md).')
+@minValue(1)
+@maxValue(4)
+param confirmationQueues int = 1
+
 @description('Where Communication Services keeps email data at rest.')
 @allowed([
   'United States'
@@ -228,6 +233,7 @@ module api 'app/api.bicep' = {
     emailEndpoint: email.outputs.endpoint
     emailSenderAddress: email.outputs.senderAddress
     emailPerMinute: emailPerMinute
+    confirmationQueues: confirmationQueues
     apiAppId: apiAppId
     publicBaseUrl: publicBaseUrl
     instanceMemoryMB: instanceMemoryMB

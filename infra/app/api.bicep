@@ -47,6 +47,11 @@ param emailSenderAddress string
 @description('Emails a minute to signers, endorsers and writers, over every instance (0: no budget).')
 param emailPerMinute int = 30
 
+@description('Queues the confirmation emails are spread over, 1 to 4 (docs/scale.md).')
+@minValue(1)
+@maxValue(4)
+param confirmationQueues int = 1
+
 @description('Application (client) id of the admin API\'s Entra ID app registration.')
 param apiAppId string
 
@@ -119,6 +124,14 @@ var settings = {
   Email__Acs__Endpoint: emailEndpoint
   Email__Acs__ManagedIdentityClientId: identityClientId
   Email__PerMinute: string(emailPerMinute)
+  Email__ConfirmationQueues: string(confirmationQueues)
+  // The triggers of unused shards are off, so no instance polls their queues.
+  'AzureWebJobs.SendConfirmationEmail1.Disabled': string(confirmationQueues < 2)
+  'AzureWebJobs.GiveUpOnConfirmationEmail1.Disabled': string(confirmationQueues < 2)
+  'AzureWebJobs.SendConfirmationEmail2.Disabled': string(confirmationQueues < 3)
+  'AzureWebJobs.GiveUpOnConfirmationEmail2.Disabled': string(confirmationQueues < 3)
+  'AzureWebJobs.SendConfirmationEmail3.Disabled': string(confirmationQueues < 4)
+  'AzureWebJobs.GiveUpOnConfirmationEmail3.Disabled': string(confirmationQueues < 4)
 
   // Where the links in emails point.
   Links__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl

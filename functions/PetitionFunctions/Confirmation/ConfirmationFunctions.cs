@@ -22,6 +22,31 @@ public sealed class ConfirmationFunctions(EmailOutbox<SignatureOutbox> emails, S
     public Task GiveUpOnConfirmationEmail([QueueTrigger(StorageNames.ConfirmationsPoisonQueue)] string message, CancellationToken cancellationToken) =>
         emails.RetryLaterOrGiveUpAsync(message, cancellationToken);
 
+    // The further shards of the confirmations queue (Email:ConfirmationQueues), each consumed the same way.
+    [Function(nameof(SendConfirmationEmail1))]
+    public Task SendConfirmationEmail1([QueueTrigger(StorageNames.ConfirmationsQueue1)] string message, CancellationToken cancellationToken) =>
+        emails.SendAsync(message, cancellationToken);
+
+    [Function(nameof(SendConfirmationEmail2))]
+    public Task SendConfirmationEmail2([QueueTrigger(StorageNames.ConfirmationsQueue2)] string message, CancellationToken cancellationToken) =>
+        emails.SendAsync(message, cancellationToken);
+
+    [Function(nameof(SendConfirmationEmail3))]
+    public Task SendConfirmationEmail3([QueueTrigger(StorageNames.ConfirmationsQueue3)] string message, CancellationToken cancellationToken) =>
+        emails.SendAsync(message, cancellationToken);
+
+    [Function(nameof(GiveUpOnConfirmationEmail1))]
+    public Task GiveUpOnConfirmationEmail1([QueueTrigger(StorageNames.ConfirmationsPoisonQueue1)] string message, CancellationToken cancellationToken) =>
+        emails.RetryLaterOrGiveUpAsync(message, cancellationToken);
+
+    [Function(nameof(GiveUpOnConfirmationEmail2))]
+    public Task GiveUpOnConfirmationEmail2([QueueTrigger(StorageNames.ConfirmationsPoisonQueue2)] string message, CancellationToken cancellationToken) =>
+        emails.RetryLaterOrGiveUpAsync(message, cancellationToken);
+
+    [Function(nameof(GiveUpOnConfirmationEmail3))]
+    public Task GiveUpOnConfirmationEmail3([QueueTrigger(StorageNames.ConfirmationsPoisonQueue3)] string message, CancellationToken cancellationToken) =>
+        emails.RetryLaterOrGiveUpAsync(message, cancellationToken);
+
     /// <summary>Queues again the emails whose outbox rows stayed too long, or whose parked round is due.</summary>
     [Function(nameof(RelayPendingConfirmations))]
     public Task RelayPendingConfirmations([TimerTrigger("0 */2 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PetitionFunctions.Campaigns;
+using Microsoft.Extensions.Options;
 using PetitionFunctions.Common;
 using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
@@ -19,11 +20,22 @@ public sealed class SignatureOutbox(
     LinkTokens tokens,
     PublicLinks links,
     PersonalDataCipher cipher,
-    SubmissionGuard guard) : IEmailRecords
+    SubmissionGuard guard,
+    IOptions<EmailOptions> options) : IEmailRecords
 {
     public string Name => "signature";
 
     public string Queue => StorageNames.ConfirmationsQueue;
+
+    public string QueueFor(EmailRequest request) => QueueFor(request.Key, options.Value.ConfirmationQueues);
+
+    /// <summary>The shard of the signature's partition (the key's first hex digit), so every email of one signature takes one queue.</summary>
+    public static string QueueFor(string key, int shards)
+    {
+        shards = Math.Clamp(shards, 1, StorageNames.ConfirmationQueues.Length);
+        var digit = key.Length > 0 && Uri.IsHexDigit(key[0]) ? Convert.ToInt32(key[..1], 16) : 0;
+        return StorageNames.ConfirmationQueues[digit % shards];
+    }
 
     public OutboxRows Outbox => signatures.Outbox;
 

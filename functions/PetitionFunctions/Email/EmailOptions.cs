@@ -35,6 +35,12 @@ public sealed class EmailOptions
     /// </summary>
     public int PerMinute { get; set; }
 
+    /// <summary>
+    /// How many queues confirmation emails are spread over (1 to 4), by the signature's partition: one queue
+    /// takes about 2,000 messages a second (docs/scale.md). Each shard has its own trigger; unused ones are disabled.
+    /// </summary>
+    public int ConfirmationQueues { get; set; } = 1;
+
     public OutboxFolderOptions Outbox { get; set; } = new();
 
     public SmtpOptions Smtp { get; set; } = new();

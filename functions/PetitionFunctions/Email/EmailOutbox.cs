@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Queues;
@@ -27,7 +28,9 @@ public sealed class EmailOutbox<TRecords>(
     ILogger<EmailOutbox<TRecords>> log)
     where TRecords : IEmailRecords
 {
-    private readonly QueueClient _queue = queues.GetQueueClient(records.Queue);
+    private readonly ConcurrentDictionary<string, QueueClient> _queues = new(StringComparer.Ordinal);
+
+    private QueueClient QueueFor(EmailRequest request) => _queues.GetOrAdd(records.QueueFor(request), queues.GetQueueClient);
 
     /// <summary>
     /// Queues a request whose record and outbox row are stored. Called once the record is stored, so it
@@ -38,7 +41,7 @@ public sealed class EmailOutbox<TRecords>(
     {
         try
         {
-            await _queue.SendMessageAsync(request.ToJson(), CancellationToken.None);
+            await QueueFor(request).SendMessageAsync(request.ToJson(), CancellationToken.None);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
@@ -149,7 +152,7 @@ public sealed class EmailOutbox<TRecords>(
             {
                 // Postponed first: the message may fail its tries and park the row again before this loop moves on.
                 if (!await records.Outbox.PostponeAsync(entry, now + entry.NextWait, cancellationToken)) continue;
-                await _queue.SendMessageAsync(entry.Request.ToJson(), cancellationToken);
+                await QueueFor(entry.Request).SendMessageAsync(entry.Request.ToJson(), cancellationToken);
                 relayed++;
             }
         }

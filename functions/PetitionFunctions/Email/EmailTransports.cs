@@ -18,6 +18,8 @@ public static class EmailTransports
                 "Email:Transport is Smtp but Email:Smtp:Host is not set.")
             .Validate(options => options.Transport != EmailTransportKind.Acs || Uri.IsWellFormedUriString(options.Acs.Endpoint, UriKind.Absolute),
                 "Email:Transport is Acs but Email:Acs:Endpoint is not an absolute URL.")
+            .Validate(options => options.ConfirmationQueues is >= 1 and <= 4,
+                "Email:ConfirmationQueues must be 1 to 4: the confirmations queue and its shards confirmations-1 to confirmations-3.")
             .ValidateOnStart();
         // One rule for every email that can run out of queue tries: signatures', endorsements' and stories'.
         services.AddSingleton(provider =>

@@ -19,6 +19,9 @@ public interface IEmailRecords
     /// <summary>The queue the emails wait in; its poison queue is <see cref="StorageNames.PoisonQueue"/> of it.</summary>
     string Queue { get; }
 
+    /// <summary>The queue one request goes to: <see cref="Queue"/>, unless the kind spreads its requests over shards.</summary>
+    string QueueFor(EmailRequest request) => Queue;
+
     /// <summary>The outbox rows, in the records' own table.</summary>
     OutboxRows Outbox { get; }
 

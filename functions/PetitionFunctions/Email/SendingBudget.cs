@@ -30,12 +30,27 @@ public static class SendingBudgetRule
     }
 
     public static DateTimeOffset MinuteOf(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % Minute.Ticks, TimeSpan.Zero);
+
+    /// <summary>Emails a minute one counter row keeps: about ten a second, so no row is fought over by many instances at once.</summary>
+    public const int PerCounterRow = 600;
+
+    public const int MaxCounterRows = 32;
+
+    /// <summary>How many counter rows a minute's budget is split into: one per <see cref="PerCounterRow"/>, at least one.</summary>
+    public static int CounterRowsFor(int perMinute) => Math.Clamp((perMinute + PerCounterRow - 1) / PerCounterRow, 1, MaxCounterRows);
+
+    /// <summary>One counter row's share of the minute's budget: the shares add up to the budget exactly.</summary>
+    public static int ShareOf(int perMinute, int rows, int row) => perMinute / rows + (row < perMinute % rows ? 1 : 0);
 }
 
 /// <summary>
 /// Keeps the email budget across instances (Azure Communication Services' quotas are per resource, not per
-/// instance): the budget itself in the Settings table (an admin's value, else Email:PerMinute), and one
-/// counter row per minute in the RateLimits table, written under its ETag, removed by the rate-limit sweep.
+/// instance): the budget itself in the Settings table (an admin's value, else Email:PerMinute), and a minute's
+/// counter in the RateLimits table, written under its ETag, removed by the rate-limit sweep. A large budget's
+/// counter is split over rows in partitions of their own (<see cref="SendingBudgetRule.CounterRowsFor"/>), each
+/// keeping its share, and an email draws on one at random: a raised quota of thousands a minute is not one row
+/// every instance fights over. Near the end of a minute an email may then wait while another row has room;
+/// the budget is never exceeded.
 /// Deliveries to targets do not draw on it: they are few, and must not wait behind a backlog of confirmations.
 /// </summary>
 public sealed class SendingBudget(TableServiceClient service, IOptions<EmailOptions> options, TimeProvider time)
@@ -78,14 +93,17 @@ public sealed class SendingBudget(TableServiceClient service, IOptions<EmailOpti
     {
         var budget = await CurrentAsync(cancellationToken);
         if (budget.PerMinute <= 0) return null;
+        var rows = SendingBudgetRule.CounterRowsFor(budget.PerMinute);
+        var share = Random.Shared.Next(rows);
+        var partition = rows == 1 ? CounterPartition : $"{CounterPartition}-{share}";
         for (var attempt = 0; ; attempt++)
         {
             var minute = SendingBudgetRule.MinuteOf(time.GetUtcNow());
             var row = minute.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
-            var stored = await _counters.GetEntityIfExistsAsync<TableEntity>(CounterPartition, row, cancellationToken: cancellationToken);
+            var stored = await _counters.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
             int sent = stored.HasValue ? stored.Value!.GetInt32("Sent") ?? 0 : 0, deferred = stored.HasValue ? stored.Value!.GetInt32("Deferred") ?? 0 : 0;
-            var later = SendingBudgetRule.Judge(budget.PerMinute, sent, deferred, minute);
-            var counter = new TableEntity(CounterPartition, row)
+            var later = SendingBudgetRule.Judge(SendingBudgetRule.ShareOf(budget.PerMinute, rows, share), sent, deferred, minute);
+            var counter = new TableEntity(partition, row)
             {
                 ["Sent"] = later is null ? sent + 1 : sent,
                 ["Deferred"] = later is null ? deferred : deferred + 1,

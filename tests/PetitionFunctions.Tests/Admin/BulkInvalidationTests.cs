@@ -128,6 +128,7 @@ public sealed class BulkInvalidationTests(AbuseFixture fixture)
         var campaign = await fixture.NewCampaignAsync();
         var address = NewAddress();
         await SignAsync(campaign.Slug, address, "church.example", 5);
+        await fixture.SendQueuedEmailsAsync();
         await fixture.ConfirmAllAsync(campaign.Slug);
         var flagged = (await fixture.SignatureRowsAsync(campaign.Slug)).Count(r => r.GetString("Flag") is not null);
         Assert.InRange(flagged, 3, 4);

@@ -29,4 +29,18 @@ public sealed class SendingBudgetRuleTests
     [Fact]
     public void A_minute_starts_on_the_whole_minute_in_utc() =>
         Assert.Equal(Minute, SendingBudgetRule.MinuteOf(new DateTimeOffset(2026, 12, 5, 5, 30, 59, 999, TimeSpan.FromHours(-5))));
+
+    [Theory]
+    [InlineData(30, 1)]
+    [InlineData(600, 1)]
+    [InlineData(601, 2)]
+    [InlineData(12_000, 20)]
+    [InlineData(1_000_000, SendingBudgetRule.MaxCounterRows)]
+    public void A_large_budget_is_split_over_counter_rows_whose_shares_add_up_to_it(int perMinute, int rows)
+    {
+        Assert.Equal(rows, SendingBudgetRule.CounterRowsFor(perMinute));
+        var shares = Enumerable.Range(0, rows).Select(row => SendingBudgetRule.ShareOf(perMinute, rows, row)).ToList();
+        Assert.Equal(perMinute, shares.Sum());
+        Assert.True(shares.Max() - shares.Min() <= 1);
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using PetitionFunctions.Access;
 using PetitionFunctions.Common;
+using PetitionFunctions.Email;
 using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Email;
@@ -64,6 +65,40 @@ public sealed class SendingBudgetTests(ConsumingHostFixture fixture) : IClassFix
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType!.MediaType);
         Assert.True(JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty(field, out _));
         Assert.NotEqual(100001, (await admin.GetFromJsonAsync<JsonElement>("manage/email-budget")).GetProperty("per_minute").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_budget_split_over_two_counter_rows_sends_exactly_the_budget_in_a_minute_and_spreads_the_rest()
+    {
+        var minute = new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(minute.AddSeconds(10));
+        var budget = new SendingBudget(fixture.Service<Azure.Data.Tables.TableServiceClient>(),
+            Microsoft.Extensions.Options.Options.Create(new EmailOptions { PerMinute = 601 }), clock);
+
+        // An admin's budget wins over the configured one, and the other tests here set one: this test sets its own.
+        await budget.SaveAsync(601, "test", CancellationToken.None);
+        var answers = new List<DateTimeOffset?>();
+        try
+        {
+            for (var i = 0; i < 800; i++) answers.Add(await budget.TakeAsync(CancellationToken.None));
+        }
+        finally
+        {
+            // Back to no admin's budget, as the other tests here expect to find it.
+            await fixture.Service<Azure.Data.Tables.TableServiceClient>().GetTableClient(StorageNames.SettingsTable).DeleteEntityAsync("email", "budget");
+        }
+
+        Assert.Equal(601, answers.Count(later => later is null));
+        var deferred = answers.OfType<DateTimeOffset>().ToList();
+        Assert.Equal(199, deferred.Count);
+        Assert.All(deferred, at => Assert.True(at >= minute.AddMinutes(1)));
+        Assert.All(deferred.GroupBy(SendingBudgetRule.MinuteOf), later => Assert.True(later.Count() <= 601));
+        var counters = fixture.Service<Azure.Data.Tables.TableServiceClient>().GetTableClient(StorageNames.RateLimitsTable);
+        var row = minute.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        var sent = new List<int>();
+        foreach (var partition in new[] { "email-budget-0", "email-budget-1" })
+            sent.Add((await counters.GetEntityAsync<Azure.Data.Tables.TableEntity>(partition, row)).Value.GetInt32("Sent")!.Value);
+        Assert.Equal([301, 300], sent);
     }
 
     [Fact]

@@ -73,7 +73,8 @@ public class SignatureIntakeStorageDownTests
             new EmailOutbox<SignatureOutbox>(
                 new SignatureOutbox(new CampaignTable(tables.Object), new SignatureTable(tables.Object), new LinkTokens(secrets, TimeProvider.System),
                     new PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), new PersonalDataCipher(secrets),
-                    new SubmissionGuard(limiter, new SenderHashes(secrets), NullLogger<SubmissionGuard>.Instance)),
+                    new SubmissionGuard(limiter, new SenderHashes(secrets), NullLogger<SubmissionGuard>.Instance),
+                    Microsoft.Extensions.Options.Options.Create(new EmailOptions())),
                 new CampaignTable(tables.Object), queues.Object, new Mock<IEmailTransport>(MockBehavior.Strict).Object,
                 new EmailRetryRounds(EmailRetryRounds.DefaultRounds, EmailRetryRounds.DefaultFirstDelay),
                 new MailboxAllowance(tables.Object, secrets, Microsoft.Extensions.Options.Options.Create(new EmailOptions()), TimeProvider.System),
