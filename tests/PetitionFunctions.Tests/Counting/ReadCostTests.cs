@@ -4,7 +4,7 @@ using PetitionFunctions.Tests.Support;
 
 namespace PetitionFunctions.Tests.Counting;
 
-public sealed class ReadCostTests(RecordedReadsFixture fixture) : IClassFixture<RecordedReadsFixture>
+public sealed class ReadCostTests(RecordedStorageFixture fixture) : IClassFixture<RecordedStorageFixture>
 {
     [Fact]
     public async Task A_crowd_reading_the_count_never_touches_the_signatures_table_and_costs_one_refresh()
