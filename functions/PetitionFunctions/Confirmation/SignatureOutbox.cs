@@ -2,6 +2,7 @@ using System.Globalization;
 using PetitionFunctions.Campaigns;
 using Microsoft.Extensions.Options;
 using PetitionFunctions.Common;
+using PetitionFunctions.Counting;
 using PetitionFunctions.Email;
 using PetitionFunctions.Signatures;
 using PetitionFunctions.Submissions;
@@ -15,7 +16,7 @@ namespace PetitionFunctions.Confirmation;
 /// stored with its rate limits still due has them applied here first: over them, it is flagged and sent nothing.
 /// </summary>
 public sealed class SignatureOutbox(
-    CampaignTable campaigns,
+    CampaignReads campaigns,
     SignatureTable signatures,
     LinkTokens tokens,
     PublicLinks links,
@@ -45,7 +46,8 @@ public sealed class SignatureOutbox(
     {
         var signature = await signatures.FindAsync(request.Campaign, request.Key, cancellationToken);
         if (signature is null || !EmailAllowance.ShouldSend(signature, request.Sequence, request.Kind)) return null;
-        if (await campaigns.FindAsync(request.Campaign, cancellationToken) is not { } campaign) return null;
+        // From the instance's memory: every email reading the campaign's one row would make it the hottest in storage.
+        if ((await campaigns.FindAsync(request.Campaign))?.Campaign is not { } campaign) return null;
         if (signature.LimitsDue)
         {
             var flag = await guard.FlagLaterAsync(campaign, "A signature", signature.IpHash, cancellationToken);

@@ -60,18 +60,19 @@ public class SignatureIntakeStorageDownTests
         var secrets = TestSecrets.Options(TestSecrets.Valid());
         var limiter = new RateLimiter(new RateLimitTable(tables.Object), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance);
+        var reads = new CampaignReads(new CampaignTable(tables.Object), new SummaryTable(tables.Object), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }),
+            NullLogger<CampaignReads>.Instance);
         _intake = new SignatureIntake(
             new SubmissionDoor(
-                new CampaignReads(new CampaignTable(tables.Object), new SummaryTable(tables.Object), TimeProvider.System,
-                    Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }),
-                    NullLogger<CampaignReads>.Instance),
+                reads,
                 new IntakeSwitch(new SettingsTable(tables.Object), TimeProvider.System,
                     Microsoft.Extensions.Options.Options.Create(new CountingOptions { ReadCacheDuration = TimeSpan.Zero }), NullLogger<IntakeSwitch>.Instance),
                 TimeProvider.System,
                 NullLogger<SubmissionDoor>.Instance),
             new SignatureTable(tables.Object),
             new EmailOutbox<SignatureOutbox>(
-                new SignatureOutbox(new CampaignTable(tables.Object), new SignatureTable(tables.Object), new LinkTokens(secrets, TimeProvider.System),
+                new SignatureOutbox(reads, new SignatureTable(tables.Object), new LinkTokens(secrets, TimeProvider.System),
                     new PublicLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), new PersonalDataCipher(secrets),
                     new SubmissionGuard(limiter, new SenderHashes(secrets), NullLogger<SubmissionGuard>.Instance),
                     Microsoft.Extensions.Options.Options.Create(new EmailOptions())),
