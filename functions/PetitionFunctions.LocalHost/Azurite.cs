@@ -40,6 +40,9 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The node process's id, for a benchmark to read its CPU time.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Where it keeps its data between runs, or null when everything is in memory.</summary>
     public string? DataFolder => _dataFolder;
 

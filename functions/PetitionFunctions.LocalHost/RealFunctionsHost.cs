@@ -33,6 +33,9 @@ public sealed class RealFunctionsHost : IAsyncDisposable
     /// <summary>Completes when the host process ends.</summary>
     public Task Exited => _process.WaitForExitAsync();
 
+    /// <summary>The host process's id; the app's worker runs as its child.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the host and the app's worker printed so far, a line an entry.</summary>
     public IReadOnlyCollection<string> Output => _output;
 

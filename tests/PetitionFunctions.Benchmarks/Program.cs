@@ -34,6 +34,8 @@ switch (arguments.FirstOrDefault())
         return await LoadBenchmark.RunAsync(smoke
             ? new LoadBenchmark.Settings(Concurrency: 4, Duration: TimeSpan.FromSeconds(2), Smoke: true, Runtimes: runtimes)
             : new LoadBenchmark.Settings(concurrency, TimeSpan.FromSeconds(seconds), Smoke: false, rateLimits, runtimes));
+    case "serve-stand-in":
+        return await StandInProcess.ServeAsync(arguments[1], arguments[2]);
     case "rollup":
         var sizes = arguments.Skip(1).Select(int.Parse).ToArray();
         await RollupBenchmark.RunAsync(sizes.Length > 0 ? sizes : [1_000, 100_000], rounds);
