@@ -42,6 +42,9 @@ public static class LoadBenchmark
     /// </summary>
     public sealed record Cost(int Accepted, long TableRequests, long QueueRequests, ProcessCpu.Sample AppCpu, TimeSpan AzuriteCpu, long? AllocatedBytes)
     {
+        /// <summary>From a short phase of new people only (no repeats, no malformed posts).</summary>
+        public double RequestsPerNewSignOn { get; init; }
+
         public double RequestsPerSignOn => (TableRequests + QueueRequests) / (double)Accepted;
         public double AppCpuMsPerSignOn => AppCpu.Total.TotalMilliseconds / Accepted;
         public double AzuriteCpuMsPerSignOn => AzuriteCpu.TotalMilliseconds / Accepted;
@@ -167,6 +170,11 @@ public static class LoadBenchmark
             var cost = new Cost(saturated.Accepted, tableProxy.Requests - tablesBefore, queueProxy.Requests - queuesBefore,
                 ProcessCpu.Read(appProcess) - appBefore, (ProcessCpu.Read(azurite.ProcessId) - azuriteBefore).Total, allocatedAfter - allocatedBefore);
             var half = await DriveAsync(api, campaign.Slug, settings, ratePerSecond: saturated.AcceptedPerSecond / 2, phase: 2, distinct);
+            // The mix's repeats cost more than a new sign-on: a short phase of new people alone gives a new sign-on's requests.
+            var requestsBefore = tableProxy.Requests + queueProxy.Requests;
+            var newOnly = await DriveAsync(api, campaign.Slug, settings with { Duration = TimeSpan.FromSeconds(Math.Max(2, settings.Duration.TotalSeconds / 4)) },
+                ratePerSecond: null, phase: 4, distinct, newPeopleOnly: true);
+            cost = cost with { RequestsPerNewSignOn = (tableProxy.Requests + queueProxy.Requests - requestsBefore) / (double)newOnly.Accepted };
 
             Console.WriteLine($"{"phase",-28} {"accepted/s",11} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"2xx/303",8} {"400",6} {"5xx",6}");
             Console.WriteLine($"{"storage floor (insert+send)",-28} {floor.PerSecond,11:F0} {floor.P50,8:F1} {floor.P95,8:F1} {floor.P99,8:F1}");
@@ -216,6 +224,7 @@ public static class LoadBenchmark
         Console.WriteLine(Row("saturating, p50/p95/p99 ms", r => Percentiles(r.Saturated.P50, r.Saturated.P95, r.Saturated.P99)));
         Console.WriteLine(Row($"ratio to the floor (aim {RatioAim:F1})", r => $"{r.Ratio:F2}"));
         Console.WriteLine(Row("storage requests per sign-on", r => $"{r.Cost.RequestsPerSignOn:F2}"));
+        Console.WriteLine(Row("... per new sign-on (aim 2)", r => $"{r.Cost.RequestsPerNewSignOn:F2}"));
         Console.WriteLine(Row("app CPU ms per sign-on", r => $"{r.Cost.AppCpuMsPerSignOn:F2}"));
         Console.WriteLine(Row("Azurite CPU ms per sign-on", r => $"{r.Cost.AzuriteCpuMsPerSignOn:F2}"));
         Console.WriteLine(Row("allocated KB per sign-on", r => r.Cost.KilobytesPerSignOn is { } kilobytes ? $"{kilobytes:F1}" : "-"));
@@ -234,8 +243,8 @@ public static class LoadBenchmark
     private static void PrintCost(Cost cost, Runtime runtime)
     {
         Console.WriteLine($"cost of the saturating phase's {cost.Accepted} accepted sign-ons, per sign-on:");
-        Console.WriteLine($"  storage requests  {cost.RequestsPerSignOn,6:F2}  ({cost.TableRequests} table, {cost.QueueRequests} queue; aim: at most {RequestsAim:F0} "
-                          + $"for a new sign-on: {Met(cost.RequestsPerSignOn <= RequestsAim)}; the mix's repeats cost more)");
+        Console.WriteLine($"  storage requests  {cost.RequestsPerSignOn,6:F2}  ({cost.TableRequests} table, {cost.QueueRequests} queue; the mix's repeats cost more than a new sign-on)");
+        Console.WriteLine($"  ... a new one     {cost.RequestsPerNewSignOn,6:F2}  (a phase of new people only; aim: at most {RequestsAim:F0}: {Met(cost.RequestsPerNewSignOn <= RequestsAim + 0.005)})");
         var split = runtime == Runtime.Real
             ? $"host {cost.AppCpu.Process.TotalMilliseconds / cost.Accepted:F2} + worker {cost.AppCpu.Descendants.TotalMilliseconds / cost.Accepted:F2}; "
             : "";
@@ -285,7 +294,7 @@ public static class LoadBenchmark
     /// connects from its own loopback address, a different one in each phase (127.{phase}.x.y), as browsers
     /// do: no X-RateLimit-Strict, so the limits are left to the email job (switched off here) and cost intake nothing.
     /// </summary>
-    private static async Task<Phase> DriveAsync(Uri api, string campaign, Settings settings, double? ratePerSecond, int phase, bool distinctAddresses)
+    private static async Task<Phase> DriveAsync(Uri api, string campaign, Settings settings, double? ratePerSecond, int phase, bool distinctAddresses, bool newPeopleOnly = false)
     {
         var signed = new List<string>();
         var latencies = new List<double>();
@@ -311,9 +320,9 @@ public static class LoadBenchmark
                     next += interval;
                 }
                 var n = Interlocked.Increment(ref sequence);
-                var roll = random.Next(100);
+                var roll = newPeopleOnly ? 99 : random.Next(100);
                 string email;
-                lock (signed) email = roll < 10 && signed.Count > 0 ? signed[random.Next(signed.Count)] : $"signer{n}-{worker}@example.org";
+                lock (signed) email = roll < 10 && signed.Count > 0 ? signed[random.Next(signed.Count)] : $"signer{phase}-{n}-{worker}@example.org";
                 var content = roll is >= 10 and < 12
                     ? (HttpContent)new StringContent("{\"person\": {", System.Text.Encoding.UTF8, "application/json")
                     : n % 2 == 0 ? Json(email, n) : Form(email, n);
