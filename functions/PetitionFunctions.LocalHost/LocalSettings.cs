@@ -99,6 +99,8 @@ public static class LocalSettings
             var tokenFile = AdminTokenFileFor(api.Port);
             output.WriteLine($"Admin: a development token with every role (12 hours) is in {tokenFile}:");
             output.WriteLine($"  curl -H \"Authorization: Bearer $(cat {tokenFile})\" {api}manage/campaigns");
+            // The token rides in the fragment, which the browser never sends; the console reads it and clears it.
+            output.WriteLine($"Admin console, signed in with that token: {api}console#token={File.ReadAllText(tokenFile).Trim()}");
         }
         output.WriteLine("Demo campaigns: " + string.Join(", ", DemoCampaigns.All.Select(c => c.Slug)));
         output.WriteLine($"Health: {api}health    Campaigns: {api}campaigns");

@@ -25,6 +25,10 @@ public sealed class RunCommandTests : IDisposable
             await first.WaitForAsync("is ready at");
             Assert.True(File.Exists(LocalSettings.AdminTokenFileFor(_port)));
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}/api/") };
+            // The console's link carries the run's token in its fragment, and the console page answers.
+            var consoleLink = (await first.WaitForAsync("Admin console, signed in with that token: ")).Split(": ", 2)[1];
+            Assert.EndsWith($":{_port}/api/console#token={(await File.ReadAllTextAsync(LocalSettings.AdminTokenFileFor(_port))).Trim()}", consoleLink, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(consoleLink).GetLeftPart(UriPartial.Path))).StatusCode);
             // The README's two signers, back to back from one machine: the demo campaigns' limits let both through.
             foreach (var (given, address) in new[] { ("Ana", "ana.run@example.org"), ("Luis", "luis.run@example.org") })
                 Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("campaigns/governor-end-s-comm/signatures", Requests.Osdi(given, "Pérez", address))).StatusCode);

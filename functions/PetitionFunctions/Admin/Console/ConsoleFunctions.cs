@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PetitionFunctions.Common;
+
+namespace PetitionFunctions.Admin;
+
+/// <summary>
+/// The admin console: one static page, its script and its styles, compiled into the assembly and served
+/// from the app's own origin, so the page calls the admin API without CORS under a policy that allows only
+/// the app itself. The page holds no data; everything it shows comes from the admin API with the signed-in
+/// admin's token (docs/decisions.md, "The admin console is served by the app").
+/// </summary>
+public sealed class ConsoleFunctions
+{
+    private const string Policy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static readonly Lazy<string> Page = new(() => EmbeddedFiles.Read("PetitionFunctions.Admin.Console.console.html"));
+    private static readonly Lazy<string> Script = new(() => EmbeddedFiles.Read("PetitionFunctions.Admin.Console.console.js"));
+    private static readonly Lazy<string> Styles = new(() => EmbeddedFiles.Read("PetitionFunctions.Admin.Console.console.css"));
+
+    [Function(nameof(AdminConsole))]
+    public IActionResult AdminConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console")] HttpRequest request) =>
+        Serve(request, Page.Value, "text/html; charset=utf-8");
+
+    [Function(nameof(AdminConsoleScript))]
+    public IActionResult AdminConsoleScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console/console.js")] HttpRequest request) =>
+        Serve(request, Script.Value, "text/javascript; charset=utf-8");
+
+    [Function(nameof(AdminConsoleStyles))]
+    public IActionResult AdminConsoleStyles([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console/console.css")] HttpRequest request) =>
+        Serve(request, Styles.Value, "text/css; charset=utf-8");
+
+    private static ContentResult Serve(HttpRequest request, string content, string type)
+    {
+        var headers = request.HttpContext.Response.Headers;
+        headers.CacheControl = "no-cache";
+        headers.ContentSecurityPolicy = Policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Robots-Tag"] = "noindex";
+        return new ContentResult { Content = content, ContentType = type, StatusCode = StatusCodes.Status200OK };
+    }
+}
