@@ -9,6 +9,7 @@ public static class AdminRegistration
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
         services.AddSingleton<CampaignAdmin>();
+        services.AddSingleton<CampaignDashboard>();
         services.AddSingleton<SignatureAdmin>();
         services.AddSingleton<PersonErasure>();
         services.AddSingleton<BulkSignatureAdmin>();

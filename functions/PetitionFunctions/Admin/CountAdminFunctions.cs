@@ -7,8 +7,11 @@ using PetitionFunctions.Counting;
 
 namespace PetitionFunctions.Admin;
 
-/// <summary>Counting on demand: an admin rolls a campaign's confirmations into its count now, rather than at the timer's next minute.</summary>
-public sealed class CountAdminFunctions(CountRollup rollup)
+/// <summary>
+/// Counts for admins: a roll-up on demand (a campaign's confirmations into its count now, rather than at the
+/// timer's next run), and the console's dashboard of one campaign.
+/// </summary>
+public sealed class CountAdminFunctions(CountRollup rollup, CampaignDashboard dashboard)
 {
     [Function(nameof(AdminRollUpCount))]
     [RequiresRole(AdminRoles.Admin)]
@@ -17,6 +20,16 @@ public sealed class CountAdminFunctions(CountRollup rollup)
         string slug,
         CancellationToken cancellationToken) =>
         await rollup.RollupCampaignAsync(slug, cancellationToken) is { } summary
-            ? new OkObjectResult(new { campaign = summary.Campaign, count = summary.Count, counted_until = summary.WatermarkTicks > 0 ? new DateTimeOffset(summary.WatermarkTicks, TimeSpan.Zero) : (DateTimeOffset?)null })
+            ? new OkObjectResult(new { campaign = summary.Campaign, count = summary.PublicCount, counted_until = summary.AsOf })
+            : Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
+
+    [Function(nameof(AdminCampaignDashboard))]
+    [RequiresRole(AdminRoles.Admin)]
+    public async Task<IActionResult> AdminCampaignDashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = AdminRoutes.Root + "/campaigns/{slug}/dashboard")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken) =>
+        await dashboard.ReadAsync(slug, cancellationToken) is { } view
+            ? new OkObjectResult(view)
             : Problems.For(ProblemKind.CampaignNotFound, HttpAnswers.LanguageOf(request));
 }

@@ -47,7 +47,7 @@ public sealed class CountReconciliation(
             var confirmed = new List<JournalEntry>();
             await foreach (var entry in signatures.ConfirmedBeforeAsync(campaign.Slug, watermark, cancellationToken)) confirmed.Add(entry);
 
-            var breakdowns = Tally.Recount(confirmed);
+            var breakdowns = Tally.Recount(confirmed) with { Day = current.Summary.Breakdowns.Day };
             if (confirmed.Count == current.Summary.Count && breakdowns.SameAs(current.Summary.Breakdowns)) return false;
             if (await ChangesNotRolledUpAsync(campaign, current.Summary.WatermarkTicks, cancellationToken) is > 0 and var pending)
             {

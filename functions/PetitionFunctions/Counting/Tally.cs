@@ -59,9 +59,11 @@ public static class Tally
         Region = Add(breakdowns.Region, entries, e => e.Region?.TrimStart('\'').Trim().ToUpperInvariant()),
         PostalPrefix = Add(breakdowns.PostalPrefix, entries, e => e.PostalPrefix),
         Language = Add(breakdowns.Language, entries, e => e.Language.Code()),
+        Day = Add(breakdowns.Day, entries, e => e.At.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), netPerKey: true),
     };
 
-    private static Dictionary<string, int> Add(IReadOnlyDictionary<string, int> counts, IEnumerable<JournalEntry> entries, Func<JournalEntry, string?> keyOf)
+    /// <param name="netPerKey">A key holds a net change (the day's), so a -1 takes a key of its own rather than going to "other".</param>
+    private static Dictionary<string, int> Add(IReadOnlyDictionary<string, int> counts, IEnumerable<JournalEntry> entries, Func<JournalEntry, string?> keyOf, bool netPerKey = false)
     {
         var result = new Dictionary<string, int>(counts, StringComparer.Ordinal);
         var chars = result.Keys.Sum(StoredLength);
@@ -70,7 +72,7 @@ public static class Tally
             var key = keyOf(entry) is { Length: > 0 } k ? (k.Length > 40 ? k[..40] : k) : Unknown;
             // A -1 for a key not listed takes back a +1 that went under "other" when the breakdown was full.
             if (!result.ContainsKey(key)
-                && (result.Count >= MaxKeysPerBreakdown || chars + StoredLength(key) > MaxBreakdownChars || entry.Change < 0)) key = Other;
+                && (result.Count >= MaxKeysPerBreakdown || chars + StoredLength(key) > MaxBreakdownChars || (entry.Change < 0 && !netPerKey))) key = Other;
             if (!result.ContainsKey(key)) chars += StoredLength(key);
             result[key] = result.GetValueOrDefault(key) + entry.Change;
             // A -1 (withdrawn, invalidated) that takes a key back to zero removes it, as a recount would never list it.

@@ -327,6 +327,26 @@ public sealed partial class SignatureTable(TableServiceClient service)
         }
     }
 
+    /// <summary>
+    /// How many of a campaign's signature rows are in each state, flagged ones apart: one pass over the signature
+    /// rows, one column, for an admin's dashboard (as <see cref="ListingAsync"/>, never on a public path).
+    /// </summary>
+    public async Task<Dictionary<string, int>> StateCountsAsync(string campaign, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var partition in DedupeKeys.PartitionsOf(campaign))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"g"}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "State", "Flag"], cancellationToken: cancellationToken))
+            {
+                if (row.RowKey.Contains('-')) continue;
+                var state = SignatureFlags.Normalize(row.GetString("Flag")) is null ? (row.GetString("State") ?? nameof(SignatureState.Unconfirmed)).ToLowerInvariant() : "flagged";
+                counts[state] = counts.GetValueOrDefault(state) + 1;
+            }
+        }
+        return counts;
+    }
+
     /// <summary>A signature with the time its row was last written (the table's Timestamp), or null.</summary>
     public async Task<ModifiedSignature?> FindWithModifiedAsync(string campaign, string key, CancellationToken cancellationToken) =>
         await ReadAsync(campaign, key, cancellationToken) is { } row

@@ -57,12 +57,48 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
         await page.ScreenshotAsync(new() { Path = fixture.Screenshot("console-campaigns"), FullPage = true });
         Assert.Empty(await SeriousViolationsAsync(page));
 
+        // The dashboard: the figures, and each chart a table of labels and numbers with a drawn bar beside each.
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Dashboard of {campaign.Title.En}" }).ClickAsync();
+        var title = page.GetByRole(AriaRole.Heading, new() { Name = $"Dashboard: {campaign.Title.En}" });
+        await Assertions.Expect(title).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#dashboard-figures")).ToContainTextAsync("100 %");
+        var byDay = page.GetByRole(AriaRole.Table, new() { Name = "Confirmed signatures by day (net)" });
+        await Assertions.Expect(byDay.GetByRole(AriaRole.Row, new() { Name = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "By region" }).GetByRole(AriaRole.Row, new() { Name = "NY 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Signatures by state" }).GetByRole(AriaRole.Row, new() { Name = "confirmed 1" })).ToBeVisibleAsync();
+        Assert.Equal(1, await byDay.Locator("svg rect").CountAsync());
+        await page.ScreenshotAsync(new() { Path = fixture.Screenshot("console-dashboard"), FullPage = true });
+        Assert.Empty(await SeriousViolationsAsync(page));
+
         await row.GetByRole(AriaRole.Button, new() { Name = $"Close {campaign.Title.En}" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{campaign.Slug} is closed.");
         await Assertions.Expect(row).ToContainTextAsync("closed");
         using var admin = fixture.AdminClient(AdminRoles.Admin);
         Assert.Contains("\"state\":\"closed\"", await admin.GetStringAsync($"manage/campaigns/{campaign.Slug}"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_dashboard_API_gives_counts_breakdowns_by_day_and_signatures_by_state_with_the_confirmation_rate()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        foreach (var name in new[] { "Ana", "Luis", "Marta" })
+            await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi(name, "Dash", $"{name}.{Guid.NewGuid():n}@example.org"));
+        var keys = (await fixture.SignatureRowsAsync(campaign.Slug)).Where(r => !r.RowKey.Contains('-')).Select(r => r.RowKey).ToList();
+        await fixture.Service<PetitionFunctions.Signatures.SignatureTable>().ConfirmAsync(campaign.Slug, keys[0], DateTimeOffset.UtcNow, CancellationToken.None);
+        await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
+        using var admin = fixture.AdminClient(AdminRoles.Admin);
+
+        var view = JsonDocument.Parse(await admin.GetStringAsync($"manage/campaigns/{campaign.Slug}/dashboard")).RootElement;
+
+        Assert.Equal(1, view.GetProperty("count").GetInt32());
+        Assert.Equal(1, view.GetProperty("by_day").GetProperty(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).GetInt32());
+        Assert.Equal(1, view.GetProperty("signatures").GetProperty("confirmed").GetInt32());
+        Assert.Equal(2, view.GetProperty("signatures").GetProperty("unconfirmed").GetInt32());
+        Assert.Equal(0.3333, view.GetProperty("confirmation_rate").GetDouble());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("manage/campaigns/no-such-campaign/dashboard")).StatusCode);
+        using var reader = fixture.AdminClient(AdminRoles.Stories);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync($"manage/campaigns/{campaign.Slug}/dashboard")).StatusCode);
     }
 
     [Fact]

@@ -14,7 +14,13 @@
       opened: "{slug} is open.", closed: "{slug} is closed.", notCounted: "not public",
       kinds: { petition: "petition", letter: "sign-on letter", stories: "stories" },
       states: { draft: "draft", open: "open", closed: "closed" },
-      openLabel: "Open {title}", closeLabel: "Close {title}"
+      openLabel: "Open {title}", closeLabel: "Close {title}",
+      dashboard: "Dashboard", dashboardLabel: "Dashboard of {title}", dashboardTitle: "Dashboard: {title}",
+      publicCount: "Public count", settled: "Settled (older than the lag window)", goalFigure: "Goal",
+      rate: "Confirmation rate", asOf: "As of", byDay: "Confirmed signatures by day (net)", byRegion: "By region",
+      bySource: "By partner source", byState: "Signatures by state", noData: "Nothing yet.", value: "Signatures",
+      day: "Day", region: "Region", source: "Source", stateColumn: "State",
+      stateNames: { confirmed: "confirmed", unconfirmed: "unconfirmed", withdrawn: "withdrawn", invalidated: "invalidated", flagged: "flagged" }
     },
     es: {
       title: "Consola de PetitionFunctions", language: "Idioma", signInTitle: "Iniciar sesión", tokenLabel: "Token de acceso",
@@ -26,7 +32,13 @@
       opened: "{slug} está abierta.", closed: "{slug} está cerrada.", notCounted: "no es pública",
       kinds: { petition: "petición", letter: "carta de adhesión", stories: "historias" },
       states: { draft: "borrador", open: "abierta", closed: "cerrada" },
-      openLabel: "Abrir {title}", closeLabel: "Cerrar {title}"
+      openLabel: "Abrir {title}", closeLabel: "Cerrar {title}",
+      dashboard: "Panel", dashboardLabel: "Panel de {title}", dashboardTitle: "Panel: {title}",
+      publicCount: "Conteo público", settled: "Asentado (más antiguo que la ventana de espera)", goalFigure: "Meta",
+      rate: "Tasa de confirmación", asOf: "Al", byDay: "Firmas confirmadas por día (neto)", byRegion: "Por región",
+      bySource: "Por fuente aliada", byState: "Firmas por estado", noData: "Nada aún.", value: "Firmas",
+      day: "Día", region: "Región", source: "Fuente", stateColumn: "Estado",
+      stateNames: { confirmed: "confirmadas", unconfirmed: "sin confirmar", withdrawn: "retiradas", invalidated: "invalidadas", flagged: "marcadas" }
     }
   };
 
@@ -34,6 +46,8 @@
   var token = null;
   var campaigns = [];
   var counts = {};
+  var shown = null;
+  var svgNamespace = "http://www.w3.org/2000/svg";
 
   function t(key, values) {
     var text = texts[language][key];
@@ -119,8 +133,104 @@
       button.setAttribute("aria-label", t(action + "Label", { title: title }));
       button.addEventListener("click", function () { changeState(campaign.slug, action); });
       actions.appendChild(button);
+      var open = document.createElement("button");
+      open.type = "button";
+      open.className = "secondary";
+      open.textContent = t("dashboard");
+      open.setAttribute("aria-label", t("dashboardLabel", { title: title }));
+      open.addEventListener("click", function () { showDashboard(campaign.slug, title); });
+      actions.appendChild(open);
       rows.appendChild(row);
     });
+  }
+
+  // A chart is a table: its rows' labels and numbers are text, and the bar beside each is a drawing of the
+  // number (hidden from screen readers, which read the number), so nothing depends on colour or on sight.
+  function chart(caption, labelHeading, entries) {
+    var table = document.createElement("table");
+    table.className = "chart";
+    var head = document.createElement("caption");
+    head.textContent = caption;
+    table.appendChild(head);
+    if (entries.length === 0) {
+      var empty = document.createElement("tr");
+      cell(empty, t("noData"));
+      table.appendChild(empty);
+      return table;
+    }
+    var header = document.createElement("tr");
+    [labelHeading, t("value"), ""].forEach(function (text) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = text;
+      header.appendChild(th);
+    });
+    table.appendChild(header);
+    var largest = Math.max.apply(null, entries.map(function (entry) { return Math.abs(entry[1]); })) || 1;
+    entries.forEach(function (entry) {
+      var row = document.createElement("tr");
+      var label = document.createElement("th");
+      label.scope = "row";
+      label.textContent = entry[0];
+      row.appendChild(label);
+      cell(row, entry[1].toLocaleString(language)).className = "number";
+      var svg = document.createElementNS(svgNamespace, "svg");
+      svg.setAttribute("viewBox", "0 0 100 10");
+      svg.setAttribute("preserveAspectRatio", "none");
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+      var bar = document.createElementNS(svgNamespace, "rect");
+      bar.setAttribute("width", String(Math.max(1, Math.round(100 * Math.abs(entry[1]) / largest))));
+      bar.setAttribute("height", "10");
+      svg.appendChild(bar);
+      cell(row, "").appendChild(svg);
+      table.appendChild(row);
+    });
+    return table;
+  }
+
+  function largestFirst(counts, limit) {
+    return Object.keys(counts).map(function (key) { return [key, counts[key]]; })
+      .sort(function (a, b) { return b[1] - a[1]; }).slice(0, limit);
+  }
+
+  function figure(list, term, value) {
+    var dt = document.createElement("dt");
+    dt.textContent = term;
+    var dd = document.createElement("dd");
+    dd.textContent = value;
+    list.appendChild(dt);
+    list.appendChild(dd);
+  }
+
+  async function showDashboard(slug, title) {
+    var response = await api("GET", "manage/campaigns/" + encodeURIComponent(slug) + "/dashboard");
+    if (!response.ok) { say(t("failed", { detail: await problemOf(response) })); return; }
+    shown = { slug: slug, title: title, view: await response.json() };
+    renderDashboard();
+    document.getElementById("dashboard").hidden = false;
+    document.getElementById("dashboard-title").focus();
+  }
+
+  function renderDashboard() {
+    if (!shown) return;
+    var view = shown.view;
+    document.getElementById("dashboard-title").textContent = t("dashboardTitle", { title: shown.title });
+    var figures = document.getElementById("dashboard-figures");
+    figures.replaceChildren();
+    figure(figures, t("publicCount"), view.count.toLocaleString(language));
+    figure(figures, t("settled"), view.settled_count.toLocaleString(language));
+    figure(figures, t("goalFigure"), view.goal.toLocaleString(language));
+    figure(figures, t("rate"), view.confirmation_rate == null ? "—" : Math.round(view.confirmation_rate * 100) + " %");
+    figure(figures, t("asOf"), view.as_of ? new Date(view.as_of).toLocaleString(language) : "—");
+    var days = Object.keys(view.by_day).sort().slice(-30).map(function (day) { return [day, view.by_day[day]]; });
+    var states = Object.keys(view.signatures).map(function (state) { return [texts[language].stateNames[state] || state, view.signatures[state]]; });
+    var charts = document.getElementById("dashboard-charts");
+    charts.replaceChildren(
+      chart(t("byDay"), t("day"), days),
+      chart(t("byRegion"), t("region"), largestFirst(view.by_region, 10)),
+      chart(t("bySource"), t("source"), largestFirst(view.by_source, 10)),
+      chart(t("byState"), t("stateColumn"), states));
   }
 
   async function changeState(slug, action) {
@@ -135,7 +245,7 @@
     document.getElementById("language").addEventListener("change", function (event) {
       language = event.target.value;
       applyTexts();
-      if (token) render();
+      if (token) { render(); renderDashboard(); }
     });
     document.getElementById("sign-in-form").addEventListener("submit", function (event) {
       event.preventDefault();
