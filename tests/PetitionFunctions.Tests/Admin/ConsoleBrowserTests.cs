@@ -102,6 +102,35 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_admin_approves_an_endorsement_from_the_moderation_queue_and_the_other_waits()
+    {
+        var letter = await fixture.NewLetterAsync();
+        var suffix = Guid.NewGuid().ToString("n")[..8];
+        foreach (var name in new[] { "Casa Amiga", "Iglesia Unida" })
+            Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{letter.Slug}/endorsements",
+                Endorse.Organization($"{name} {suffix}", $"https://{suffix}{name.Length}.example.org", $"director@{suffix}{name.Length}.example.org"))).StatusCode);
+        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true, ViewportSize = new() { Width = 1000, Height = 900 } });
+        var page = await OpenAsync(context, AdminToken());
+
+        await page.Locator("#campaign-rows tr").Filter(new() { HasText = letter.Slug })
+            .GetByRole(AriaRole.Button, new() { Name = $"Endorsements of {letter.Title.En}", Exact = true }).ClickAsync();
+        var queue = page.Locator("#endorsement-rows");
+        await Assertions.Expect(queue.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select Casa Amiga {suffix}" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve selected" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 endorsements approved.");
+        await Assertions.Expect(queue.GetByRole(AriaRole.Row)).ToHaveCountAsync(1);
+        await Assertions.Expect(queue).ToContainTextAsync($"Iglesia Unida {suffix}");
+        await page.GetByLabel("Show").SelectOptionAsync(new SelectOptionValue { Label = "Every endorsement" });
+        await Assertions.Expect(queue.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Casa Amiga {suffix}" })).ToContainTextAsync("approved");
+        await page.ScreenshotAsync(new() { Path = fixture.Screenshot("console-endorsements"), FullPage = true });
+        Assert.Empty(await SeriousViolationsAsync(page));
+        var approved = JsonDocument.Parse(await fixture.AdminClient(AdminRoles.Admin).GetStringAsync($"manage/campaigns/{letter.Slug}/endorsements?moderation=approved"));
+        Assert.Equal($"Casa Amiga {suffix}", Assert.Single(approved.RootElement.GetProperty("endorsements").EnumerateArray()).GetProperty("organization").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Without_a_token_it_asks_for_one_and_a_refused_token_says_so_in_the_live_region()
     {
         await using var context = await fixture.NewContextAsync();

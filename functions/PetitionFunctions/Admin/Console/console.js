@@ -20,7 +20,16 @@
       rate: "Confirmation rate", asOf: "As of", byDay: "Confirmed signatures by day (net)", byRegion: "By region",
       bySource: "By partner source", byState: "Signatures by state", noData: "Nothing yet.", value: "Signatures",
       day: "Day", region: "Region", source: "Source", stateColumn: "State",
-      stateNames: { confirmed: "confirmed", unconfirmed: "unconfirmed", withdrawn: "withdrawn", invalidated: "invalidated", flagged: "flagged" }
+      stateNames: { confirmed: "confirmed", unconfirmed: "unconfirmed", withdrawn: "withdrawn", invalidated: "invalidated", flagged: "flagged" },
+      endorsementsButton: "Endorsements", endorsementsLabel: "Endorsements of {title}", endorsementsTitle: "Endorsements: {title}",
+      show: "Show", pendingOnly: "Waiting for moderation", everyEndorsement: "Every endorsement",
+      endorsementsCaption: "Select endorsements, then approve or reject them together", select: "Select", endorser: "Endorser",
+      signer: "Signer", checks: "Checks", moderation: "Moderation", pendingChange: "Pending change",
+      approveSelected: "Approve selected", rejectSelected: "Reject selected", selectLabel: "Select {name}",
+      confirmedCheck: "email confirmed", unconfirmedCheck: "email not confirmed", domainCheck: "domain matches",
+      flagCheck: "flagged: {flag}", erased: "erased", none: "none", noEndorsements: "No endorsements here.",
+      moderated: "{n} endorsements {state}.", noneSelected: "Select at least one endorsement.",
+      moderationNames: { pending: "waiting", approved: "approved", rejected: "rejected" }
     },
     es: {
       title: "Consola de PetitionFunctions", language: "Idioma", signInTitle: "Iniciar sesión", tokenLabel: "Token de acceso",
@@ -38,7 +47,16 @@
       rate: "Tasa de confirmación", asOf: "Al", byDay: "Firmas confirmadas por día (neto)", byRegion: "Por región",
       bySource: "Por fuente aliada", byState: "Firmas por estado", noData: "Nada aún.", value: "Firmas",
       day: "Día", region: "Región", source: "Fuente", stateColumn: "Estado",
-      stateNames: { confirmed: "confirmadas", unconfirmed: "sin confirmar", withdrawn: "retiradas", invalidated: "invalidadas", flagged: "marcadas" }
+      stateNames: { confirmed: "confirmadas", unconfirmed: "sin confirmar", withdrawn: "retiradas", invalidated: "invalidadas", flagged: "marcadas" },
+      endorsementsButton: "Respaldos", endorsementsLabel: "Respaldos de {title}", endorsementsTitle: "Respaldos: {title}",
+      show: "Mostrar", pendingOnly: "Esperando moderación", everyEndorsement: "Todos los respaldos",
+      endorsementsCaption: "Seleccione respaldos y apruébelos o rechácelos juntos", select: "Seleccionar", endorser: "Quien respalda",
+      signer: "Firmante", checks: "Verificaciones", moderation: "Moderación", pendingChange: "Cambio pendiente",
+      approveSelected: "Aprobar los seleccionados", rejectSelected: "Rechazar los seleccionados", selectLabel: "Seleccionar {name}",
+      confirmedCheck: "correo confirmado", unconfirmedCheck: "correo sin confirmar", domainCheck: "el dominio coincide",
+      flagCheck: "marcado: {flag}", erased: "borrado", none: "ninguno", noEndorsements: "No hay respaldos aquí.",
+      moderated: "{n} respaldos {state}.", noneSelected: "Seleccione al menos un respaldo.",
+      moderationNames: { pending: "en espera", approved: "aprobados", rejected: "rechazados" }
     }
   };
 
@@ -47,6 +65,7 @@
   var campaigns = [];
   var counts = {};
   var shown = null;
+  var endorsing = null;
   var svgNamespace = "http://www.w3.org/2000/svg";
 
   function t(key, values) {
@@ -140,6 +159,15 @@
       open.setAttribute("aria-label", t("dashboardLabel", { title: title }));
       open.addEventListener("click", function () { showDashboard(campaign.slug, title); });
       actions.appendChild(open);
+      if (String(campaign.kind).toLowerCase() === "letter") {
+        var endorse = document.createElement("button");
+        endorse.type = "button";
+        endorse.className = "secondary";
+        endorse.textContent = t("endorsementsButton");
+        endorse.setAttribute("aria-label", t("endorsementsLabel", { title: title }));
+        endorse.addEventListener("click", function () { showEndorsements(campaign.slug, title); });
+        actions.appendChild(endorse);
+      }
       rows.appendChild(row);
     });
   }
@@ -233,6 +261,79 @@
       chart(t("byState"), t("stateColumn"), states));
   }
 
+  async function showEndorsements(slug, title) {
+    var filter = document.getElementById("moderation-filter").value;
+    var response = await api("GET", "manage/campaigns/" + encodeURIComponent(slug) + "/endorsements" + (filter ? "?moderation=" + filter : ""));
+    if (!response.ok) { say(t("failed", { detail: await problemOf(response) })); return false; }
+    endorsing = { slug: slug, title: title, list: (await response.json()).endorsements };
+    renderEndorsements();
+    document.getElementById("endorsements").hidden = false;
+    return true;
+  }
+
+  function endorserName(endorsement) {
+    return endorsement.organization ? endorsement.organization.name : endorsement.endorser.name;
+  }
+
+  // What a pending change would change, field by field: "Website: old → new".
+  function changes(endorsement) {
+    var change = endorsement.pending_change;
+    if (!change) return t("none");
+    var before = Object.assign({}, endorsement.organization || {}, endorsement.endorser);
+    var after = Object.assign({}, change.organization || {}, change.endorser);
+    var differences = Object.keys(after).filter(function (field) { return after[field] !== before[field]; })
+      .map(function (field) { return field + ": " + (before[field] || "—") + " → " + (after[field] || "—"); });
+    return differences.length ? differences.join("; ") : t("none");
+  }
+
+  function renderEndorsements() {
+    if (!endorsing) return;
+    document.getElementById("endorsements-title").textContent = t("endorsementsTitle", { title: endorsing.title });
+    var rows = document.getElementById("endorsement-rows");
+    rows.replaceChildren();
+    if (endorsing.list.length === 0) {
+      var empty = document.createElement("tr");
+      cell(empty, t("noEndorsements")).colSpan = 6;
+      rows.appendChild(empty);
+    }
+    endorsing.list.forEach(function (endorsement) {
+      var name = endorserName(endorsement);
+      var row = document.createElement("tr");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = endorsement.key;
+      box.setAttribute("aria-label", t("selectLabel", { name: name }));
+      cell(row, "").appendChild(box);
+      var endorser = document.createElement("th");
+      endorser.scope = "row";
+      endorser.textContent = name;
+      row.appendChild(endorser);
+      cell(row, endorsement.signer_erased ? t("erased") : endorsement.endorser.name + ", " + endorsement.endorser.title);
+      var checks = [String(endorsement.state).toLowerCase() === "confirmed" ? t("confirmedCheck") : t("unconfirmedCheck")];
+      if (endorsement.domain_verified) checks.push(t("domainCheck"));
+      if (endorsement.flag) checks.push(t("flagCheck", { flag: endorsement.flag }));
+      cell(row, checks.join(", "));
+      var moderation = String(endorsement.moderation).toLowerCase();
+      cell(row, texts[language].moderationNames[moderation] || moderation);
+      cell(row, changes(endorsement));
+      rows.appendChild(row);
+    });
+  }
+
+  async function moderateSelected(state) {
+    var keys = Array.prototype.map.call(document.querySelectorAll("#endorsement-rows input:checked"), function (box) { return box.value; });
+    if (keys.length === 0) { say(t("noneSelected")); return; }
+    var response = await fetch("manage/campaigns/" + encodeURIComponent(endorsing.slug) + "/endorsements/moderation", {
+      method: "POST", cache: "no-store",
+      headers: { Authorization: "Bearer " + token, Accept: "application/json", "Content-Type": "application/json" },
+      body: JSON.stringify({ keys: keys, state: state })
+    });
+    if (!response.ok) { say(t("failed", { detail: await problemOf(response) })); return; }
+    var result = await response.json();
+    if (await showEndorsements(endorsing.slug, endorsing.title))
+      say(t("moderated", { n: result.updated.length, state: texts[language].moderationNames[state] }));
+  }
+
   async function changeState(slug, action) {
     var response = await api("POST", "manage/campaigns/" + encodeURIComponent(slug) + "/" + action);
     if (!response.ok) { say(t("failed", { detail: await problemOf(response) })); return; }
@@ -245,7 +346,12 @@
     document.getElementById("language").addEventListener("change", function (event) {
       language = event.target.value;
       applyTexts();
-      if (token) { render(); renderDashboard(); }
+      if (token) { render(); renderDashboard(); renderEndorsements(); }
+    });
+    document.getElementById("approve-selected").addEventListener("click", function () { moderateSelected("approved"); });
+    document.getElementById("reject-selected").addEventListener("click", function () { moderateSelected("rejected"); });
+    document.getElementById("moderation-filter").addEventListener("change", function () {
+      if (endorsing) showEndorsements(endorsing.slug, endorsing.title);
     });
     document.getElementById("sign-in-form").addEventListener("submit", function (event) {
       event.preventDefault();
