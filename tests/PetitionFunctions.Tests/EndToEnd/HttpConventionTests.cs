@@ -24,6 +24,19 @@ public abstract class HttpConventionTests<TFixture>(TFixture app) where TFixture
     }
 
     [EndToEndFact]
+    public async Task The_admin_console_s_page_script_and_styles_are_served_under_a_policy_that_allows_only_the_app()
+    {
+        foreach (var (path, type) in new[] { ("console", "text/html"), ("console/console.js", "text/javascript"), ("console/console.css", "text/css") })
+        {
+            var answer = await app.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal(type, answer.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("script-src 'self'", string.Join(" ", answer.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        }
+        Assert.Contains("console/console.js", await app.Http.GetStringAsync("console"), StringComparison.Ordinal);
+    }
+
+    [EndToEndFact]
     public async Task Unknown_addresses_are_404_and_wrong_methods_405_both_problem_json()
     {
         var missing = await app.Http.GetAsync("no-such-thing");
