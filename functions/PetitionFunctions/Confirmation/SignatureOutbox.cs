@@ -1,6 +1,6 @@
 using System.Globalization;
-using PetitionFunctions.Campaigns;
 using Microsoft.Extensions.Options;
+using PetitionFunctions.Campaigns;
 using PetitionFunctions.Common;
 using PetitionFunctions.Counting;
 using PetitionFunctions.Email;
