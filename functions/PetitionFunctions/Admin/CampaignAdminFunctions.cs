@@ -11,8 +11,9 @@ public sealed class CampaignAdminFunctions(CampaignAdmin admin)
 {
     private const string Campaigns = AdminRoutes.Root + "/campaigns";
 
+    /// <summary>Every campaign. Each of the roles may list them, since deliverers and story moderators choose a campaign too; only admins change them.</summary>
     [Function(nameof(AdminListCampaigns))]
-    [RequiresRole(AdminRoles.Admin)]
+    [RequiresRole(AdminRoles.Admin, AdminRoles.Deliver, AdminRoles.Stories)]
     public async Task<IActionResult> AdminListCampaigns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Campaigns)] HttpRequest request,
         CancellationToken cancellationToken)

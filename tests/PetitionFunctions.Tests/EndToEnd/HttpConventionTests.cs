@@ -24,16 +24,23 @@ public abstract class HttpConventionTests<TFixture>(TFixture app) where TFixture
     }
 
     [EndToEndFact]
-    public async Task The_admin_console_s_page_script_and_styles_are_served_under_a_policy_that_allows_only_the_app()
+    public async Task The_admin_console_s_page_and_every_script_and_stylesheet_it_names_are_served_under_a_policy_that_allows_only_the_app()
     {
-        foreach (var (path, type) in new[] { ("console", "text/html"), ("console/console.js", "text/javascript"), ("console/console.css", "text/css") })
+        var page = await app.Http.GetStringAsync("console");
+        var assets = System.Text.RegularExpressions.Regex.Matches(page, "(?:src|href)=\"(console/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("console/console.js", assets);
+        Assert.Contains("console/console.css", assets);
+        foreach (var path in assets.Prepend("console"))
         {
             var answer = await app.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var type = path == "console" ? "text/html" : path.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css";
             Assert.Equal(type, answer.Content.Headers.ContentType!.MediaType);
             Assert.Contains("script-src 'self'", string.Join(" ", answer.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         }
-        Assert.Contains("console/console.js", await app.Http.GetStringAsync("console"), StringComparison.Ordinal);
+        var missing = await app.Http.GetAsync("console/no-such-file.js");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
     }
 
     [EndToEndFact]

@@ -17,21 +17,27 @@ public sealed class ConsoleFunctions
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static readonly Lazy<string> Page = new(() => EmbeddedFiles.Read("PetitionFunctions.Admin.Console.console.html"));
-    private static readonly Lazy<string> Script = new(() => EmbeddedFiles.Read("PetitionFunctions.Admin.Console.console.js"));
-    private static readonly Lazy<string> Styles = new(() => EmbeddedFiles.Read("PetitionFunctions.Admin.Console.console.css"));
+    private const string ResourcePrefix = "PetitionFunctions.Admin.Console.";
+
+    private static readonly Lazy<string> Page = new(() => EmbeddedFiles.Read(ResourcePrefix + "console.html"));
+
+    /// <summary>The console's scripts and stylesheets, by file name: every embedded resource of the console but its page.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Assets = new(() =>
+        typeof(ConsoleFunctions).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && (name.EndsWith(".js", StringComparison.Ordinal) || name.EndsWith(".css", StringComparison.Ordinal)))
+            .ToDictionary(name => name[ResourcePrefix.Length..], EmbeddedFiles.Read, StringComparer.Ordinal));
 
     [Function(nameof(AdminConsole))]
     public IActionResult AdminConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console")] HttpRequest request) =>
         Serve(request, Page.Value, "text/html; charset=utf-8");
 
-    [Function(nameof(AdminConsoleScript))]
-    public IActionResult AdminConsoleScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console/console.js")] HttpRequest request) =>
-        Serve(request, Script.Value, "text/javascript; charset=utf-8");
-
-    [Function(nameof(AdminConsoleStyles))]
-    public IActionResult AdminConsoleStyles([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console/console.css")] HttpRequest request) =>
-        Serve(request, Styles.Value, "text/css; charset=utf-8");
+    [Function(nameof(AdminConsoleAsset))]
+    public IActionResult AdminConsoleAsset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console/{file}")] HttpRequest request,
+        string file) =>
+        Assets.Value.TryGetValue(file, out var content)
+            ? Serve(request, content, file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
+            : Problems.For(ProblemKind.RouteNotFound, HttpAnswers.LanguageOf(request));
 
     private static ContentResult Serve(HttpRequest request, string content, string type)
     {
