@@ -131,6 +131,68 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_admin_creates_a_campaign_in_both_languages_sees_the_API_s_field_errors_beside_the_fields_then_edits_it()
+    {
+        var slug = $"console-{Guid.NewGuid():n}"[..20];
+        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true, ViewportSize = new() { Width = 1000, Height = 900 } });
+        var page = await OpenAsync(context, AdminToken());
+        await page.GetByRole(AriaRole.Button, new() { Name = "New campaign" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New campaign" })).ToBeFocusedAsync();
+
+        await page.Locator("#field-slug").FillAsync(slug);
+        await page.Locator("#field-state").SelectOptionAsync("open");
+        await page.Locator("#field-title-en").FillAsync("Protect our neighbours");
+        await page.Locator("#field-title-es").FillAsync("Protejamos a nuestros vecinos");
+        await page.Locator("#field-description-en").FillAsync("Ask the governor to end the data sharing.");
+        await page.Locator("#field-call-to-action-en").FillAsync("Sign now");
+        await page.Locator("#field-call-to-action-es").FillAsync("Firme ahora");
+        await page.Locator("#field-target-name").FillAsync("Governor Example");
+        await page.Locator("#field-target-title").FillAsync("Governor");
+        await page.Locator("#field-target-delivery-email").FillAsync("governor@example.org");
+        await page.Locator("#field-goal").FillAsync("500");
+        await page.Locator("#field-allowed-origins").FillAsync("https://partner.example\nnot an origin");
+        await page.Locator("#field-rate-limits").FillAsync("3 600");
+        await page.Locator("#field-delivery-weekly-day").SelectOptionAsync("monday");
+        await page.Locator("#field-delivery-weekly-hour-utc").FillAsync("15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save campaign" }).ClickAsync();
+
+        // The API refused two fields; each says so beside itself, and the first is focused.
+        await Assertions.Expect(page.Locator("#field-description-es-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#field-allowed-origins-error")).ToContainTextAsync("line 2: ");
+        await Assertions.Expect(page.Locator("#field-allowed-origins")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 fields need attention");
+        await Assertions.Expect(page.Locator("#field-description-es")).ToBeFocusedAsync();
+        await page.ScreenshotAsync(new() { Path = fixture.Screenshot("console-campaign-errors"), FullPage = true });
+        Assert.Empty(await SeriousViolationsAsync(page));
+        using var admin = fixture.AdminClient(AdminRoles.Admin);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"manage/campaigns/{slug}")).StatusCode);
+
+        await page.Locator("#field-description-es").FillAsync("Pida al gobernador que deje de compartir datos.");
+        await page.Locator("#field-allowed-origins").FillAsync("https://partner.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save campaign" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{slug} is saved.");
+        var row = page.Locator("#campaign-rows tr").Filter(new() { HasText = slug });
+        await Assertions.Expect(row).ToContainTextAsync("open");
+        var created = JsonDocument.Parse(await admin.GetStringAsync($"manage/campaigns/{slug}")).RootElement;
+        Assert.Equal("Protejamos a nuestros vecinos", created.GetProperty("title").GetProperty("es").GetString());
+        Assert.Equal("https://partner.example", created.GetProperty("allowed_origins")[0].GetString());
+        Assert.Equal(600, created.GetProperty("rate_limits")[0].GetProperty("window_seconds").GetInt32());
+        Assert.Equal("monday", created.GetProperty("delivery").GetProperty("weekly_day").GetString());
+
+        // Editing starts from the campaign as stored; a change to one field keeps the rest.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Edit Protect our neighbours" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#field-goal")).ToHaveValueAsync("500");
+        await page.Locator("#field-goal").FillAsync("750");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save campaign" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{slug} is saved.");
+        var edited = JsonDocument.Parse(await admin.GetStringAsync($"manage/campaigns/{slug}")).RootElement;
+        Assert.Equal(750, edited.GetProperty("goal").GetInt32());
+        Assert.Equal("https://partner.example", edited.GetProperty("allowed_origins")[0].GetString());
+        Assert.Equal(3, edited.GetProperty("rate_limits")[0].GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task Without_a_token_it_asks_for_one_and_a_refused_token_says_so_in_the_live_region()
     {
         await using var context = await fixture.NewContextAsync();

@@ -181,6 +181,7 @@ window.PetitionConsole = (function () {
     signedIn = await response.json();
     document.getElementById("sign-in").hidden = true;
     document.getElementById("account").hidden = false;
+    document.querySelectorAll("[data-role]").forEach(function (element) { element.hidden = !hasRole(element.getAttribute("data-role")); });
     document.getElementById("signed-in-as").textContent = t("signedInAs", { name: signedIn.name || t("someone"), roles: signedIn.roles.join(", ") || t("none") });
     await loadCampaigns();
   }
