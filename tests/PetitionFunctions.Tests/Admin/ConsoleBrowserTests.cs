@@ -193,6 +193,36 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_admin_erases_a_person_by_email_after_a_confirmation_step_and_sees_what_was_erased()
+    {
+        var campaign = await fixture.NewCampaignAsync();
+        var address = $"borrar.{Guid.NewGuid():n}@example.org";
+        Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Lupe", "Borrada", address))).StatusCode);
+        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true, ViewportSize = new() { Width = 1000, Height = 900 } });
+        var page = await OpenAsync(context, AdminToken());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase a person" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#erasure-email-error")).ToHaveTextAsync("Give an email address, a phone number or both.");
+        await Assertions.Expect(page.GetByLabel("Email address")).ToBeFocusedAsync();
+
+        await page.GetByLabel("Email address").FillAsync(address);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#erasure-question")).ToHaveTextAsync($"Erase {address} from every campaign? This cannot be undone.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, erase" })).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, erase" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Erased.");
+        await Assertions.Expect(page.Locator("#erasure-result")).ToContainTextAsync("Signatures erased1");
+        await Assertions.Expect(page.GetByLabel("Email address")).ToHaveValueAsync("");
+        Assert.Empty(await SeriousViolationsAsync(page));
+        // Asked again, the API finds nothing left of the person.
+        var again = JsonDocument.Parse(await (await fixture.AdminClient(AdminRoles.Admin).PostAsync("manage/erasures",
+            System.Net.Http.Json.JsonContent.Create(new { email = address }))).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(0, again.GetProperty("signatures").GetInt32());
+    }
+
+    [Fact]
     public async Task Without_a_token_it_asks_for_one_and_a_refused_token_says_so_in_the_live_region()
     {
         await using var context = await fixture.NewContextAsync();

@@ -6,7 +6,7 @@
   C.addTexts({
     en: {
       newCampaign: "New campaign", edit: "Edit", editLabel: "Edit {title}", editorNew: "New campaign", editorEdit: "Edit: {title}",
-      save: "Save campaign", cancel: "Cancel", saved: "{slug} is saved.", fieldsWrong: "{n} fields need attention; each says why beside it.",
+      save: "Save campaign", cancel: "Cancel", saved: "{slug} is saved.", saving: "Saving…", fieldsWrong: "{n} fields need attention; each says why beside it.",
       english: "English", spanish: "Spanish", basics: "Campaign", texts: "Texts", targetGroup: "Target", goals: "Goals and deadline",
       web: "Partner websites", people: "Owner and coalition", abuse: "Abuse controls", deliveryGroup: "Deliveries",
       fieldLabels: {
@@ -27,7 +27,7 @@
     },
     es: {
       newCampaign: "Nueva campaña", edit: "Editar", editLabel: "Editar {title}", editorNew: "Nueva campaña", editorEdit: "Editar: {title}",
-      save: "Guardar la campaña", cancel: "Cancelar", saved: "{slug} está guardada.", fieldsWrong: "{n} campos requieren atención; cada uno dice por qué.",
+      save: "Guardar la campaña", cancel: "Cancelar", saved: "{slug} está guardada.", saving: "Guardando…", fieldsWrong: "{n} campos requieren atención; cada uno dice por qué.",
       english: "Inglés", spanish: "Español", basics: "Campaña", texts: "Textos", targetGroup: "Destinatario", goals: "Metas y plazo",
       web: "Sitios aliados", people: "Responsable y coalición", abuse: "Controles de abuso", deliveryGroup: "Entregas",
       fieldLabels: {
@@ -226,6 +226,7 @@
   async function save(event) {
     event.preventDefault();
     clearErrors();
+    C.say(C.t("saving"));
     var body = documentFromForm();
     var response = editing.slug
       ? await C.request("PUT", "manage/campaigns/" + encodeURIComponent(editing.slug), body)
