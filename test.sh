@@ -19,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "Install first: sudo apt-get install ${missing[*]}" >&2; exit 1
   fi
 fi
-{ [ -f node_modules/azurite/dist/src/azurite.js ] && [ -f node_modules/axe-core/axe.min.js ]; } || npm ci --no-audit --no-fund
+{ [ -f node_modules/azurite/dist/src/azurite.js ] && [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/@azure/msal-browser/package.json ] && [ -x node_modules/.bin/esbuild ]; } || npm ci --no-audit --no-fund
 
 # The real Functions host: FUNCTIONS_HOST if set, else Core Tools' func, else the host build beside the
 # project (../shared/functions-host) where there is one. Without any, the real-host tests are skipped.

@@ -66,7 +66,7 @@ public static class ServiceRegistration
         services.AddAdminAuthentication(configuration);
 
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
-        services.AddAdminApi();
+        services.AddAdminApi(configuration);
         services.AddDelivery(configuration);
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PetitionFunctions.Access;
 
@@ -6,8 +7,14 @@ namespace PetitionFunctions.Admin;
 public static class AdminRegistration
 {
     /// <summary>The campaign and signature admin stages (the functions themselves are made by the host). Authentication is <see cref="AdminAuthentication"/>'s.</summary>
-    public static IServiceCollection AddAdminApi(this IServiceCollection services)
+    public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ConsoleSignInOptions>()
+            .Bind(configuration.GetSection(ConsoleSignInOptions.Section))
+            .Validate(options => string.IsNullOrWhiteSpace(options.Authority) || (Uri.TryCreate(options.Authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps),
+                "Console:Authority must be an https address.")
+            .ValidateOnStart();
+        services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<CampaignAdmin>();
         services.AddSingleton<CampaignDashboard>();
         services.AddSingleton<SignatureAdmin>();

@@ -230,7 +230,7 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await page.GetByLabel("Access token").FillAsync("not-a-token");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with this token" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("HTTP 401");
         await Assertions.Expect(page.Locator("#campaigns")).ToBeHiddenAsync();
@@ -244,7 +244,7 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
         var page = await OpenAsync(context);
 
         await page.GetByLabel("Token de acceso").FillAsync(AdminToken());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar sesión" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar sesión con este token" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Campañas" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#campaign-rows tr").Filter(new() { HasText = campaign.Slug })).ToContainTextAsync("abierta");

@@ -45,7 +45,13 @@ public sealed partial class EmbedBrowserFixture : ConsumingHostFixture, IAsyncLi
         base.Configure(builder);
         builder.Configuration["Counting:LagWindow"] = "00:00:00";
         builder.Configuration["Counting:ReadCacheDuration"] = "00:00:00";
+        // The console signs in with Entra ID too; the browser tests answer for the authority (ConsoleEntraSignInTests).
+        builder.Configuration["Console:ClientId"] = ConsoleClientId;
+        builder.Configuration["Console:Authority"] = ConsoleAuthority;
     }
+
+    public const string ConsoleClientId = "7e57ab1e-0000-4000-8000-0000000c0501";
+    public const string ConsoleAuthority = "https://login.microsoftonline.com/7e57ab1e-0000-4000-8000-00000000ad01";
 
     async Task IAsyncLifetime.InitializeAsync()
     {

@@ -11,10 +11,11 @@ namespace PetitionFunctions.Admin;
 /// the app itself. The page holds no data; everything it shows comes from the admin API with the signed-in
 /// admin's token (docs/decisions.md, "The admin console is served by the app").
 /// </summary>
-public sealed class ConsoleFunctions
+public sealed class ConsoleFunctions(ConsoleSignIn signIn)
 {
-    private const string Policy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+    // With Entra ID sign-in, the script also talks to the authority (its metadata and token endpoints).
+    private string Policy =>
+        $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'{(signIn.AuthorityOrigin is { } origin ? " " + origin : "")}; img-src 'self'; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private const string ResourcePrefix = "PetitionFunctions.Admin.Console.";
@@ -29,7 +30,7 @@ public sealed class ConsoleFunctions
 
     [Function(nameof(AdminConsole))]
     public IActionResult AdminConsole([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console")] HttpRequest request) =>
-        Serve(request, Page.Value, "text/html; charset=utf-8");
+        Serve(request, signIn.Into(Page.Value), "text/html; charset=utf-8");
 
     [Function(nameof(AdminConsoleAsset))]
     public IActionResult AdminConsoleAsset(
@@ -39,7 +40,7 @@ public sealed class ConsoleFunctions
             ? Serve(request, content, file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
             : Problems.For(ProblemKind.RouteNotFound, HttpAnswers.LanguageOf(request));
 
-    private static ContentResult Serve(HttpRequest request, string content, string type)
+    private ContentResult Serve(HttpRequest request, string content, string type)
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = "no-cache";

@@ -9,7 +9,7 @@ window.PetitionConsole = (function () {
     en: {
       title: "PetitionFunctions console", language: "Language", signInTitle: "Sign in", tokenLabel: "Access token",
       tokenHelp: "On a local run, open the console from the link the run command prints, or paste the token from .local/admin-token.",
-      signIn: "Sign in", signOut: "Sign out", campaignsTitle: "Campaigns", campaignsCaption: "Every campaign, its state and its public count",
+      signIn: "Sign in with this token", signOut: "Sign out", campaignsTitle: "Campaigns", campaignsCaption: "Every campaign, its state and its public count",
       campaign: "Campaign", kind: "Kind", state: "State", count: "Count", goal: "Goal", actions: "Actions",
       open: "Open", close: "Close", pause: "Pause sign-ons", resume: "Resume sign-ons", paused: "sign-ons paused",
       loading: "Loading campaigns…", loaded: "{n} campaigns.", signedOut: "Sign in to see the campaigns.",
@@ -24,7 +24,7 @@ window.PetitionConsole = (function () {
     es: {
       title: "Consola de PetitionFunctions", language: "Idioma", signInTitle: "Iniciar sesión", tokenLabel: "Token de acceso",
       tokenHelp: "En una ejecución local, abra la consola desde el enlace que imprime el comando, o pegue el token de .local/admin-token.",
-      signIn: "Iniciar sesión", signOut: "Cerrar sesión", campaignsTitle: "Campañas", campaignsCaption: "Todas las campañas, su estado y su conteo público",
+      signIn: "Iniciar sesión con este token", signOut: "Cerrar sesión", campaignsTitle: "Campañas", campaignsCaption: "Todas las campañas, su estado y su conteo público",
       campaign: "Campaña", kind: "Tipo", state: "Estado", count: "Conteo", goal: "Meta", actions: "Acciones",
       open: "Abrir", close: "Cerrar", pause: "Pausar firmas", resume: "Reanudar firmas", paused: "firmas en pausa",
       loading: "Cargando campañas…", loaded: "{n} campañas.", signedOut: "Inicie sesión para ver las campañas.",
@@ -40,7 +40,7 @@ window.PetitionConsole = (function () {
 
   var roles = { admin: "Petitions.Admin", deliver: "Petitions.Deliver", stories: "Petitions.Stories" };
   var language = (navigator.language || "en").toLowerCase().indexOf("es") === 0 ? "es" : "en";
-  var token = null;
+  var token = null; // a token, or a function that gives the current one (Entra ID sign-in renews its tokens)
   var signedIn = { roles: [] };
   var campaigns = [];
   var counts = {};
@@ -77,7 +77,8 @@ window.PetitionConsole = (function () {
 
   // A request to the admin API with the admin's token; problems come back in the console's language.
   async function request(method, path, body) {
-    var headers = { Authorization: "Bearer " + token, Accept: "application/json", "Accept-Language": language };
+    var bearer = typeof token === "function" ? await token() : token;
+    var headers = { Authorization: "Bearer " + bearer, Accept: "application/json", "Accept-Language": language };
     var init = { method: method, headers: headers, cache: "no-store" };
     if (body !== undefined) { headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
     var response = await fetch(path, init);
@@ -174,8 +175,8 @@ window.PetitionConsole = (function () {
     signOutHandlers.forEach(function (handler) { handler(); });
   }
 
-  async function signIn(newToken) {
-    token = newToken;
+  async function signIn(tokenOrSource) {
+    token = tokenOrSource;
     var response = await request("GET", "manage/me");
     if (!response.ok) { if (response.status !== 401) { signOut(); say(t("refused", { status: response.status })); } return; }
     signedIn = await response.json();
