@@ -249,7 +249,7 @@ window.PetitionConsole = (function () {
       rowActions.forEach(function (extra) {
         if (extra.kinds && extra.kinds.indexOf(kind) < 0) return;
         if (!extra.roles.some(hasRole)) return;
-        actions.appendChild(button(t(extra.text), t(extra.label, { title: title }), function () { extra.run(campaign, title); }, true));
+        actions.appendChild(button(t(extra.text), t(extra.label, { title: title }), function () { extra.run(campaign); }, true));
       });
       rows.appendChild(row);
     });
@@ -287,7 +287,7 @@ window.PetitionConsole = (function () {
 
   return {
     addTexts: addTexts, t: t, named: named, say: say, request: request, failed: failed, el: el, cell: cell, button: button,
-    chart: chart, showView: showView, titleOf: titleOf, hasRole: hasRole, addRowAction: addRowAction,
+    chart: chart, showView: showView, titleOf: titleOf, addRowAction: addRowAction,
     onLanguageChange: onLanguageChange, onSignOut: onSignOut, signIn: signIn, reloadCampaigns: loadCampaigns,
     campaign: function (slug) { return campaigns.filter(function (c) { return c.slug === slug; })[0]; },
     language: function () { return language; }

@@ -33,7 +33,7 @@
       .sort(function (a, b) { return b[1] - a[1]; }).slice(0, limit);
   }
 
-  async function showDashboard(campaign, title) {
+  async function showDashboard(campaign) {
     var response = await C.request("GET", "manage/campaigns/" + encodeURIComponent(campaign.slug) + "/dashboard");
     if (!response.ok) { await C.failed(response); return; }
     shown = { slug: campaign.slug, view: await response.json() };
