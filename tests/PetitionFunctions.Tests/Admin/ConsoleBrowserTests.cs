@@ -11,30 +11,11 @@ namespace PetitionFunctions.Tests.Admin;
 /// <summary>The admin console in Debian's Chromium: sign-in, the campaign list with live counts, a state change, both languages, and axe-core's scan.</summary>
 public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFixture<EmbedBrowserFixture>
 {
-    private string ConsoleUrl => new Uri(fixture.Host.BaseAddress, "api/console").AbsoluteUri;
+    private string AdminToken() => ConsolePages.Token(fixture, AdminRoles.Admin);
 
-    private string AdminToken() => fixture.Host.Tokens!.Create([AdminRoles.Admin], TimeSpan.FromMinutes(30));
+    private Task<IPage> OpenAsync(IBrowserContext context, string? token = null) => ConsolePages.OpenAsync(fixture, context, token);
 
-    private async Task<IPage> OpenAsync(IBrowserContext context, string? token = null)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(token is null ? ConsoleUrl : $"{ConsoleUrl}#token={token}");
-        return page;
-    }
-
-    /// <summary>
-    /// axe-core's scan of the page as it stands: the serious and critical violations, by rule. The script is
-    /// injected by the test (the console's policy allows only its own scripts, so this context bypasses it).
-    /// </summary>
-    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryRoot.Find(), "node_modules", "axe-core", "axe.min.js") });
-        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run()).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))");
-        return result.EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("nodes").GetInt32()} nodes)")
-            .ToList();
-    }
+    private static Task<List<string>> SeriousViolationsAsync(IPage page) => ConsolePages.SeriousViolationsAsync(page);
 
     [Fact]
     public async Task The_run_command_s_link_signs_in_and_lists_campaigns_with_their_state_and_count_and_an_admin_closes_one()
@@ -44,7 +25,7 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
             Requests.Osdi("Rosa", "Parks", $"rosa.{Guid.NewGuid():n}@example.org"))).StatusCode);
         await fixture.ConfirmAllAsync(campaign.Slug);
         await fixture.Service<CountRollup>().RollupAsync(CancellationToken.None);
-        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true, ViewportSize = new() { Width = 1000, Height = 900 } });
+        await using var context = await ConsolePages.ScannableContextAsync(fixture);
 
         var page = await OpenAsync(context, AdminToken());
 
@@ -109,7 +90,7 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
         foreach (var name in new[] { "Casa Amiga", "Iglesia Unida" })
             Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{letter.Slug}/endorsements",
                 Endorse.Organization($"{name} {suffix}", $"https://{suffix}{name.Length}.example.org", $"director@{suffix}{name.Length}.example.org"))).StatusCode);
-        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true, ViewportSize = new() { Width = 1000, Height = 900 } });
+        await using var context = await ConsolePages.ScannableContextAsync(fixture);
         var page = await OpenAsync(context, AdminToken());
 
         await page.Locator("#campaign-rows tr").Filter(new() { HasText = letter.Slug })
@@ -134,7 +115,7 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
     public async Task An_admin_creates_a_campaign_in_both_languages_sees_the_API_s_field_errors_beside_the_fields_then_edits_it()
     {
         var slug = $"console-{Guid.NewGuid():n}"[..20];
-        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true, ViewportSize = new() { Width = 1000, Height = 900 } });
+        await using var context = await ConsolePages.ScannableContextAsync(fixture);
         var page = await OpenAsync(context, AdminToken());
         await page.GetByRole(AriaRole.Button, new() { Name = "New campaign" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New campaign" })).ToBeFocusedAsync();
@@ -198,7 +179,7 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
         var campaign = await fixture.NewCampaignAsync();
         var address = $"borrar.{Guid.NewGuid():n}@example.org";
         Assert.Equal(HttpStatusCode.Accepted, (await fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures", Requests.Osdi("Lupe", "Borrada", address))).StatusCode);
-        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true, ViewportSize = new() { Width = 1000, Height = 900 } });
+        await using var context = await ConsolePages.ScannableContextAsync(fixture);
         var page = await OpenAsync(context, AdminToken());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Erase a person" }).ClickAsync();
@@ -240,7 +221,7 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
     public async Task In_Spanish_on_a_375_px_phone_the_pasted_token_signs_in_and_the_page_has_no_serious_accessibility_violations()
     {
         var campaign = await fixture.NewCampaignAsync();
-        await using var context = await fixture.Browser.NewContextAsync(new() { Locale = "es-MX", BypassCSP = true, ViewportSize = new() { Width = 375, Height = 812 } });
+        await using var context = await ConsolePages.ScannableContextAsync(fixture, "es-MX", 375, 812);
         var page = await OpenAsync(context);
 
         await page.GetByLabel("Token de acceso").FillAsync(AdminToken());
