@@ -188,11 +188,6 @@
     return body;
   }
 
-  function clearErrors() {
-    document.querySelectorAll("#editor-form .field-error").forEach(function (error) { error.hidden = true; error.textContent = ""; });
-    document.querySelectorAll("#editor-form [aria-invalid]").forEach(function (element) { element.removeAttribute("aria-invalid"); });
-  }
-
   // An error's path may name a field inside one ("allowed_origins[1]", "rate_limits[0].count"): it is shown
   // beside the nearest field the form has, with the path's rest in front of the message.
   function fieldFor(path) {
@@ -210,22 +205,17 @@
       var field = fieldFor(path);
       var messages = [].concat(errors[path]).join(" ");
       if (!field) { unplaced.push(messages); return; }
-      var element = input(field);
-      var error = document.getElementById(element.id + "-error");
       var prefix = path.indexOf(field) !== 0 ? "" : path.slice(field.length).replace(/^\./, "")
         .replace(/^\[(\d+)\]/, function (all, index) { return C.t("line", { n: Number(index) + 1 }); });
-      error.textContent = (error.textContent ? error.textContent + " " : "") + (prefix ? prefix + ": " : "") + messages;
-      error.hidden = false;
-      element.setAttribute("aria-invalid", "true");
+      C.showFieldError(input(field), (prefix ? prefix + ": " : "") + messages);
     });
     C.say(C.t("fieldsWrong", { n: Object.keys(errors).length }) + (unplaced.length ? " " + unplaced.join(" ") : ""));
-    var first = document.querySelector("#editor-form [aria-invalid]");
-    if (first) first.focus();
+    C.focusFirstInvalid(document.getElementById("editor-form"));
   }
 
   async function save(event) {
     event.preventDefault();
-    clearErrors();
+    C.clearFieldErrors(document.getElementById("editor-form"));
     C.say(C.t("saving"));
     var body = documentFromForm();
     var response = editing.slug

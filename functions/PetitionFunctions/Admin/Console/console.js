@@ -122,6 +122,25 @@ window.PetitionConsole = (function () {
     return el("button", { type: "button", text: text, "aria-label": label, className: secondary ? "secondary" : null, onclick: onClick });
   }
 
+  // The API's field errors go beside the inputs they name: each input has an "{its id}-error" paragraph,
+  // and an invalid input is marked aria-invalid, which also points the focus at the first one.
+  function clearFieldErrors(container) {
+    container.querySelectorAll(".field-error").forEach(function (error) { error.hidden = true; error.textContent = ""; });
+    container.querySelectorAll("[aria-invalid]").forEach(function (input) { input.removeAttribute("aria-invalid"); });
+  }
+
+  function showFieldError(input, message) {
+    var error = document.getElementById(input.id + "-error");
+    error.textContent = (error.textContent ? error.textContent + " " : "") + message;
+    error.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+  }
+
+  function focusFirstInvalid(container) {
+    var first = container.querySelector("[aria-invalid]");
+    if (first) first.focus();
+  }
+
   // A chart is a table: its rows' labels and numbers are text, and the bar beside each is a drawing of the
   // number (hidden from screen readers, which read the number), so nothing depends on colour or on sight.
   function chart(caption, labelHeading, valueHeading, entries) {
@@ -287,6 +306,7 @@ window.PetitionConsole = (function () {
 
   return {
     addTexts: addTexts, t: t, named: named, say: say, request: request, failed: failed, el: el, cell: cell, button: button,
+    clearFieldErrors: clearFieldErrors, showFieldError: showFieldError, focusFirstInvalid: focusFirstInvalid,
     chart: chart, showView: showView, titleOf: titleOf, addRowAction: addRowAction,
     onLanguageChange: onLanguageChange, onSignOut: onSignOut, signIn: signIn, reloadCampaigns: loadCampaigns,
     campaign: function (slug) { return campaigns.filter(function (c) { return c.slug === slug; })[0]; },

@@ -22,29 +22,15 @@
 
   function fields() { return { email: document.getElementById("erasure-email"), phone: document.getElementById("erasure-phone") }; }
 
-  function clearErrors() {
-    ["email", "phone"].forEach(function (name) {
-      var error = document.getElementById("erasure-" + name + "-error");
-      error.hidden = true;
-      error.textContent = "";
-      fields()[name].removeAttribute("aria-invalid");
-    });
-  }
-
-  function showError(name, message) {
-    var error = document.getElementById("erasure-" + name + "-error");
-    error.textContent = message;
-    error.hidden = false;
-    fields()[name].setAttribute("aria-invalid", "true");
-  }
+  function form() { return document.getElementById("erasure-form"); }
 
   function step(confirming) {
-    document.getElementById("erasure-form").hidden = confirming;
+    form().hidden = confirming;
     document.getElementById("erasure-confirm").hidden = !confirming;
   }
 
   function start() {
-    clearErrors();
+    C.clearFieldErrors(form());
     fields().email.value = "";
     fields().phone.value = "";
     document.getElementById("erasure-result").replaceChildren();
@@ -54,9 +40,9 @@
 
   function ask(event) {
     event.preventDefault();
-    clearErrors();
+    C.clearFieldErrors(form());
     var email = fields().email.value.trim(), phone = fields().phone.value.trim();
-    if (!email && !phone) { showError("email", C.t("erasureNeedsOne")); fields().email.focus(); C.say(C.t("erasureNeedsOne")); return; }
+    if (!email && !phone) { C.showFieldError(fields().email, C.t("erasureNeedsOne")); fields().email.focus(); C.say(C.t("erasureNeedsOne")); return; }
     document.getElementById("erasure-question").textContent = C.t("erasureConfirm", { who: [email, phone].filter(Boolean).join(", ") });
     step(true);
     document.getElementById("erasure-yes").focus();
@@ -70,9 +56,8 @@
     step(false);
     if (!response.ok) {
       var problem = await C.failed(response);
-      Object.keys(problem.errors || {}).forEach(function (name) { if (fields()[name]) showError(name, [].concat(problem.errors[name]).join(" ")); });
-      var invalid = document.querySelector("#erasure-form [aria-invalid]");
-      if (invalid) invalid.focus();
+      Object.keys(problem.errors || {}).forEach(function (name) { if (fields()[name]) C.showFieldError(fields()[name], [].concat(problem.errors[name]).join(" ")); });
+      C.focusFirstInvalid(form());
       return;
     }
     var summary = await response.json();
@@ -89,7 +74,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.getElementById("erase-person").addEventListener("click", start);
-    document.getElementById("erasure-form").addEventListener("submit", ask);
+    form().addEventListener("submit", ask);
     document.getElementById("erasure-yes").addEventListener("click", erase);
     document.getElementById("erasure-no").addEventListener("click", function () { step(false); fields().email.focus(); });
   });
