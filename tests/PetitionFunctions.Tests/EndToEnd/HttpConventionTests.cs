@@ -30,11 +30,12 @@ public abstract class HttpConventionTests<TFixture>(TFixture app) where TFixture
         var assets = System.Text.RegularExpressions.Regex.Matches(page, "(?:src|href)=\"(console/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Contains("console/console.js", assets);
         Assert.Contains("console/console.css", assets);
+        Assert.Contains("console/icon.svg", assets);
         foreach (var path in assets.Prepend("console"))
         {
             var answer = await app.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-            var type = path == "console" ? "text/html" : path.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css";
+            var type = path == "console" ? "text/html" : Path.GetExtension(path) switch { ".js" => "text/javascript", ".svg" => "image/svg+xml", _ => "text/css" };
             Assert.Equal(type, answer.Content.Headers.ContentType!.MediaType);
             Assert.Contains("script-src 'self'", string.Join(" ", answer.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         }

@@ -17,8 +17,6 @@ namespace PetitionFunctions.Tests.Support;
 /// </summary>
 public sealed partial class EmbedBrowserFixture : ConsumingHostFixture, IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     /// <summary>The partner page's own CSS, as hostile as a real theme can be: the embed must look the same regardless.</summary>
     public const string HostileCss =
         "* { font-size: 40px !important; color: red !important; font-family: serif !important; } "
@@ -61,17 +59,8 @@ public sealed partial class EmbedBrowserFixture : ConsumingHostFixture, IAsyncLi
             var script = new Uri(Host.BaseAddress, "api/embed.js").AbsoluteUri;
             (_allowedSite, AllowedOrigin) = await StartPartnerSiteAsync("Allowed partner", script);
             (_blockedSite, BlockedOrigin) = await StartPartnerSiteAsync("Other site", script);
-            if (!File.Exists(ChromiumPath))
-                throw new InvalidOperationException($"The browser tests need Debian's Chromium at {ChromiumPath} (apt-get install chromium); Playwright's own downloads are not used.");
             Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-            Browser = await Playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Timeout = 30_000,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
-            });
+            Browser = await SystemChromium.LaunchAsync(Playwright);
             Directory.CreateDirectory(ScreenshotFolder);
         }
         catch

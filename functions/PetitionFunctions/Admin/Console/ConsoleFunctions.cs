@@ -6,7 +6,7 @@ using PetitionFunctions.Common;
 namespace PetitionFunctions.Admin;
 
 /// <summary>
-/// The admin console: one static page, its script and its styles, compiled into the assembly and served
+/// The admin console: one static page, its scripts, styles and icon, compiled into the assembly and served
 /// from the app's own origin, so the page calls the admin API without CORS under a policy that allows only
 /// the app itself. The page holds no data; everything it shows comes from the admin API with the signed-in
 /// admin's token (docs/decisions.md, "The admin console is served by the app").
@@ -22,10 +22,17 @@ public sealed class ConsoleFunctions(ConsoleSignIn signIn)
 
     private static readonly Lazy<string> Page = new(() => EmbeddedFiles.Read(ResourcePrefix + "console.html"));
 
-    /// <summary>The console's scripts and stylesheets, by file name: every embedded resource of the console but its page.</summary>
+    private static readonly Dictionary<string, string> AssetTypes = new(StringComparer.Ordinal)
+    {
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".svg"] = "image/svg+xml",
+    };
+
+    /// <summary>The console's scripts, stylesheet and icon, by file name: every embedded resource of the console but its page.</summary>
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Assets = new(() =>
         typeof(ConsoleFunctions).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && (name.EndsWith(".js", StringComparison.Ordinal) || name.EndsWith(".css", StringComparison.Ordinal)))
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && AssetTypes.ContainsKey(Path.GetExtension(name)))
             .ToDictionary(name => name[ResourcePrefix.Length..], EmbeddedFiles.Read, StringComparer.Ordinal));
 
     [Function(nameof(AdminConsole))]
@@ -37,7 +44,7 @@ public sealed class ConsoleFunctions(ConsoleSignIn signIn)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console/{file}")] HttpRequest request,
         string file) =>
         Assets.Value.TryGetValue(file, out var content)
-            ? Serve(request, content, file.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
+            ? Serve(request, content, AssetTypes[Path.GetExtension(file)])
             : Problems.For(ProblemKind.RouteNotFound, HttpAnswers.LanguageOf(request));
 
     private ContentResult Serve(HttpRequest request, string content, string type)
