@@ -140,6 +140,8 @@ var settings = {
   AzureAd__Instance: environment().authentication.loginEndpoint
   AzureAd__TenantId: tenant().tenantId
   AzureAd__ClientId: apiAppId
+  // The admin console signs in with the same registration; postprovision adds its page as a redirect URI.
+  Console__ClientId: apiAppId
 }
 
 var encryptionKeySettings = toObject(

@@ -224,6 +224,7 @@ public class AppSettingsTests(TypicalDeployment deployment, ITestOutputHelper ou
         Assert.Contains("hostName", (string)settings["Email__Acs__Endpoint"]!);
         Assert.Equal(Snapshot.TenantId, (string)settings["AzureAd__TenantId"]!);
         Assert.Equal(Snapshot.ApiAppId, (string)settings["AzureAd__ClientId"]!);
+        Assert.Equal(Snapshot.ApiAppId, (string)settings["Console__ClientId"]!);
         Assert.Equal("managedidentity", (string)settings["AzureWebJobsStorage__credential"]!);
         Assert.StartsWith("[format('ClientId={0};Authorization=AAD'", (string)settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!);
         Assert.Contains("defaultHostName", (string)settings["Links__PublicBaseUrl"]!);

@@ -38,6 +38,7 @@ public sealed class PreprovisionHookTests : IDisposable
                 for arg in "$@"; do case "$arg" in @*) cp "${arg#@}" "$STUB_AZ_LOG.roles" ;; esac; done
                 echo 11111111-2222-3333-4444-555555555555 ;;
               "ad app show"*"--query id"*) echo 99999999-8888-7777-6666-555555555555 ;;
+              "ad app show"*"spa.redirectUris"*) cat "$STUB_AZ_LOG.spa" 2>/dev/null || true ;;
               *) ;;
             esac
             """);
@@ -156,6 +157,26 @@ public sealed class PreprovisionHookTests : IDisposable
         Assert.Equal(("", ""), (rotated["PETITIONS_DEDUPE_KEY"], rotated["PETITIONS_LINK_KEY"]));
         Run("postprovision.sh");
         Assert.Equal("", Values()["PETITIONS_ENCRYPTION_KEY"]);
+    }
+
+    [Fact]
+    public void After_provisioning_the_console_s_page_becomes_a_redirect_URI_of_the_app_registration_once_keeping_the_others()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        File.AppendAllText(Store, "API_APP_ID=11111111-2222-3333-4444-555555555555\nAPI_URL=https://func-petitions.azurewebsites.net\n");
+        File.WriteAllText(AzLog + ".spa", "https://petitions.example.org/api/console\n");
+
+        Run("postprovision.sh");
+
+        var patch = Assert.Single(File.ReadAllLines(AzLog), line => line.StartsWith("rest --method PATCH", StringComparison.Ordinal));
+        Assert.Contains("applications/99999999-8888-7777-6666-555555555555", patch);
+        Assert.Contains("{\"spa\": {\"redirectUris\": [\"https://petitions.example.org/api/console\",\"https://func-petitions.azurewebsites.net/api/console\"]}}", patch);
+
+        // Once it is there, nothing is changed.
+        File.AppendAllText(AzLog + ".spa", "https://func-petitions.azurewebsites.net/api/console\n");
+        File.Delete(AzLog);
+        Run("postprovision.sh");
+        Assert.DoesNotContain(File.ReadAllLines(AzLog), line => line.StartsWith("rest", StringComparison.Ordinal));
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
