@@ -231,6 +231,11 @@ public sealed class ConsoleBrowserTests(EmbedBrowserFixture fixture) : IClassFix
         await Assertions.Expect(page.Locator("#campaign-rows tr").Filter(new() { HasText = campaign.Slug })).ToContainTextAsync("abierta");
         Assert.Equal("es", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at 375 px.");
+        // Each campaign is a card: its buttons are on screen, not in a table scrolled sideways.
+        var close = page.Locator("#campaign-rows tr").Filter(new() { HasText = campaign.Slug }).GetByRole(AriaRole.Button, new() { Name = $"Cerrar {campaign.Title.Es}" });
+        var box = await close.BoundingBoxAsync();
+        Assert.True(box is { } b && b.X + b.Width <= 375, $"The close button is off screen at 375 px: {box?.X} + {box?.Width}.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = campaign.Slug })).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = fixture.Screenshot("console-campaigns-es-375"), FullPage = true });
         Assert.Empty(await SeriousViolationsAsync(page));
     }

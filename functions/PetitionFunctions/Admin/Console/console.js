@@ -274,11 +274,26 @@ window.PetitionConsole = (function () {
     });
   }
 
+  // The phone layout shows a list's rows as cards (CSS display: block), which makes some browsers forget
+  // they are a table; explicit roles keep rows, headers and cells announced as such.
+  var tableRoles = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TR: "row", TD: "cell" };
+  function keepTableRoles(table) {
+    table.querySelectorAll("*").forEach(function (element) {
+      var role = element.tagName === "TH" ? (element.getAttribute("scope") === "row" ? "rowheader" : "columnheader") : tableRoles[element.tagName];
+      if (role && !element.hasAttribute("role")) element.setAttribute("role", role);
+    });
+    if (!table.hasAttribute("role")) table.setAttribute("role", "table");
+  }
+
   function onLanguageChange(handler) { renderers.push(handler); }
   function onSignOut(handler) { signOutHandlers.push(handler); }
 
   document.addEventListener("DOMContentLoaded", function () {
     applyTexts();
+    document.querySelectorAll("table.cards").forEach(function (table) {
+      keepTableRoles(table);
+      new MutationObserver(function () { keepTableRoles(table); }).observe(table, { childList: true, subtree: true });
+    });
     document.getElementById("language").addEventListener("change", function (event) {
       language = event.target.value;
       applyTexts();
