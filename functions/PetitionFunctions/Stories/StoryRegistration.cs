@@ -10,7 +10,8 @@ public static class StoryRegistration
     public static IServiceCollection AddStories(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StoryOptions>().Bind(configuration.GetSection(StoryOptions.Section))
-            .Validate(options => options.RetentionDays >= 0, "Stories:RetentionDays cannot be negative.");
+            .Validate(options => options.RetentionDays >= 0, "Stories:RetentionDays cannot be negative.")
+            .ValidateOnStart();
         services.AddSingleton<StoryTable>();
         services.AddSingleton<StoryIntake>();
         services.AddSingleton<StoryReads>();
