@@ -45,10 +45,7 @@ public static class ServiceRegistration
         services.AddSingleton<SignatureGuard>();
         services.AddSingleton<SignatureIntake>();
         services.AddAbuseControls(configuration);
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section))
-            .Validate(options => options.RateLimits is null || (options.RateLimits.Count <= RateLimitRule.MaxRules && options.RateLimits.All(rule => rule.IsValid)),
-                $"Intake:RateLimits allows at most {RateLimitRule.MaxRules} rules, each a Count of 1 to {RateLimitRule.MaxCount} in WindowSeconds of 1 to {RateLimitRule.MaxWindowSeconds}.")
-            .ValidateOnStart();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
 
         services.AddEmailTransport(configuration);
         services.AddSingleton<LinkTokens>();

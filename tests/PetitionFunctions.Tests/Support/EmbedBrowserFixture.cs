@@ -43,6 +43,8 @@ public sealed partial class EmbedBrowserFixture : ConsumingHostFixture, IAsyncLi
         base.Configure(builder);
         builder.Configuration["Counting:LagWindow"] = "00:00:00";
         builder.Configuration["Counting:ReadCacheDuration"] = "00:00:00";
+        // Low enough for the console's trend test to raise an alert with a handful of sign-ups.
+        builder.Configuration["Trends:Threshold"] = "5";
         // The console signs in with Entra ID too; the browser tests answer for the authority (ConsoleEntraSignInTests).
         builder.Configuration["Console:ClientId"] = ConsoleClientId;
         builder.Configuration["Console:Authority"] = ConsoleAuthority;
