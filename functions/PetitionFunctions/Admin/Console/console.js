@@ -122,6 +122,19 @@ window.PetitionConsole = (function () {
     return el("button", { type: "button", text: text, "aria-label": label, className: secondary ? "secondary" : null, onclick: onClick });
   }
 
+  // A view's heading names the campaign it shows (its slug until the campaign list knows it).
+  function viewTitle(id, key, slug) {
+    var campaign = campaignBySlug(slug);
+    document.getElementById(id).textContent = t(key, { title: campaign ? titleOf(campaign) : slug });
+  }
+
+  // A list's rows, one per item, or a single row that says the list is empty.
+  function fillRows(tbody, items, emptyText, rowFor) {
+    tbody.replaceChildren();
+    if (items.length === 0) cell(tbody.appendChild(el("tr")), emptyText).colSpan = tbody.parentNode.querySelectorAll("thead th").length;
+    items.forEach(function (item) { tbody.appendChild(rowFor(item)); });
+  }
+
   // The API's field errors go beside the inputs they name: each input has an "{its id}-error" paragraph,
   // and an invalid input is marked aria-invalid, which also points the focus at the first one.
   function clearFieldErrors(container) {
@@ -182,6 +195,8 @@ window.PetitionConsole = (function () {
   function titleOf(campaign) {
     return (campaign.title && (campaign.title[language] || campaign.title.en)) || campaign.slug;
   }
+
+  function campaignBySlug(slug) { return campaigns.filter(function (c) { return c.slug === slug; })[0]; }
 
   function hasRole(role) { return signedIn.roles.indexOf(roles[role] || role) >= 0; }
 
@@ -324,7 +339,7 @@ window.PetitionConsole = (function () {
     clearFieldErrors: clearFieldErrors, showFieldError: showFieldError, focusFirstInvalid: focusFirstInvalid,
     chart: chart, showView: showView, titleOf: titleOf, addRowAction: addRowAction,
     onLanguageChange: onLanguageChange, onSignOut: onSignOut, signIn: signIn, reloadCampaigns: loadCampaigns,
-    campaign: function (slug) { return campaigns.filter(function (c) { return c.slug === slug; })[0]; },
+    viewTitle: viewTitle, fillRows: fillRows, campaign: campaignBySlug,
     language: function () { return language; }
   };
 })();

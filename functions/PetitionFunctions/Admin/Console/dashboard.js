@@ -45,8 +45,7 @@
     if (!shown) return;
     var view = shown.view;
     var language = C.language();
-    var campaign = C.campaign(shown.slug);
-    document.getElementById("dashboard-title").textContent = C.t("dashboardTitle", { title: campaign ? C.titleOf(campaign) : shown.slug });
+    C.viewTitle("dashboard-title", "dashboardTitle", shown.slug);
     var figures = document.getElementById("dashboard-figures");
     figures.replaceChildren();
     figure(figures, C.t("publicCount"), view.count.toLocaleString(language));

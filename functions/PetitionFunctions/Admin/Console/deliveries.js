@@ -74,16 +74,8 @@
 
   function render() {
     if (!history) return;
-    var campaign = C.campaign(history.slug);
-    byId("deliveries-title").textContent = C.t("deliveriesTitle", { title: campaign ? C.titleOf(campaign) : history.slug });
-    var rows = byId("delivery-rows");
-    rows.replaceChildren();
-    if (history.list.length === 0) {
-      var empty = C.el("tr");
-      C.cell(empty, C.t("noDeliveries")).colSpan = 5;
-      rows.appendChild(empty);
-    }
-    history.list.forEach(function (delivery) {
+    C.viewTitle("deliveries-title", "deliveriesTitle", history.slug);
+    C.fillRows(byId("delivery-rows"), history.list, C.t("noDeliveries"), function (delivery) {
       var row = C.el("tr", {}, [C.el("th", { scope: "row", text: delivery.delivery_id })]);
       var when = new Date(delivery.requested_at).toLocaleString(C.language(), { dateStyle: "medium", timeStyle: "short" });
       C.cell(row, C.t("deliveryBy", { when: when, who: C.named("requestedBy", delivery.requested_by) })).setAttribute("data-label", C.t("deliveryRequested"));
@@ -96,7 +88,7 @@
       var parts = C.cell(row, "");
       parts.setAttribute("data-label", C.t("deliveryParts"));
       parts.appendChild(partsOf(delivery));
-      rows.appendChild(row);
+      return row;
     });
   }
 

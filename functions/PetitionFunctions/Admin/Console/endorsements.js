@@ -66,16 +66,8 @@
 
   function render() {
     if (!endorsing) return;
-    var campaign = C.campaign(endorsing.slug);
-    document.getElementById("endorsements-title").textContent = C.t("endorsementsTitle", { title: campaign ? C.titleOf(campaign) : endorsing.slug });
-    var rows = document.getElementById("endorsement-rows");
-    rows.replaceChildren();
-    if (endorsing.list.length === 0) {
-      var empty = C.el("tr");
-      C.cell(empty, C.t("noEndorsements")).colSpan = 6;
-      rows.appendChild(empty);
-    }
-    endorsing.list.forEach(function (endorsement) {
+    C.viewTitle("endorsements-title", "endorsementsTitle", endorsing.slug);
+    C.fillRows(document.getElementById("endorsement-rows"), endorsing.list, C.t("noEndorsements"), function (endorsement) {
       var name = endorserName(endorsement);
       var row = C.el("tr");
       C.cell(row, "").appendChild(C.el("input", { type: "checkbox", value: endorsement.key, "aria-label": C.t("selectLabel", { name: name }) }));
@@ -95,7 +87,7 @@
         change.appendChild(C.button(C.t("applyChange"), C.t("applyChangeLabel", { name: name }), function () { resolve(endorsement, name, "apply"); }));
         change.appendChild(C.button(C.t("discardChange"), C.t("discardChangeLabel", { name: name }), function () { resolve(endorsement, name, "discard"); }, true));
       }
-      rows.appendChild(row);
+      return row;
     });
   }
 

@@ -86,23 +86,15 @@
 
   function renderList() {
     if (!queue) return;
-    var campaign = C.campaign(queue.slug);
-    byId("stories-title").textContent = C.t("storiesTitle", { title: campaign ? C.titleOf(campaign) : queue.slug });
-    var rows = byId("story-rows");
-    rows.replaceChildren();
-    if (queue.list.length === 0) {
-      var empty = C.el("tr");
-      C.cell(empty, C.t("noStories")).colSpan = 5;
-      rows.appendChild(empty);
-    }
-    queue.list.forEach(function (story) {
+    C.viewTitle("stories-title", "storiesTitle", queue.slug);
+    C.fillRows(byId("story-rows"), queue.list, C.t("noStories"), function (story) {
       var received = when(story.received_at);
       var row = C.el("tr", {}, [C.el("th", { scope: "row", text: received })]);
       C.cell(row, C.named("languageNames", story.language)).setAttribute("data-label", C.t("storyWrittenIn"));
       C.cell(row, C.named("consents", story.consent)).setAttribute("data-label", C.t("storyConsent"));
       C.cell(row, states(story)).setAttribute("data-label", C.t("storyStatus"));
       C.cell(row, "").appendChild(C.button(C.t("storyRead"), C.t("storyReadLabel", { when: received }), function () { read(story.id); }));
-      rows.appendChild(row);
+      return row;
     });
     byId("story-pages").hidden = queue.pages < 2;
     byId("story-page").textContent = C.t("storyPageOf", { page: queue.page, pages: queue.pages });

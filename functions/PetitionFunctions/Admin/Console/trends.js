@@ -71,22 +71,14 @@
 
   function render() {
     if (!watching) return;
-    var campaign = C.campaign(watching.slug);
-    byId("trends-title").textContent = C.t("trendsTitle", { title: campaign ? C.titleOf(campaign) : watching.slug });
-    var rows = byId("trend-rows");
-    rows.replaceChildren();
-    if (watching.trends.length === 0) {
-      var empty = C.el("tr");
-      C.cell(empty, C.t("noTrends")).colSpan = 5;
-      rows.appendChild(empty);
-    }
-    watching.trends.forEach(function (trend) {
+    C.viewTitle("trends-title", "trendsTitle", watching.slug);
+    C.fillRows(byId("trend-rows"), watching.trends, C.t("noTrends"), function (trend) {
       var row = C.el("tr", {}, [C.el("th", { scope: "row", text: sourceOf(trend), className: trend.email_domain ? null : "hash" })]);
       C.cell(row, C.named("trendKinds", trend.kind)).setAttribute("data-label", C.t("trendKind"));
       C.cell(row, Number(trend.count).toLocaleString(C.language())).setAttribute("data-label", C.t("trendCount"));
       C.cell(row, time(trend.window_start) + " – " + time(trend.window_end)).setAttribute("data-label", C.t("trendWindow"));
       C.cell(row, "").appendChild(C.button(C.t("trendUse"), C.t("trendUseLabel", { source: sourceOf(trend) }), function () { useTrend(trend); }, true));
-      rows.appendChild(row);
+      return row;
     });
     renderOperations();
   }
