@@ -122,6 +122,30 @@ window.PetitionConsole = (function () {
     return el("button", { type: "button", text: text, "aria-label": label, className: secondary ? "secondary" : null, onclick: onClick });
   }
 
+  // A question before an action that cannot be taken back: what asked it (a button or a form) gives way to
+  // the question and its Yes and No buttons, Yes focused; either answer brings the asker back, and No also
+  // returns the focus to it. Call once the page is loaded.
+  function question(askerId, groupId, onYes) {
+    var asker = document.getElementById(askerId), group = document.getElementById(groupId);
+    var buttons = group.querySelectorAll("button");
+    function close(refocus) {
+      asker.hidden = false;
+      group.hidden = true;
+      if (refocus) (asker.querySelector("input, button") || asker).focus();
+    }
+    buttons[0].addEventListener("click", function () { close(false); onYes(); });
+    buttons[1].addEventListener("click", function () { close(true); });
+    return {
+      ask: function (text) {
+        group.querySelector(".warning").textContent = text;
+        asker.hidden = true;
+        group.hidden = false;
+        buttons[0].focus();
+      },
+      close: close
+    };
+  }
+
   // A view's heading names the campaign it shows (its slug until the campaign list knows it).
   function viewTitle(id, key, slug) {
     var campaign = campaignBySlug(slug);
@@ -339,7 +363,7 @@ window.PetitionConsole = (function () {
     clearFieldErrors: clearFieldErrors, showFieldError: showFieldError, focusFirstInvalid: focusFirstInvalid,
     chart: chart, showView: showView, titleOf: titleOf, addRowAction: addRowAction,
     onLanguageChange: onLanguageChange, onSignOut: onSignOut, signIn: signIn, reloadCampaigns: loadCampaigns,
-    viewTitle: viewTitle, fillRows: fillRows, campaign: campaignBySlug,
+    viewTitle: viewTitle, fillRows: fillRows, question: question, campaign: campaignBySlug,
     language: function () { return language; }
   };
 })();

@@ -33,6 +33,7 @@
 
   var history = null; // { slug, list }
   var refresh = null;
+  var confirmation = null;
 
   function byId(id) { return document.getElementById(id); }
   function path() { return "manage/campaigns/" + encodeURIComponent(history.slug) + "/deliveries"; }
@@ -50,7 +51,7 @@
 
   async function show(campaign) {
     history = { slug: campaign.slug, list: [] };
-    ask(false);
+    confirmation.close(false);
     if (await load()) C.showView("deliveries");
   }
 
@@ -92,19 +93,13 @@
     });
   }
 
-  function ask(asking) {
-    byId("deliver-now").hidden = asking;
-    byId("deliver-now-confirm").hidden = !asking;
-    if (!asking) return;
+  function ask() {
     var campaign = C.campaign(history.slug);
-    var target = campaign && campaign.target ? campaign.target.name : C.t("theTarget");
-    byId("deliver-now-question").textContent = C.t("deliverNowQuestion", { target: target });
-    byId("deliver-now-yes").focus();
+    confirmation.ask(C.t("deliverNowQuestion", { target: campaign && campaign.target ? campaign.target.name : C.t("theTarget") }));
   }
 
   async function deliverNow() {
     var response = await C.request("POST", path());
-    ask(false);
     byId("deliver-now").focus();
     if (!response.ok) { await C.failed(response); return; }
     var answer = await response.json();
@@ -113,9 +108,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    byId("deliver-now").addEventListener("click", function () { ask(true); });
-    byId("deliver-now-no").addEventListener("click", function () { ask(false); byId("deliver-now").focus(); });
-    byId("deliver-now-yes").addEventListener("click", deliverNow);
+    confirmation = C.question("deliver-now-asker", "deliver-now-confirm", deliverNow);
+    byId("deliver-now").addEventListener("click", ask);
   });
 
   C.addRowAction({ text: "deliveriesButton", label: "deliveriesLabel", roles: ["deliver", "admin"], run: show });

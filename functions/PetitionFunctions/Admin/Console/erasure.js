@@ -24,17 +24,14 @@
 
   function form() { return document.getElementById("erasure-form"); }
 
-  function step(confirming) {
-    form().hidden = confirming;
-    document.getElementById("erasure-confirm").hidden = !confirming;
-  }
+  var confirmation = null;
 
   function start() {
     C.clearFieldErrors(form());
     fields().email.value = "";
     fields().phone.value = "";
     document.getElementById("erasure-result").replaceChildren();
-    step(false);
+    confirmation.close(false);
     C.showView("erasure");
   }
 
@@ -43,9 +40,7 @@
     C.clearFieldErrors(form());
     var email = fields().email.value.trim(), phone = fields().phone.value.trim();
     if (!email && !phone) { C.showFieldError(fields().email, C.t("erasureNeedsOne")); fields().email.focus(); C.say(C.t("erasureNeedsOne")); return; }
-    document.getElementById("erasure-question").textContent = C.t("erasureConfirm", { who: [email, phone].filter(Boolean).join(", ") });
-    step(true);
-    document.getElementById("erasure-yes").focus();
+    confirmation.ask(C.t("erasureConfirm", { who: [email, phone].filter(Boolean).join(", ") }));
   }
 
   async function erase() {
@@ -53,7 +48,6 @@
     if (fields().email.value.trim()) body.email = fields().email.value.trim();
     if (fields().phone.value.trim()) body.phone = fields().phone.value.trim();
     var response = await C.request("POST", "manage/erasures", body);
-    step(false);
     if (!response.ok) {
       var problem = await C.failed(response);
       Object.keys(problem.errors || {}).forEach(function (name) { if (fields()[name]) C.showFieldError(fields()[name], [].concat(problem.errors[name]).join(" ")); });
@@ -75,8 +69,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.getElementById("erase-person").addEventListener("click", start);
     form().addEventListener("submit", ask);
-    document.getElementById("erasure-yes").addEventListener("click", erase);
-    document.getElementById("erasure-no").addEventListener("click", function () { step(false); fields().email.focus(); });
+    confirmation = C.question("erasure-form", "erasure-confirm", erase);
   });
   C.onSignOut(function () { if (fields().email) { fields().email.value = ""; fields().phone.value = ""; } });
 })(window.PetitionConsole);

@@ -53,6 +53,7 @@
   });
 
   var queue = null; // { slug, page, pages, list, open: the story being read, decrypted }
+  var deleting = null;
 
   function path(suffix) { return "manage/campaigns/" + encodeURIComponent(queue.slug) + "/stories" + (suffix || ""); }
   function byId(id) { return document.getElementById(id); }
@@ -128,7 +129,7 @@
     byId("story-es").value = text.redacted_es || (text.redacted_en || story.language !== "es" ? "" : text.story);
     byId("story-publish").checked = story.published;
     byId("story-include_in_delivery").checked = story.include_in_delivery;
-    showDeleteQuestion(false);
+    deleting.close(false);
   }
 
   function renderStory() {
@@ -188,15 +189,8 @@
       byId("approval-form"), "approvalSaved");
   }
 
-  function showDeleteQuestion(asking) {
-    byId("story-delete").hidden = asking;
-    byId("story-delete-confirm").hidden = !asking;
-    if (asking) byId("story-delete-yes").focus();
-  }
-
   async function deleteStory() {
     var response = await C.request("DELETE", path("/" + encodeURIComponent(queue.open.id)));
-    showDeleteQuestion(false);
     if (!response.ok) { await C.failed(response); return; }
     queue.open = null;
     byId("story-detail").hidden = true;
@@ -208,9 +202,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     byId("redaction-form").addEventListener("submit", saveRedaction);
     byId("approval-form").addEventListener("submit", saveApproval);
-    byId("story-delete").addEventListener("click", function () { showDeleteQuestion(true); });
-    byId("story-delete-no").addEventListener("click", function () { showDeleteQuestion(false); byId("story-delete").focus(); });
-    byId("story-delete-yes").addEventListener("click", deleteStory);
+    deleting = C.question("story-delete-asker", "story-delete-confirm", deleteStory);
+    byId("story-delete").addEventListener("click", function () { deleting.ask(C.t("deleteStoryQuestion")); });
     byId("story-previous").addEventListener("click", function () { load(queue.page - 1); });
     byId("story-next").addEventListener("click", function () { load(queue.page + 1); });
   });

@@ -41,6 +41,7 @@
 
   var hashPattern = /^[0-9a-f]{32}$/;
   var watching = null; // { slug, trends, preview: the last previewed condition and its answer, operations }
+  var confirmation = null;
 
   function byId(id) { return document.getElementById(id); }
   function path(suffix) { return "manage/campaigns/" + encodeURIComponent(watching.slug) + suffix; }
@@ -152,7 +153,7 @@
     if (watching) watching.preview = null;
     byId("trend-preview").textContent = "";
     byId("trend-invalidate").hidden = true;
-    byId("trend-confirm").hidden = true;
+    if (confirmation) confirmation.close(false);
   }
 
   async function preview(event) {
@@ -166,15 +167,6 @@
     byId("trend-preview").textContent = text;
     byId("trend-invalidate").hidden = answer.count === 0;
     C.say(text);
-  }
-
-  function ask(asking) {
-    byId("trend-invalidate").hidden = asking;
-    byId("trend-confirm").hidden = !asking;
-    if (asking) {
-      byId("trend-question").textContent = C.t("trendQuestion", { count: watching.preview.count });
-      byId("trend-yes").focus();
-    }
   }
 
   async function invalidate() {
@@ -199,9 +191,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     form().addEventListener("submit", preview);
     form().addEventListener("input", forgetPreview);
-    byId("trend-invalidate").addEventListener("click", function () { ask(true); });
-    byId("trend-no").addEventListener("click", function () { ask(false); byId("trend-invalidate").focus(); });
-    byId("trend-yes").addEventListener("click", invalidate);
+    confirmation = C.question("trend-invalidate-asker", "trend-confirm", invalidate);
+    byId("trend-invalidate").addEventListener("click", function () { confirmation.ask(C.t("trendQuestion", { count: watching.preview.count })); });
   });
 
   C.addRowAction({ text: "trendsButton", label: "trendsLabel", roles: ["admin"], kinds: ["petition"], run: show });
