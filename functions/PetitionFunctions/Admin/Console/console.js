@@ -49,8 +49,18 @@ window.PetitionConsole = (function () {
   var signOutHandlers = [];
   var svgNamespace = "http://www.w3.org/2000/svg";
 
+  // Every script's texts share one namespace: a key defined twice, or missing in a language, is reported
+  // in the browser's console (the end-to-end test fails on any console error).
   function addTexts(more) {
-    Object.keys(more).forEach(function (code) { Object.assign(texts[code], more[code]); });
+    Object.keys(more).forEach(function (code) {
+      Object.keys(more[code]).forEach(function (key) { if (key in texts[code]) console.error("Console text '" + key + "' is defined twice."); });
+      Object.assign(texts[code], more[code]);
+    });
+  }
+
+  function checkTexts() {
+    Object.keys(texts.en).forEach(function (key) { if (!(key in texts.es)) console.error("Console text '" + key + "' has no Spanish."); });
+    Object.keys(texts.es).forEach(function (key) { if (!(key in texts.en)) console.error("Console text '" + key + "' has no English."); });
   }
 
   function t(key, values) {
@@ -328,6 +338,7 @@ window.PetitionConsole = (function () {
   function onSignOut(handler) { signOutHandlers.push(handler); }
 
   document.addEventListener("DOMContentLoaded", function () {
+    checkTexts();
     applyTexts();
     document.querySelectorAll("table.cards").forEach(function (table) {
       keepTableRoles(table);
