@@ -45,7 +45,10 @@ public static class ServiceRegistration
         services.AddSingleton<SignatureGuard>();
         services.AddSingleton<SignatureIntake>();
         services.AddAbuseControls(configuration);
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section))
+            .Validate(options => options.HasValidRateLimits,
+                $"Intake:RateLimits allows at most {RateLimitRule.MaxRules} rules, each a Count of 1 to {RateLimitRule.MaxCount} in WindowSeconds of 1 to {RateLimitRule.MaxWindowSeconds} (Intake:NoDefaultRateLimits switches them off).")
+            .ValidateOnStart();
 
         services.AddEmailTransport(configuration);
         services.AddSingleton<LinkTokens>();

@@ -24,9 +24,11 @@ public sealed class RateLimiter(RateLimitTable table, TimeProvider time, IOption
     private const int HintsKeptBeforePruning = 20_000;
     private readonly ConcurrentDictionary<string, (long WindowEnd, int NextSlot)> _nextSlots = new(StringComparer.Ordinal);
 
-    /// <summary>The campaign's own rules, else the configured ones, else <see cref="RateLimitRule.Defaults"/>.</summary>
+    /// <summary>The campaign's own rules, else the configured ones (none when they are switched off), else <see cref="RateLimitRule.Defaults"/>.</summary>
     public IReadOnlyList<RateLimitRule> RulesFor(Campaign campaign) =>
-        campaign.RateLimits ?? (options.Value.RateLimits is { Count: > 0 } configured ? configured : RateLimitRule.Defaults);
+        campaign.RateLimits
+        ?? (options.Value.NoDefaultRateLimits ? []
+            : options.Value.RateLimits is { Count: > 0 } configured ? configured : RateLimitRule.Defaults);
 
     /// <summary>Whether the campaign has any rule to apply.</summary>
     public bool Applies(Campaign campaign) => RulesFor(campaign).Any(rule => rule.IsValid);

@@ -25,6 +25,28 @@ public sealed class StartupValidationTests
         }
     }
 
+    [Theory]
+    [InlineData("20000", "60")]
+    [InlineData("5", "0")]
+    [InlineData("5", "100000")]
+    public void A_default_rate_limit_out_of_range_stops_the_app_and_is_named(string count, string windowSeconds)
+    {
+        var failure = StartupFailure(new() { ["Intake:RateLimits:0:Count"] = count, ["Intake:RateLimits:0:WindowSeconds"] = windowSeconds });
+
+        Assert.Contains("Intake:RateLimits", failure ?? "");
+    }
+
+    [Fact]
+    public void Six_default_rate_limits_are_one_too_many_and_five_in_range_are_not()
+    {
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < 5; i++) (settings[$"Intake:RateLimits:{i}:Count"], settings[$"Intake:RateLimits:{i}:WindowSeconds"]) = ("10000", $"{86_400 - i}");
+        Assert.DoesNotContain("Intake:RateLimits", StartupFailure(settings) ?? "");
+
+        (settings["Intake:RateLimits:5:Count"], settings["Intake:RateLimits:5:WindowSeconds"]) = ("1", "1");
+        Assert.Contains("Intake:RateLimits", StartupFailure(settings) ?? "");
+    }
+
     [Fact]
     public void A_negative_story_retention_stops_the_app_and_is_named()
     {

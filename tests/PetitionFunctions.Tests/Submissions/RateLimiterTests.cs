@@ -24,7 +24,7 @@ public class RateLimiterTests
     public RateLimiterTests() => _limiter = NewLimiter();
 
     /// <summary>A limiter over this test's rows: a second one plays another instance of the app.</summary>
-    private RateLimiter NewLimiter()
+    private RateLimiter NewLimiter(IntakeOptions? options = null)
     {
         var table = new Mock<TableClient>();
         table.Setup(t => t.AddEntityAsync(It.IsAny<TableEntity>(), It.IsAny<CancellationToken>()))
@@ -54,7 +54,7 @@ public class RateLimiterTests
         var service = new Mock<TableServiceClient>();
         service.Setup(s => s.GetTableClient(StorageNames.RateLimitsTable)).Returns(table.Object);
         return new RateLimiter(new RateLimitTable(service.Object), _clock,
-            Microsoft.Extensions.Options.Options.Create(new IntakeOptions()), NullLogger<RateLimiter>.Instance);
+            Microsoft.Extensions.Options.Options.Create(options ?? new IntakeOptions()), NullLogger<RateLimiter>.Instance);
     }
 
     private static Campaign Campaign(IReadOnlyList<RateLimitRule>? rules = null) => new()
@@ -122,6 +122,17 @@ public class RateLimiterTests
     {
         for (var i = 0; i < 10; i++) Assert.False((await Check("192.0.2.1", Campaign([]))).Over);
         Assert.Empty(_inserts);
+    }
+
+    [Fact]
+    public async Task With_the_default_limits_switched_off_only_a_campaign_s_own_rules_apply()
+    {
+        var limiter = NewLimiter(new IntakeOptions { NoDefaultRateLimits = true, RateLimits = [new(1, 60)] });
+
+        for (var i = 0; i < 10; i++) Assert.False((await Check("192.0.2.7", limiter: limiter)).Over);
+        Assert.Empty(_inserts);
+        Assert.False((await Check("192.0.2.8", Campaign([new(1, 60)]), limiter)).Over);
+        Assert.True((await Check("192.0.2.8", Campaign([new(1, 60)]), limiter)).Over);
     }
 
     [Fact]

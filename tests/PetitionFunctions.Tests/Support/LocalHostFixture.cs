@@ -80,11 +80,7 @@ public class LocalHostFixture : IAsyncLifetime
                 builder.Configuration["Email:Outbox:Folder"] = OutboxFolder;
                 builder.Configuration["Counting:LagWindow"] = "00:00:00";
                 builder.Configuration["Counting:ReadCacheDuration"] = "00:00:00";
-                if (GenerousRateLimits)
-                {
-                    builder.Configuration["Intake:RateLimits:0:Count"] = "1000000";
-                    builder.Configuration["Intake:RateLimits:0:WindowSeconds"] = "60";
-                }
+                if (GenerousRateLimits) builder.Configuration["Intake:NoDefaultRateLimits"] = "true";
                 if (GenerousMailboxLimits)
                 {
                     builder.Configuration["Email:MailboxPerTenMinutes"] = "1000000";
