@@ -13,6 +13,8 @@ public static class AdminRegistration
             .Bind(configuration.GetSection(ConsoleSignInOptions.Section))
             .Validate(options => string.IsNullOrWhiteSpace(options.Authority) || (Uri.TryCreate(options.Authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps),
                 "Console:Authority must be an https address.")
+            .Validate(options => ConsoleSignIn.HasHttpsAuthority(options, configuration),
+                "With Console:ClientId set, the console's authority (Console:Authority, else AzureAd:Instance with AzureAd:TenantId) must be an https address.")
             .ValidateOnStart();
         services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<CampaignAdmin>();

@@ -48,6 +48,18 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public void The_console_s_sign_in_needs_an_https_authority_even_when_it_is_made_from_the_api_s_instance()
+    {
+        var derived = new Dictionary<string, string?> { ["Console:ClientId"] = "console", ["AzureAd:Instance"] = "http://login.example/", ["AzureAd:TenantId"] = "t" };
+        Assert.Contains("Console:ClientId", StartupFailure(derived) ?? "");
+        Assert.Contains("Console:Authority must be an https address", StartupFailure(new() { ["Console:Authority"] = "http://login.example/t" }) ?? "");
+
+        derived["AzureAd:Instance"] = "https://login.example/";
+        Assert.DoesNotContain("Console:", StartupFailure(derived) ?? "");
+        Assert.DoesNotContain("Console:", StartupFailure(new() { ["AzureAd:Instance"] = "http://login.example/" }) ?? "");
+    }
+
+    [Fact]
     public void A_negative_story_retention_stops_the_app_and_is_named()
     {
         Assert.Contains("Stories:RetentionDays", StartupFailure(new() { ["Stories:RetentionDays"] = "-1" }) ?? "");

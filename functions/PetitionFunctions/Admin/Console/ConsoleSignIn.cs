@@ -31,16 +31,24 @@ public sealed class ConsoleSignIn
     {
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.ClientId)) return;
-        var instance = configuration[$"{AdminAuthentication.Section}:Instance"] is { Length: > 0 } given ? given : "https://login.microsoftonline.com/";
-        var authority = string.IsNullOrWhiteSpace(settings.Authority)
-            ? instance.TrimEnd('/') + "/" + configuration[$"{AdminAuthentication.Section}:TenantId"]
-            : settings.Authority.Trim();
-        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
-            throw new InvalidOperationException($"{ConsoleSignInOptions.Section}:Authority (or AzureAd:Instance) must be an https address; it is '{authority}'.");
+        var authority = AuthorityOf(settings, configuration);
         var scope = string.IsNullOrWhiteSpace(settings.Scope) ? configuration[$"{AdminAuthentication.Section}:ClientId"] + "/.default" : settings.Scope.Trim();
-        AuthorityOrigin = uri.GetLeftPart(UriPartial.Authority);
+        AuthorityOrigin = new Uri(authority).GetLeftPart(UriPartial.Authority);
         PageSettings = JsonSerializer.Serialize(new { client_id = settings.ClientId.Trim(), authority, scopes = new[] { scope } });
     }
+
+    /// <summary><c>Console:Authority</c>, else <c>AzureAd:Instance</c> followed by <c>AzureAd:TenantId</c>.</summary>
+    public static string AuthorityOf(ConsoleSignInOptions settings, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.Authority)) return settings.Authority.Trim();
+        var instance = configuration[$"{AdminAuthentication.Section}:Instance"] is { Length: > 0 } given ? given : "https://login.microsoftonline.com/";
+        return instance.TrimEnd('/') + "/" + configuration[$"{AdminAuthentication.Section}:TenantId"];
+    }
+
+    /// <summary>Checked at start-up: with a client id, the authority the page will call must be an https address.</summary>
+    public static bool HasHttpsAuthority(ConsoleSignInOptions settings, IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(settings.ClientId)
+        || (Uri.TryCreate(AuthorityOf(settings, configuration), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>The origin of the authority, or null when the console has no Entra ID sign-in.</summary>
     public string? AuthorityOrigin { get; }
