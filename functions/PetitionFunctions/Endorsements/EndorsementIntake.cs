@@ -34,19 +34,9 @@ public sealed class EndorsementIntake(
     public (ValidEndorsement? Valid, FieldErrors Errors) Validate(EndorsementSubmission submission, Campaign campaign, Language requestLanguage, FieldErrors parseErrors) =>
         EndorsementRules.Validate(submission, campaign, requestLanguage, parseErrors);
 
-    public async Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
-        Campaign campaign, EndorsementSubmission submission, ValidEndorsement endorsement, Requester requester, Language language, CancellationToken cancellationToken)
-    {
-        switch (await guard.CheckAsync(campaign, "An endorsement", submission.Honeypot, requester, cancellationToken))
-        {
-            case SubmissionVerdict.TooMany tooMany:
-                return tooMany.Refusal(language);
-            case SubmissionVerdict.Take take:
-                await RecordAsync(campaign.Slug, endorsement, take.Flag, cancellationToken);
-                break;
-        }
-        return null;
-    }
+    public Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
+        Campaign campaign, EndorsementSubmission submission, ValidEndorsement endorsement, Requester requester, Language language, CancellationToken cancellationToken) =>
+        guard.TakeAsync(campaign, "An endorsement", submission.Honeypot, requester, language, flag => RecordAsync(campaign.Slug, endorsement, flag, cancellationToken), cancellationToken);
 
     /// <summary>The row key: the organisation's identity, or an individual's keyed email hash (the same HMAC as signatures).</summary>
     public string KeyOf(ValidEndorsement endorsement) => endorsement.Organization is { } org

@@ -33,19 +33,9 @@ public sealed class StoryIntake(
     public (ValidStory? Valid, FieldErrors Errors) Validate(StorySubmission submission, Campaign campaign, Language requestLanguage, FieldErrors parseErrors) =>
         StoryRules.Validate(submission, campaign, requestLanguage, parseErrors);
 
-    public async Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
-        Campaign campaign, StorySubmission submission, ValidStory story, Requester requester, Language language, CancellationToken cancellationToken)
-    {
-        switch (await guard.CheckAsync(campaign, "A story", submission.Honeypot, requester, cancellationToken))
-        {
-            case SubmissionVerdict.TooMany tooMany:
-                return tooMany.Refusal(language);
-            case SubmissionVerdict.Take take:
-                await RecordAsync(campaign, story, take.Flag, cancellationToken);
-                break;
-        }
-        return null;
-    }
+    public Task<IntakeOutcome.Refused?> GuardAndRecordAsync(
+        Campaign campaign, StorySubmission submission, ValidStory story, Requester requester, Language language, CancellationToken cancellationToken) =>
+        guard.TakeAsync(campaign, "A story", submission.Honeypot, requester, language, flag => RecordAsync(campaign, story, flag, cancellationToken), cancellationToken);
 
     /// <param name="flag">"rate-limit" when the writer's address was over the campaign's limits: shown to the moderators.</param>
     private async Task RecordAsync(Campaign campaign, ValidStory story, string? flag, CancellationToken cancellationToken)

@@ -6,22 +6,6 @@ using PetitionFunctions.Signatures;
 
 namespace PetitionFunctions.Submissions;
 
-/// <summary>What endorsement and story intake do with a valid submission once the bot checks have looked at it.</summary>
-public abstract record SubmissionVerdict
-{
-    /// <summary>Store it, flagged for the moderators when <see cref="Flag"/> is set.</summary>
-    public sealed record Take(string? Flag) : SubmissionVerdict;
-
-    /// <summary>A bot filled the honeypot: answer as if received, store and send nothing.</summary>
-    public sealed record Drop : SubmissionVerdict;
-
-    /// <summary>Over the limits, and the client asked for a 429 rather than a flag.</summary>
-    public sealed record TooMany(TimeSpan RetryAfter) : SubmissionVerdict
-    {
-        public IntakeOutcome.Refused Refusal(Language language) => new(language, ProblemKind.RateLimited) { RetryAfter = RetryAfter };
-    }
-}
-
 /// <summary>How a submission stands with the rate limits: the flag to store, or the wait a strict client is told; and the address's hash.</summary>
 public sealed record LimitDecision(string? Flag, TimeSpan? RetryAfter, string? IpHash);
 
@@ -36,13 +20,21 @@ public sealed class SubmissionGuard(RateLimiter rateLimits, SenderHashes hashes,
     /// <summary>The honeypot's name in endorsement and story forms and JSON: not "website", which a letter's endorse form uses for real.</summary>
     public const string HoneypotField = "homepage_url";
 
-    /// <summary>Endorsements and stories: the honeypot, then the limits.</summary>
+    /// <summary>
+    /// Endorsements and stories: the honeypot, then the limits. A valid submission is recorded (with the limits'
+    /// flag for the moderators), a bot's is dropped quietly (answered as if received), and over the limits a
+    /// client that asked for a 429 gets the refusal instead.
+    /// </summary>
     /// <param name="what">"An endorsement" or "A story": how the log line starts.</param>
-    public async Task<SubmissionVerdict> CheckAsync(Campaign campaign, string what, string? honeypot, Requester requester, CancellationToken cancellationToken)
+    /// <param name="record">Stores the submission, given the flag.</param>
+    public async Task<IntakeOutcome.Refused?> TakeAsync(Campaign campaign, string what, string? honeypot, Requester requester, Language language,
+        Func<string?, Task> record, CancellationToken cancellationToken)
     {
-        if (Trapped(campaign, what, honeypot)) return new SubmissionVerdict.Drop();
+        if (Trapped(campaign, what, honeypot)) return null;
         var limit = await LimitAsync(campaign, what, requester, cancellationToken);
-        return limit.RetryAfter is { } wait ? new SubmissionVerdict.TooMany(wait) : new SubmissionVerdict.Take(limit.Flag);
+        if (limit.RetryAfter is { } wait) return new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = wait };
+        await record(limit.Flag);
+        return null;
     }
 
     /// <summary>Whether a bot filled the honeypot; if so, one log line naming the campaign only.</summary>
