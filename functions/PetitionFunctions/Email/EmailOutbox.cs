@@ -141,20 +141,24 @@ public sealed class EmailOutbox<TRecords>(
             request.Kind, records.Name, request.LogRef, request.Campaign, failedRounds, records.Name);
     }
 
+    private const int RelayParallelism = 16;
+
     /// <summary>Queues again every outbox row that is due; returns how many.</summary>
     public async Task<int> RelayAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var relayed = 0;
+        // After an outage the backlog can be large: rows are relayed several at a time, each on its own.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = RelayParallelism, CancellationToken = cancellationToken };
         foreach (var campaign in (await campaigns.ListAsync(cancellationToken)).Where(records.CanHold))
         {
-            await foreach (var entry in records.Outbox.DueAsync(campaign.Slug, now, cancellationToken))
+            await Parallel.ForEachAsync(records.Outbox.DueAsync(campaign.Slug, now, cancellationToken), parallel, async (entry, token) =>
             {
-                // Postponed first: the message may fail its tries and park the row again before this loop moves on.
-                if (!await records.Outbox.PostponeAsync(entry, now + entry.NextWait, cancellationToken)) continue;
-                await QueueFor(entry.Request).SendMessageAsync(entry.Request.ToJson(), cancellationToken);
-                relayed++;
-            }
+                // Postponed first: the message may fail its tries and park the row again before this relay moves on.
+                if (!await records.Outbox.PostponeAsync(entry, now + entry.NextWait, token)) return;
+                await QueueFor(entry.Request).SendMessageAsync(entry.Request.ToJson(), token);
+                Interlocked.Increment(ref relayed);
+            });
         }
         if (relayed > 0) log.LogWarning("Relayed {Count} {Record} email messages still in the outbox.", relayed, records.Name);
         return relayed;

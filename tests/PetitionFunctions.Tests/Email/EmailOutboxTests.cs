@@ -41,7 +41,7 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
 
     private TRecords Records => fixture.Service<TRecords>();
     private EmailOutbox<TRecords> Outbox => fixture.Service<EmailOutbox<TRecords>>();
-    private QueueClient Queue => fixture.Service<QueueServiceClient>().GetQueueClient(Records.Queue);
+    protected QueueClient Queue => fixture.Service<QueueServiceClient>().GetQueueClient(Records.Queue);
 
     private async Task<(Campaign Campaign, EmailRequest Request)> OwedAsync(string email)
     {
@@ -52,7 +52,7 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
     }
 
     /// <summary>Takes every message off the queue and returns this campaign's (other campaigns' rows may be relayed too).</summary>
-    private async Task<List<EmailRequest>> TakeQueuedAsync(string slug)
+    protected async Task<List<EmailRequest>> TakeQueuedAsync(string slug)
     {
         var taken = new List<EmailRequest>();
         while ((await Queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
@@ -70,7 +70,7 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
 
     private async Task<bool> RowExistsAsync(EmailRequest request) => await Records.Outbox.FailedRoundsAsync(request, CancellationToken.None) is not null;
 
-    private EmailOutbox<TRecords> OutboxAt(TimeProvider time) => new(Records, fixture.Service<CampaignTable>(), fixture.Service<QueueServiceClient>(),
+    protected EmailOutbox<TRecords> OutboxAt(TimeProvider time) => new(Records, fixture.Service<CampaignTable>(), fixture.Service<QueueServiceClient>(),
         fixture.Transport, fixture.Service<EmailRetryRounds>(), fixture.Service<MailboxAllowance>(), fixture.Service<SendingBudget>(), time, NullLogger<EmailOutbox<TRecords>>.Instance);
 
     [Fact]
@@ -202,7 +202,7 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
         Assert.Empty(await TakeQueuedAsync(campaign.Slug));
     }
 
-    private async Task<List<EmailRequest>> DueAsync(string slug, DateTimeOffset before)
+    protected async Task<List<EmailRequest>> DueAsync(string slug, DateTimeOffset before)
     {
         var due = new List<EmailRequest>();
         await foreach (var entry in Records.Outbox.DueAsync(slug, before, CancellationToken.None)) due.Add(entry.Request);
@@ -210,7 +210,7 @@ public abstract class EmailOutboxTests<TRecords>(EmailOutboxFixture fixture) whe
     }
 
     /// <summary>Relays, counting only this campaign's messages (other tests' campaigns may have rows due too).</summary>
-    private async Task<int> RelayFor(Campaign campaign, EmailOutbox<TRecords> relay)
+    protected async Task<int> RelayFor(Campaign campaign, EmailOutbox<TRecords> relay)
     {
         await relay.RelayAsync(CancellationToken.None);
         return (await TakeQueuedAsync(campaign.Slug)).Count;
@@ -233,6 +233,26 @@ public sealed class SignatureEmailOutboxTests(EmailOutboxFixture fixture) : Emai
 
     protected override async Task<string?> EmailFailureAsync(string slug, string key) =>
         (await Fixture.Service<SignatureTable>().FindAsync(slug, key, CancellationToken.None))!.EmailFailure;
+
+    [Fact]
+    public async Task A_backlog_is_relayed_several_rows_at_a_time_each_row_once()
+    {
+        var campaign = await NewCampaignAsync();
+        for (var i = 0; i < 40; i++)
+            Assert.Equal(HttpStatusCode.Accepted, (await Fixture.Http.PostAsync($"campaigns/{campaign.Slug}/signatures",
+                Requests.Osdi("Cola", $"N{i}", $"cola{i}.{Guid.NewGuid():n}@example.org"))).StatusCode);
+        await TakeQueuedAsync(campaign.Slug);
+        var later = DateTimeOffset.UtcNow + OutboxRows.Grace + TimeSpan.FromMinutes(1);
+        var owed = await DueAsync(campaign.Slug, later);
+        var relay = OutboxAt(new FakeTimeProvider(later));
+
+        await relay.RelayAsync(CancellationToken.None);
+        var relayed = await TakeQueuedAsync(campaign.Slug);
+
+        Assert.Equal(40, owed.Count);
+        Assert.Equal(owed.Select(request => request.Key).Order(StringComparer.Ordinal), relayed.Select(request => request.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await RelayFor(campaign, relay));
+    }
 }
 
 [Collection(EmailOutboxCollection.Name)]
