@@ -11,10 +11,8 @@ public static class AdminRegistration
     {
         services.AddOptions<ConsoleSignInOptions>()
             .Bind(configuration.GetSection(ConsoleSignInOptions.Section))
-            .Validate(options => string.IsNullOrWhiteSpace(options.Authority) || (Uri.TryCreate(options.Authority, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps),
-                "Console:Authority must be an https address.")
             .Validate(options => ConsoleSignIn.HasHttpsAuthority(options, configuration),
-                "With Console:ClientId set, the console's authority (Console:Authority, else AzureAd:Instance with AzureAd:TenantId) must be an https address.")
+                "Console:Authority must be an https address; with Console:ClientId set, so must the one made from AzureAd:Instance and AzureAd:TenantId.")
             .ValidateOnStart();
         services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<CampaignAdmin>();

@@ -46,8 +46,7 @@ public sealed class SignatureGuard(SubmissionGuard submissions, RateLimiter rate
             return new GuardVerdict.Take(null, ipHash, emailDomainHash, LimitsDue: ipHash is not null && rateLimits.Applies(campaign));
         }
         var limit = await submissions.LimitAsync(campaign, "A signature", requester, cancellationToken);
-        if (limit.RetryAfter is { } wait)
-            return new GuardVerdict.Refuse(new IntakeOutcome.Refused(signature.Language, ProblemKind.RateLimited) { RetryAfter = wait });
+        if (limit.Refusal(signature.Language) is { } overLimit) return new GuardVerdict.Refuse(overLimit);
         return new GuardVerdict.Take(limit.Flag, limit.IpHash, emailDomainHash);
     }
 

@@ -7,7 +7,12 @@ using PetitionFunctions.Signatures;
 namespace PetitionFunctions.Submissions;
 
 /// <summary>How a submission stands with the rate limits: the flag to store, or the wait a strict client is told; and the address's hash.</summary>
-public sealed record LimitDecision(string? Flag, TimeSpan? RetryAfter, string? IpHash);
+public sealed record LimitDecision(string? Flag, TimeSpan? RetryAfter, string? IpHash)
+{
+    /// <summary>The 429 a strict client over the limits is answered with; null when the submission is taken.</summary>
+    public IntakeOutcome.Refused? Refusal(Language language) =>
+        RetryAfter is { } wait ? new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = wait } : null;
+}
 
 /// <summary>
 /// The honeypot and the per-address rate limits of every intake: signatures (through <see cref="SignatureGuard"/>,
@@ -32,7 +37,7 @@ public sealed class SubmissionGuard(RateLimiter rateLimits, SenderHashes hashes,
     {
         if (Trapped(campaign, what, honeypot)) return null;
         var limit = await LimitAsync(campaign, what, requester, cancellationToken);
-        if (limit.RetryAfter is { } wait) return new IntakeOutcome.Refused(language, ProblemKind.RateLimited) { RetryAfter = wait };
+        if (limit.Refusal(language) is { } refused) return refused;
         await record(limit.Flag);
         return null;
     }

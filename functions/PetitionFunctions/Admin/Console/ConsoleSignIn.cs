@@ -45,9 +45,9 @@ public sealed class ConsoleSignIn
         return instance.TrimEnd('/') + "/" + configuration[$"{AdminAuthentication.Section}:TenantId"];
     }
 
-    /// <summary>Checked at start-up: with a client id, the authority the page will call must be an https address.</summary>
+    /// <summary>Checked at start-up: a given authority, and with a client id the one the page will call, must be an https address.</summary>
     public static bool HasHttpsAuthority(ConsoleSignInOptions settings, IConfiguration configuration) =>
-        string.IsNullOrWhiteSpace(settings.ClientId)
+        (string.IsNullOrWhiteSpace(settings.ClientId) && string.IsNullOrWhiteSpace(settings.Authority))
         || (Uri.TryCreate(AuthorityOf(settings, configuration), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>The origin of the authority, or null when the console has no Entra ID sign-in.</summary>
